@@ -1,0 +1,167 @@
+/**
+ * Schema migrations of the project file (.hsw), keyed by `PRAGMA user_version`.
+ * Migration N takes a file from version N-1 to N and runs inside one transaction, so a failure
+ * leaves the file at N-1. A file whose version is newer than the last migration here was written by
+ * a newer app and is refused (see open-project.ts). Never edit a migration once released: add one.
+ *
+ * Conventions: coordinates in project CRS metres; times in wall-clock epoch ms (shared/model/time.ts);
+ * JSON in TEXT columns; timestamps as ISO 8601 UTC strings.
+ */
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'initial schema: datasets, imports, records with R*Tree, boundaries, analyses, profiles, audit',
+    sql: `
+      CREATE TABLE project_meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      CREATE TABLE datasets (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        -- 'points' when records have coordinates, 'areas' when only an area code (e.g. outward postcode)
+        geometry    TEXT NOT NULL CHECK (geometry IN ('points', 'areas')),
+        created_at  TEXT NOT NULL
+      );
+
+      CREATE TABLE imports (
+        id             INTEGER PRIMARY KEY,
+        dataset_id     INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+        file_name      TEXT NOT NULL,
+        file_size      INTEGER NOT NULL,
+        sha256         TEXT NOT NULL,
+        mapping_json   TEXT NOT NULL,
+        source_crs     TEXT,
+        rows_read      INTEGER NOT NULL,
+        rows_accepted  INTEGER NOT NULL,
+        rows_warned    INTEGER NOT NULL,
+        rows_rejected  INTEGER NOT NULL,
+        pii_json       TEXT,
+        started_at     TEXT NOT NULL,
+        finished_at    TEXT NOT NULL
+      );
+      CREATE INDEX imports_sha256 ON imports(sha256);
+
+      -- Rows that were rejected or accepted with a warning, with the reason (nothing dropped silently).
+      CREATE TABLE import_issues (
+        id          INTEGER PRIMARY KEY,
+        import_id   INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+        row_number  INTEGER NOT NULL,
+        column_name TEXT,
+        value       TEXT,
+        severity    TEXT NOT NULL CHECK (severity IN ('warning', 'rejected')),
+        reason      TEXT NOT NULL,
+        raw_row     TEXT
+      );
+      CREATE INDEX import_issues_import ON import_issues(import_id);
+
+      CREATE TABLE records (
+        id           INTEGER PRIMARY KEY,
+        dataset_id   INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+        import_id    INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+        x            REAL,
+        y            REAL,
+        lon          REAL,
+        lat          REAL,
+        area_code    TEXT,
+        from_ms      INTEGER NOT NULL,
+        to_ms        INTEGER NOT NULL,
+        precision    INTEGER NOT NULL,
+        category     TEXT,
+        subcategory  TEXT,
+        weight       REAL NOT NULL DEFAULT 1,
+        location     TEXT,
+        reference    TEXT,
+        attrs_json   TEXT
+      );
+      CREATE INDEX records_dataset_time ON records(dataset_id, from_ms);
+      CREATE INDEX records_import ON records(import_id);
+      CREATE INDEX records_reference ON records(dataset_id, reference) WHERE reference IS NOT NULL;
+
+      CREATE VIRTUAL TABLE records_rtree USING rtree(id, min_x, max_x, min_y, max_y);
+      CREATE TRIGGER records_rtree_delete AFTER DELETE ON records
+        BEGIN DELETE FROM records_rtree WHERE id = old.id; END;
+
+      CREATE TABLE boundary_layers (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        code_field  TEXT NOT NULL,
+        name_field  TEXT,
+        file_name   TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+      );
+
+      CREATE TABLE boundary_features (
+        id          INTEGER PRIMARY KEY,
+        layer_id    INTEGER NOT NULL REFERENCES boundary_layers(id) ON DELETE CASCADE,
+        code        TEXT NOT NULL,
+        name        TEXT,
+        -- GeoJSON geometry in project CRS metres
+        geometry    TEXT NOT NULL,
+        min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL, max_y REAL NOT NULL,
+        area_m2     REAL NOT NULL
+      );
+      CREATE INDEX boundary_features_layer_code ON boundary_features(layer_id, code);
+
+      CREATE TABLE mapping_presets (
+        name          TEXT PRIMARY KEY,
+        mapping_json  TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+      );
+
+      -- Analysis results cached by a hash of their inputs and parameters.
+      CREATE TABLE analyses (
+        id           INTEGER PRIMARY KEY,
+        kind         TEXT NOT NULL,
+        input_hash   TEXT NOT NULL UNIQUE,
+        params_json  TEXT NOT NULL,
+        inputs_json  TEXT NOT NULL,
+        result_json  TEXT NOT NULL,
+        result_blob  BLOB,
+        app_version  TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+      );
+
+      -- Problem profiles: the subject and period, and the analyst's edited text per section.
+      CREATE TABLE profiles (
+        id             INTEGER PRIMARY KEY,
+        title          TEXT NOT NULL,
+        subject_json   TEXT NOT NULL,
+        period_json    TEXT NOT NULL,
+        sections_json  TEXT NOT NULL,
+        front_json     TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+      );
+
+      CREATE TABLE jag_actions (
+        id           INTEGER PRIMARY KEY,
+        profile_id   INTEGER REFERENCES profiles(id) ON DELETE SET NULL,
+        strand       TEXT NOT NULL CHECK (strand IN ('prevention', 'intelligence', 'enforcement', 'reassurance')),
+        description  TEXT NOT NULL,
+        owner        TEXT,
+        due_date     TEXT,
+        status       TEXT NOT NULL DEFAULT 'open',
+        created_at   TEXT NOT NULL
+      );
+
+      CREATE TABLE audit_log (
+        id           INTEGER PRIMARY KEY,
+        at           TEXT NOT NULL,
+        action       TEXT NOT NULL,
+        detail_json  TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,35 @@
+// Builds everything into dist/: the Node bundles with esbuild (CLI, worker, Electron main and
+// preload) and the renderer with Vite. Type-checking is `npm run typecheck`; this only emits.
+import { chmodSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  esbuild({ ...node, entryPoints: { cli: 'electron/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild({ ...node, entryPoints: { worker: 'electron/engine/jobs/worker.ts' }, outdir: 'dist' }),
+  esbuild({ ...node, entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', external: ['electron'] }),
+  // A sandboxed preload must be a single CommonJS script.
+  esbuild({
+    ...node,
+    packages: undefined,
+    format: 'cjs',
+    entryPoints: { preload: 'electron/preload/preload.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: 'dist/electron',
+    external: ['electron'],
+  }),
+]);
+chmodSync('dist/cli.js', 0o755);
+
+await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+console.log('build: dist/ ready');

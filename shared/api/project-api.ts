@@ -1,0 +1,50 @@
+/**
+ * Api methods of the application and the project file (issue: foundation).
+ * File paths reach the engine only from the analyst's own choices: a native dialog in Electron,
+ * the command line, or an upload to the loopback web host (`FileRef`s minted by the host).
+ */
+import { z } from 'zod';
+import { method } from './define.js';
+import { jobIdSchema, type JobStatus } from './jobs.js';
+
+/** A file the analyst chose; the engine maps `id` to a path it registered itself. */
+export const fileRefSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  name: z.string().min(1).max(260),
+  size: z.number().int().nonnegative(),
+});
+export type FileRef = z.infer<typeof fileRefSchema>;
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'electron' in the desktop app, 'web' in the loopback web host. */
+  host: 'electron' | 'web';
+  /** Third-party licences bundled with the app, for Help › About. */
+  licences: { name: string; version: string; licence: string }[];
+}
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  /** Projected CRS every coordinate is stored in, e.g. 'EPSG:27700'. */
+  crs: string;
+  schemaVersion: number;
+  createdAt: string;
+  datasetCount: number;
+  recordCount: number;
+}
+
+export const projectMethods = {
+  appInfo: method(z.object({}).strict())<AppInfo>(),
+  getProject: method(z.object({}).strict())<ProjectInfo | null>(),
+  createProject: method(
+    z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(200).optional() }).strict(),
+  )<ProjectInfo>(),
+  openProject: method(z.object({ path: z.string().min(1).max(4096) }).strict())<ProjectInfo>(),
+  closeProject: method(z.object({}).strict())<null>(),
+  listJobs: method(z.object({}).strict())<JobStatus[]>(),
+  cancelJob: method(z.object({ jobId: jobIdSchema }).strict())<boolean>(),
+  /** Computes a file's SHA-256 in a worker: real work that proves the job runner end to end. */
+  hashFile: method(z.object({ jobId: jobIdSchema, file: fileRefSchema }).strict())<{ sha256: string; bytes: number }>(),
+};
