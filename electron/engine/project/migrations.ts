@@ -17,7 +17,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: 'initial schema: datasets, imports, records with R*Tree, boundaries, analyses, profiles, audit',
+    description:
+      'initial schema: datasets, imports, records with R*Tree, boundaries, analyses, profiles, audit',
     sql: `
       CREATE TABLE project_meta (
         key   TEXT PRIMARY KEY,
@@ -45,10 +46,16 @@ export const MIGRATIONS: readonly Migration[] = [
         rows_warned    INTEGER NOT NULL,
         rows_rejected  INTEGER NOT NULL,
         pii_json       TEXT,
+        -- Source headers (for the rejected-rows CSV) and the keys of records.attrs_json, in order.
+        headers_json   TEXT NOT NULL DEFAULT '[]',
+        attr_keys_json TEXT NOT NULL DEFAULT '[]',
+        -- The validation summary shown after the import (counts, per-column summaries, first issues).
+        summary_json   TEXT NOT NULL DEFAULT '{}',
         started_at     TEXT NOT NULL,
         finished_at    TEXT NOT NULL
       );
       CREATE INDEX imports_sha256 ON imports(sha256);
+      CREATE INDEX imports_dataset ON imports(dataset_id);
 
       -- Rows that were rejected or accepted with a warning, with the reason (nothing dropped silently).
       CREATE TABLE import_issues (
@@ -80,6 +87,7 @@ export const MIGRATIONS: readonly Migration[] = [
         weight       REAL NOT NULL DEFAULT 1,
         location     TEXT,
         reference    TEXT,
+        -- JSON array of extra attribute values, aligned with imports.attr_keys_json (keys stored once).
         attrs_json   TEXT
       );
       CREATE INDEX records_dataset_time ON records(dataset_id, from_ms);
@@ -97,6 +105,7 @@ export const MIGRATIONS: readonly Migration[] = [
         name_field  TEXT,
         file_name   TEXT NOT NULL,
         sha256      TEXT NOT NULL,
+        source_crs  TEXT NOT NULL DEFAULT 'EPSG:4326',
         created_at  TEXT NOT NULL
       );
 

@@ -1,0 +1,137 @@
+/**
+ * Analysis results cached in the project (DESIGN.md §3): keyed by the SHA-256 of the canonical JSON
+ * of {kind, inputs, params}, so the same analysis of the same data with the same parameters is
+ * computed once. The app version is recorded but not part of the key.
+ *
+ * `inputs` must identify the data, not just name it: e.g. `{ datasetId, importIds, filter }`, so a
+ * new import into the dataset changes the key. Results are JSON plus typed arrays; the typed arrays
+ * are stored as one BLOB (8-byte aligned slices) and come back as fresh typed arrays of the same type.
+ *
+ *   const { value, hit } = await cached(ctx, 'kde', inputs, params, () => ctx.jobs.run(jobId, 'kde', ...));
+ */
+import { createHash } from 'node:crypto';
+import type { EngineContext } from './context.js';
+
+export interface CachedResult<T> {
+  value: T;
+  /** True when the result came from the project rather than `compute`. */
+  hit: boolean;
+  /** Row id in `analyses`. */
+  analysisId: number;
+  createdAt: string;
+}
+
+const TYPED_ARRAYS = {
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+} as const;
+type TypedArrayName = keyof typeof TYPED_ARRAYS;
+type AnyTypedArray = InstanceType<(typeof TYPED_ARRAYS)[TypedArrayName]>;
+
+/** JSON with object keys sorted at every level; refuses values JSON cannot carry faithfully. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value, '$'));
+}
+
+export function cacheKey(kind: string, inputs: unknown, params: unknown): string {
+  return createHash('sha256').update(canonicalJson({ kind, inputs, params })).digest('hex');
+}
+
+export async function cached<T>(
+  ctx: Pick<EngineContext, 'project' | 'appVersion'>,
+  kind: string,
+  inputs: unknown,
+  params: unknown,
+  compute: () => Promise<T>,
+): Promise<CachedResult<T>> {
+  const key = cacheKey(kind, inputs, params);
+  const found = lookup<T>(ctx, key);
+  if (found) return found;
+  const value = await compute();
+  const { json, blob } = encodeResult(value);
+  const createdAt = new Date().toISOString();
+  // Two identical runs may finish together; the first one stored wins and both return their value.
+  const { db } = ctx.project();
+  db.prepare(
+    `INSERT INTO analyses (kind, input_hash, params_json, inputs_json, result_json, result_blob, app_version, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input_hash) DO NOTHING`,
+  ).run(kind, key, canonicalJson(params), canonicalJson(inputs), json, blob, ctx.appVersion, createdAt);
+  const row = db.prepare('SELECT id, created_at FROM analyses WHERE input_hash = ?').get(key) as {
+    id: number;
+    created_at: string;
+  };
+  return { value, hit: false, analysisId: row.id, createdAt: row.created_at };
+}
+
+function lookup<T>(ctx: Pick<EngineContext, 'project'>, key: string): CachedResult<T> | null {
+  const row = ctx
+    .project()
+    .db.prepare('SELECT id, result_json, result_blob, created_at FROM analyses WHERE input_hash = ?')
+    .get(key) as
+    | { id: number; result_json: string; result_blob: Buffer | null; created_at: string }
+    | undefined;
+  if (!row) return null;
+  return {
+    value: decodeResult(row.result_json, row.result_blob) as T,
+    hit: true,
+    analysisId: row.id,
+    createdAt: row.created_at,
+  };
+}
+
+interface TypedRef {
+  $typed: TypedArrayName;
+  offset: number;
+  length: number;
+}
+
+export function encodeResult(value: unknown): { json: string; blob: Buffer | null } {
+  const parts: Buffer[] = [];
+  let offset = 0;
+  const json = JSON.stringify(value, (_key, item: unknown) => {
+    if (!ArrayBuffer.isView(item) || item instanceof DataView) return item;
+    const name = item.constructor.name as TypedArrayName;
+    if (!(name in TYPED_ARRAYS)) throw new TypeError(`cannot cache a ${item.constructor.name}`);
+    const bytes = Buffer.from(item.buffer, item.byteOffset, item.byteLength);
+    const padding = (8 - (bytes.length % 8)) % 8;
+    const ref: TypedRef = { $typed: name, offset, length: (item as AnyTypedArray).length };
+    parts.push(bytes, Buffer.alloc(padding));
+    offset += bytes.length + padding;
+    return ref;
+  });
+  return { json, blob: parts.length > 0 ? Buffer.concat(parts) : null };
+}
+
+export function decodeResult(json: string, blob: Buffer | null): unknown {
+  // Copy the BLOB into a fresh buffer so each typed array is aligned and owned (transferable).
+  const bytes = blob ? new Uint8Array(blob).buffer : new ArrayBuffer(0);
+  return JSON.parse(json, (_key, item: unknown) => {
+    if (item === null || typeof item !== 'object' || !('$typed' in item)) return item;
+    const ref = item as TypedRef;
+    const Type = TYPED_ARRAYS[ref.$typed];
+    return new Type(bytes.slice(ref.offset, ref.offset + ref.length * Type.BYTES_PER_ELEMENT));
+  });
+}
+
+function sortKeys(value: unknown, where: string): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`${where} is ${value}; cache keys need finite numbers`);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => sortKeys(item, `${where}[${i}]`));
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries.map(([key, item]) => [key, sortKeys(item, `${where}.${key}`)]));
+  }
+  throw new TypeError(`${where} is not plain JSON (${typeof value}); describe inputs by ids, not by data`);
+}

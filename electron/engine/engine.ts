@@ -1,0 +1,99 @@
+/**
+ * The engine: one object holding the open project, the job runner and the file registry, with
+ * the handlers of every Api domain composed into one implementation of the Api. The Electron IPC
+ * binding, the web host and the CLI each create one engine and call `api` (through dispatch.ts for
+ * untrusted input) and `events`.
+ *
+ *   const engine = createEngine({ appVersion: '0.1.0', host: 'web' });
+ *   const envelope = await dispatch(engine.api, 'openProject', { path });
+ *   const stop = engine.events.subscribe((event) => send(event));
+ *   await engine.close();
+ */
+import type { ApiMethods } from '../../shared/api/api.js';
+import type { ApiEvent } from '../../shared/api/jobs.js';
+import type { AppInfo } from '../../shared/api/project-api.js';
+import type { EngineContext, Handlers } from './context.js';
+import { PathRegistry } from './files.js';
+import { createAnalysisHandlers } from './handlers/analysis.js';
+import { createImportHandlers } from './handlers/import.js';
+import { createProfileHandlers } from './handlers/profile.js';
+import { createProjectHandlers } from './handlers/project.js';
+import { JobManager } from './jobs/job-manager.js';
+import { WorkerPool } from './jobs/worker-pool.js';
+import { appendAudit } from './project/audit.js';
+import { ProjectSession } from './project/session.js';
+
+export interface EngineOptions {
+  appVersion: string;
+  host: AppInfo['host'];
+  /** Worker threads; default from the machine (see WorkerPool). */
+  poolSize?: number;
+}
+
+export type EventListener = (event: ApiEvent) => void;
+
+export interface Engine {
+  readonly api: Handlers<ApiMethods>;
+  readonly context: EngineContext;
+  /** Where the host registers files the analyst chose (dialogs, command line, uploads). */
+  readonly files: PathRegistry;
+  readonly events: { subscribe(listener: EventListener): () => void };
+  /** Cancels running jobs, stops the worker threads and closes the project. */
+  close(): Promise<void>;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const listeners = new Set<EventListener>();
+  const emit = (event: ApiEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        if (process.env['HOTSPOT_DEBUG']) console.error('event listener failed:', error);
+      }
+    }
+  };
+  const jobs = new JobManager(
+    new WorkerPool(options.poolSize === undefined ? {} : { size: options.poolSize }),
+  );
+  jobs.onEvent(emit);
+  const files = new PathRegistry();
+  const session = new ProjectSession({
+    appVersion: options.appVersion,
+    onChange: (reason) => emit({ type: 'project', reason }),
+    busy: () => jobs.activeCount() > 0,
+  });
+  const context: EngineContext = {
+    appVersion: options.appVersion,
+    project: () => session.require(),
+    maybeProject: () => session.get(),
+    jobs,
+    files,
+    audit: (action, detail) => {
+      appendAudit(session.require().db, action, detail);
+    },
+    notifyProjectChanged: () => emit({ type: 'project', reason: 'changed' }),
+  };
+  const api: Handlers<ApiMethods> = {
+    ...createProjectHandlers(context, { session, host: options.host }),
+    ...createImportHandlers(context),
+    ...createAnalysisHandlers(context),
+    ...createProfileHandlers(context),
+  };
+  return {
+    api,
+    context,
+    files,
+    events: {
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    close: async () => {
+      await jobs.close();
+      session.shutdown();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, schemaVersionOf } from '../../../../../electron/engine/project/migrate.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../../electron/engine/project/migrations.js';
+
+const open: Database.Database[] = [];
+function memoryDb(): Database.Database {
+  const db = new Database(':memory:');
+  open.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+function tableNames(db: Database.Database): string[] {
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
+}
+
+describe('migrate', () => {
+  it('takes a fresh database to the latest schema version with every v1 table', () => {
+    const db = memoryDb();
+    const outcome = migrate(db);
+    expect(outcome).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION });
+    expect(schemaVersionOf(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(tableNames(db)).toEqual(
+      expect.arrayContaining([
+        'project_meta',
+        'datasets',
+        'imports',
+        'records',
+        'records_rtree',
+        'analyses',
+        'audit_log',
+      ]),
+    );
+  });
+
+  it('is a no-op on a database already at the latest version', () => {
+    const db = memoryDb();
+    migrate(db);
+    expect(migrate(db)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
+  });
+
+  it('leaves user_version and the schema at the last good migration when a later one fails', () => {
+    const db = memoryDb();
+    const migrations = [
+      { version: 1, description: 'one table', sql: 'CREATE TABLE a (id INTEGER PRIMARY KEY);' },
+      {
+        version: 2,
+        description: 'fails half-way',
+        sql: 'CREATE TABLE b (id INTEGER PRIMARY KEY); INSERT INTO missing_table VALUES (1);',
+      },
+    ];
+    expect(() => migrate(db, migrations)).toThrow(/missing_table/);
+    expect(schemaVersionOf(db)).toBe(1);
+    // Table b was created inside the failed transaction and must be gone with it.
+    expect(tableNames(db)).toEqual(['a']);
+  });
+
+  it('applies only the migrations newer than the file', () => {
+    const db = memoryDb();
+    db.exec('CREATE TABLE a (id INTEGER PRIMARY KEY); PRAGMA user_version = 1;');
+    const migrations = [
+      { version: 1, description: 'would fail if re-run', sql: 'CREATE TABLE a (id INTEGER PRIMARY KEY);' },
+      { version: 2, description: 'adds b', sql: 'CREATE TABLE b (id INTEGER PRIMARY KEY);' },
+    ];
+    expect(migrate(db, migrations)).toEqual({ from: 1, to: 2 });
+    expect(tableNames(db)).toEqual(['a', 'b']);
+  });
+
+  it('refuses a migration list whose versions do not run 1, 2, 3', () => {
+    const db = memoryDb();
+    expect(() => migrate(db, [{ version: 2, description: 'gap', sql: '' }])).toThrow(
+      /versions must run 1, 2, 3/,
+    );
+  });
+
+  it('numbers the real migrations 1..LATEST_SCHEMA_VERSION', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(
+      Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1),
+    );
+  });
+});
