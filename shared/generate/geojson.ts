@@ -1,0 +1,106 @@
+/**
+ * GeoJSON of the town's boundaries and streets, in two coordinate systems:
+ *   WGS84 lon/lat (RFC 7946: no `crs` member, exterior rings counter-clockwise, 6 decimals ≈ 0.1 m),
+ *     which is what is written to the files, as ONS and partners publish boundaries;
+ *   BNG metres (EPSG:27700), kept in memory for static maps and tests, with the legacy 2008-spec
+ *     `crs` member naming EPSG:27700 so a writer of these objects keeps the CRS explicit.
+ */
+import type { BoundaryLayer } from './boundaries.js';
+import { closedCounterClockwise } from './geometry.js';
+import type { Street } from './streets.js';
+
+export type Position = number[];
+
+export interface Feature<G> {
+  type: 'Feature';
+  properties: Record<string, string>;
+  geometry: G;
+}
+
+export interface PolygonGeometry {
+  type: 'Polygon';
+  coordinates: Position[][];
+}
+
+export interface LineStringGeometry {
+  type: 'LineString';
+  coordinates: Position[];
+}
+
+export interface FeatureCollection<G> {
+  type: 'FeatureCollection';
+  crs?: { type: 'name'; properties: { name: string } };
+  features: Feature<G>[];
+}
+
+export const BNG_CRS_MEMBER = { type: 'name' as const, properties: { name: 'urn:ogc:def:crs:EPSG::27700' } };
+
+export type ToWgs84 = (x: number, y: number) => [number, number];
+
+function lonLat(toWgs84: ToWgs84, p: Position): Position {
+  const [lon, lat] = toWgs84(p[0], p[1]);
+  return [Number(lon.toFixed(6)), Number(lat.toFixed(6))];
+}
+
+function areaProperties(layer: BoundaryLayer, code: string, name: string): Record<string, string> {
+  return layer.codeProperty === layer.nameProperty
+    ? { [layer.codeProperty]: code }
+    : { [layer.codeProperty]: code, [layer.nameProperty]: name };
+}
+
+export function boundaryGeoJson(
+  layer: BoundaryLayer,
+  toWgs84: ToWgs84,
+): { bng: FeatureCollection<PolygonGeometry>; wgs84: FeatureCollection<PolygonGeometry> } {
+  const bngFeatures = layer.areas.map((a) => ({
+    type: 'Feature' as const,
+    properties: areaProperties(layer, a.code, a.name),
+    geometry: { type: 'Polygon' as const, coordinates: [a.ring] },
+  }));
+  const wgsFeatures = layer.areas.map((a) => ({
+    type: 'Feature' as const,
+    properties: areaProperties(layer, a.code, a.name),
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [closedCounterClockwise(a.ring.map((p) => lonLat(toWgs84, p)))],
+    },
+  }));
+  return {
+    bng: { type: 'FeatureCollection', crs: BNG_CRS_MEMBER, features: bngFeatures },
+    wgs84: { type: 'FeatureCollection', features: wgsFeatures },
+  };
+}
+
+export function streetGeoJson(
+  streets: readonly Street[],
+  toWgs84: ToWgs84,
+): { bng: FeatureCollection<LineStringGeometry>; wgs84: FeatureCollection<LineStringGeometry> } {
+  const props = (s: Street) => ({ name: s.name, kind: s.kind });
+  return {
+    bng: {
+      type: 'FeatureCollection',
+      crs: BNG_CRS_MEMBER,
+      features: streets.map((s) => ({
+        type: 'Feature',
+        properties: props(s),
+        geometry: { type: 'LineString', coordinates: s.line },
+      })),
+    },
+    wgs84: {
+      type: 'FeatureCollection',
+      features: streets.map((s) => ({
+        type: 'Feature',
+        properties: props(s),
+        geometry: { type: 'LineString', coordinates: s.line.map((p) => lonLat(toWgs84, p)) },
+      })),
+    },
+  };
+}
+
+/** A FeatureCollection as text with one feature per line, so file diffs stay readable. */
+export function featureCollectionText<G>(fc: FeatureCollection<G>): string {
+  const head = fc.crs
+    ? `{"type":"FeatureCollection","crs":${JSON.stringify(fc.crs)},"features":[`
+    : '{"type":"FeatureCollection","features":[';
+  return `${head}\n${fc.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
