@@ -14,16 +14,27 @@ const node = {
   logLevel: 'warning',
 };
 
+// Entry points start with ./ : a bare 'electron/…' would match the external 'electron' package.
 await Promise.all([
-  esbuild({ ...node, entryPoints: { cli: 'electron/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
-  esbuild({ ...node, entryPoints: { worker: 'electron/engine/jobs/worker.ts' }, outdir: 'dist' }),
-  esbuild({ ...node, entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', external: ['electron'] }),
+  esbuild({
+    ...node,
+    entryPoints: { cli: './electron/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  esbuild({ ...node, entryPoints: { worker: './electron/engine/jobs/worker.ts' }, outdir: 'dist' }),
+  esbuild({
+    ...node,
+    entryPoints: { main: './electron/main/main.ts' },
+    outdir: 'dist/electron',
+    external: ['electron'],
+  }),
   // A sandboxed preload must be a single CommonJS script.
   esbuild({
     ...node,
     packages: undefined,
     format: 'cjs',
-    entryPoints: { preload: 'electron/preload/preload.ts' },
+    entryPoints: { preload: './electron/preload/preload.ts' },
     outExtension: { '.js': '.cjs' },
     outdir: 'dist/electron',
     external: ['electron'],

@@ -1,0 +1,88 @@
+/**
+ * Serves the built renderer (dist/renderer) read-only. A request path is decoded, resolved against
+ * the root and refused unless the real path (symlinks followed) stays inside the root, so neither
+ * `..`, its percent-encodings, nor a symlink can reach another file. No directory listings.
+ */
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+import { buildCsp, CSP_HEADER } from '../../shared/security/csp.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.pbf': 'application/x-protobuf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Headers every response of the host carries. */
+export function securityHeaders(): Record<string, string> {
+  return {
+    [CSP_HEADER]: buildCsp(),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+/**
+ * The file under `root` that `urlPath` names, or null when it is outside the root, malformed, or
+ * not a regular file. `/` is index.html.
+ */
+export async function resolveStaticPath(root: string, urlPath: string): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relativePath = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  try {
+    const realRoot = await realpath(root);
+    const candidate = await realpath(resolve(realRoot, relativePath));
+    if (!candidate.startsWith(realRoot + sep)) return null;
+    const info = await stat(candidate);
+    return info.isFile() ? candidate : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...securityHeaders(), Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
+    res.end('Method not allowed\n');
+    return;
+  }
+  const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  const file = await resolveStaticPath(root, urlPath);
+  if (file === null) {
+    res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain' });
+    res.end('Not found\n');
+    return;
+  }
+  const info = await stat(file);
+  res.writeHead(200, {
+    ...securityHeaders(),
+    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': String(info.size),
+    'Cache-Control': 'no-cache',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}

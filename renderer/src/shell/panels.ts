@@ -1,0 +1,62 @@
+/**
+ * The side panel's plug-in point. The shell has four tabs in the analyst's order of work (Data,
+ * Filter, Analysis, Profile); a feature adds a section to one of them:
+ *
+ *   registerPanel({
+ *     id: 'import', tab: 'data', title: 'Import data', order: 20,
+ *     render(el, app) { el.append(…); },
+ *   });
+ *
+ * and imports its module once from renderer/src/features.ts. Sections render once, in `order`
+ * (then registration order), when the shell starts; they follow the project through
+ * `app.onProjectChange`.
+ */
+import type { AppContext } from './app-context.js';
+
+export const TABS = [
+  { id: 'data', title: 'Data', empty: 'Open or create a project to load partner data.' },
+  {
+    id: 'filter',
+    title: 'Filter',
+    empty: 'Import a dataset first; then narrow it by date, category or area here.',
+  },
+  {
+    id: 'analysis',
+    title: 'Analysis',
+    empty: 'Import a dataset first; then run hotspot and near-repeat analyses here.',
+  },
+  {
+    id: 'profile',
+    title: 'Profile',
+    empty: 'Run an analysis first; then build problem profiles and JAG slides here.',
+  },
+] as const;
+
+export type TabId = (typeof TABS)[number]['id'];
+
+export interface PanelSpec {
+  /** Unique, kebab-case: 'import', 'kde', 'jag-slides'. */
+  id: string;
+  tab: TabId;
+  title: string;
+  /** Lower first; the shell's own sections use 0–9. Default 100. */
+  order?: number;
+  render(el: HTMLElement, app: AppContext): void;
+}
+
+const registry: PanelSpec[] = [];
+
+export function registerPanel(panel: PanelSpec): void {
+  if (registry.some((p) => p.id === panel.id))
+    throw new RangeError(`panel id '${panel.id}' is already registered`);
+  registry.push(panel);
+}
+
+/** The registered sections of `tab`, in display order. */
+export function panelsOf(tab: TabId): PanelSpec[] {
+  return registry
+    .map((panel, index) => ({ panel, index }))
+    .filter(({ panel }) => panel.tab === tab)
+    .sort((a, b) => (a.panel.order ?? 100) - (b.panel.order ?? 100) || a.index - b.index)
+    .map(({ panel }) => panel);
+}
