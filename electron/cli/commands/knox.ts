@@ -1,0 +1,317 @@
+/**
+ * `hotspot knox`: the Knox near-repeat test of point events (DESIGN.md §4 "Near repeat", §4b).
+ * Events come from a CSV (x/y in projected metres and a date column, named by header or by 1-based
+ * number; a file whose first row holds numbers in the x and y columns has no header) or from a
+ * project's dataset. Bands are explicit edges or the Near Repeat Calculator preset. The Monte Carlo
+ * iterations run over a worker pool (electron/engine/analysis/knox-parallel.ts), or in this process
+ * with --threads 1; the result is the same for a given seed either way.
+ */
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { assertProjectedCoordinates } from '../../../shared/analysis/knox/assert-projected.js';
+import type { DistanceMetric } from '../../../shared/analysis/knox/bands.js';
+import { knoxReport } from '../../../shared/analysis/knox/knox-report.js';
+import { type KnoxOptions, type KnoxResult, knoxTest } from '../../../shared/analysis/knox/knox-test.js';
+import { knoxText } from '../../../shared/analysis/knox/knox-text.js';
+import { nrcPreset } from '../../../shared/analysis/knox/nrc-preset.js';
+import { suggestThresholds } from '../../../shared/analysis/knox/suggest-thresholds.js';
+import { ApiError } from '../../../shared/api/errors.js';
+import type { EventColumns } from '../../../shared/model/records.js';
+import { type CsvDateFormat, EventCsvError, readEventCsv } from '../../engine/analysis/event-csv.js';
+import { runKnoxOnPool } from '../../engine/analysis/knox-parallel.js';
+import { WorkerPool } from '../../engine/jobs/worker-pool.js';
+import { appendAudit } from '../../engine/project/audit.js';
+import { openProject } from '../../engine/project/open-project.js';
+import { queryRecords } from '../../engine/query/query-records.js';
+import { toEventColumns } from '../../engine/query/to-event-columns.js';
+import { intOption, parseCommandArgs } from '../args.js';
+import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
+import { createProgressBar } from '../progress.js';
+
+const usage = `Usage: hotspot knox FILE.csv --x X --y Y --date D [options] (bands)
+       hotspot knox --project P.hsw --dataset NAME [options] (bands)
+
+The Knox test for near repeats: pairs of events counted by distance band × time band, against
+Monte Carlo permutations of the dates (locations fixed). Bands are half-open intervals [a, b).
+
+Input:
+  FILE.csv                 events; --x/--y/--date name a header column or give a 1-based number
+                           (required for a file without a header row)
+  --x X, --y Y             coordinate columns, projected metres (lon/lat is refused: project first)
+  --date D                 date column
+  --date-format F          dd/mm/yyyy (default) | iso
+  --project P.hsw          read the point records of a dataset instead (the project must exist)
+  --dataset NAME           the dataset's name
+  --time-basis B           for records with a from/to window: midpoint (default) | start
+  --month-override REASON  run on month-only records anyway (audited; the output carries a caveat)
+
+Bands (one of):
+  --distance-edges LIST    metres, e.g. 0,1,100,200,300,inf
+  --time-edges LIST        whole days, e.g. 0,7,14,21,inf
+or the Near Repeat Calculator preset (Manhattan; edges 0, 1, b … n·b, inf and 0, t … m·t, inf):
+  --nrc-bandwidth B --nrc-bands N --nrc-days T --nrc-time-bands M
+
+Options:
+  --metric M               euclidean (default) | manhattan
+  --iterations N           Monte Carlo permutations (default 999)
+  --seed N                 0-4294967295; drawn and printed when absent, so a run can be repeated
+  --threads N              worker threads for the iterations (default: all cores; 1 = this process)
+  --json                   print one JSON object (matrices as rows = distance bands; inf as null)
+  --help                   show this help`;
+
+export const knoxCommand: CliCommand = {
+  name: 'knox',
+  summary: 'Knox near-repeat test (distance × time bands, Monte Carlo p-values)',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        x: { type: 'string' },
+        y: { type: 'string' },
+        date: { type: 'string' },
+        'date-format': { type: 'string' },
+        project: { type: 'string' },
+        dataset: { type: 'string' },
+        'time-basis': { type: 'string' },
+        'month-override': { type: 'string' },
+        'distance-edges': { type: 'string' },
+        'time-edges': { type: 'string' },
+        'nrc-bandwidth': { type: 'string' },
+        'nrc-bands': { type: 'string' },
+        'nrc-days': { type: 'string' },
+        'nrc-time-bands': { type: 'string' },
+        metric: { type: 'string' },
+        iterations: { type: 'string' },
+        seed: { type: 'string' },
+        threads: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      true,
+    );
+    const options = bandOptions(values);
+    options.iterations = intOption(values.iterations, '--iterations', {
+      min: 1,
+      max: 1_000_000,
+      fallback: 999,
+    });
+    if (values.seed !== undefined) {
+      options.seed = intOption(values.seed, '--seed', { min: 0, max: 0xffffffff, fallback: 0 });
+    }
+    const threads =
+      values.threads === undefined
+        ? undefined
+        : intOption(values.threads, '--threads', { min: 1, max: 64, fallback: 1 });
+
+    let source: EventSource;
+    if (values.project !== undefined) {
+      if (positionals.length > 0) throw new CliUsageError('give either FILE.csv or --project, not both');
+      if (values.dataset === undefined) throw new CliUsageError('--project needs --dataset NAME');
+      const timeBasis = values['time-basis'] ?? 'midpoint';
+      if (timeBasis !== 'midpoint' && timeBasis !== 'start') {
+        throw new CliUsageError(`--time-basis must be midpoint or start, got '${timeBasis}'`);
+      }
+      source = readProjectDataset(
+        resolve(values.project),
+        values.dataset,
+        timeBasis,
+        values['month-override'],
+      );
+    } else {
+      if (positionals.length !== 1)
+        throw new CliUsageError('give one FILE.csv (or --project P.hsw --dataset NAME)');
+      if (values.x === undefined || values.y === undefined || values.date === undefined) {
+        throw new CliUsageError('--x, --y and --date are required');
+      }
+      const dateFormat = values['date-format'] ?? 'dd/mm/yyyy';
+      if (dateFormat !== 'dd/mm/yyyy' && dateFormat !== 'iso') {
+        throw new CliUsageError(`--date-format must be dd/mm/yyyy or iso, got '${dateFormat}'`);
+      }
+      source = await readCsv(positionals[0], { x: values.x, y: values.y, date: values.date, dateFormat });
+    }
+    if (source.events.x.length < 2) {
+      throw new CliRefusal(
+        `${source.label}: the Knox test needs at least 2 usable events, got ${source.events.x.length}`,
+      );
+    }
+    refusing(() => assertProjectedCoordinates(source.events.x, source.events.y));
+    if (source.rejected > 0) {
+      io.err(`${source.rejected} of ${source.rows} rows were not used:\n  ${source.reasons.join('\n  ')}`);
+    }
+
+    const bar = createProgressBar(io, 'Knox test');
+    let result: KnoxResult;
+    try {
+      result = await computeKnox(source.events, options, threads, bar.update);
+    } finally {
+      bar.finish();
+    }
+    const report = knoxReport(result, source.notes);
+    const suggestion = suggestThresholds(report);
+    if (values.json) {
+      io.out(JSON.stringify({ source: source.label, ...report, rowsRejected: source.rejected, suggestion }));
+    } else {
+      io.out(knoxText(source.label, report, suggestion));
+    }
+    return 0;
+  },
+};
+
+interface EventSource {
+  label: string;
+  events: EventColumns;
+  rows: number;
+  rejected: number;
+  reasons: string[];
+  notes: string[];
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+function bandOptions(values: Values): KnoxOptions {
+  const explicit = values['distance-edges'] !== undefined || values['time-edges'] !== undefined;
+  const nrcKeys = ['nrc-bandwidth', 'nrc-bands', 'nrc-days', 'nrc-time-bands'];
+  const nrcGiven = nrcKeys.filter((k) => values[k] !== undefined);
+  if (explicit && nrcGiven.length > 0)
+    throw new CliUsageError('give either --distance-edges/--time-edges or --nrc-*, not both');
+  const metric = metricOption(values.metric);
+  if (nrcGiven.length > 0) {
+    const missing = nrcKeys.filter((k) => values[k] === undefined);
+    if (missing.length > 0)
+      throw new CliUsageError(`the NRC preset also needs ${missing.map((k) => `--${k}`).join(', ')}`);
+    if (metric !== undefined && metric !== 'manhattan') {
+      throw new CliUsageError('the NRC preset uses Manhattan distance; leave out --metric or give manhattan');
+    }
+    const preset = refusing(() =>
+      nrcPreset({
+        bandwidthM: numberOption(values['nrc-bandwidth'] as string, '--nrc-bandwidth'),
+        distanceBands: intOption(values['nrc-bands'], '--nrc-bands', { min: 1, max: 100, fallback: 1 }),
+        timeBandDays: intOption(values['nrc-days'], '--nrc-days', { min: 1, max: 100_000, fallback: 1 }),
+        timeBands: intOption(values['nrc-time-bands'], '--nrc-time-bands', { min: 1, max: 100, fallback: 1 }),
+      }),
+    );
+    return { ...preset };
+  }
+  if (values['distance-edges'] === undefined || values['time-edges'] === undefined) {
+    throw new CliUsageError('give --distance-edges and --time-edges, or the --nrc-* preset');
+  }
+  return {
+    distanceEdgesM: edgeList(values['distance-edges'] as string, '--distance-edges'),
+    timeEdgesDays: edgeList(values['time-edges'] as string, '--time-edges'),
+    metric: metric ?? 'euclidean',
+  };
+}
+
+function metricOption(value: string | boolean | undefined): DistanceMetric | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'euclidean' && value !== 'manhattan') {
+    throw new CliUsageError(`--metric must be euclidean or manhattan, got '${String(value)}'`);
+  }
+  return value;
+}
+
+/** "0,1,100,inf" → [0, 1, 100, Infinity]; order and ranges are checked by the analysis. */
+export function edgeList(text: string, option: string): number[] {
+  return text.split(',').map((part) => {
+    const item = part.trim().toLowerCase();
+    if (item === 'inf' || item === 'infinity') return Infinity;
+    const value = Number(item);
+    if (item === '' || !Number.isFinite(value)) {
+      throw new CliUsageError(
+        `${option} must be numbers separated by commas (inf allowed last), got '${text}'`,
+      );
+    }
+    return value;
+  });
+}
+
+function numberOption(text: string, option: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new CliUsageError(`${option} must be a number, got '${text}'`);
+  return value;
+}
+
+async function computeKnox(
+  events: EventColumns,
+  options: KnoxOptions,
+  threads: number | undefined,
+  progress: (done: number, total: number) => void,
+): Promise<KnoxResult> {
+  if (threads === 1) return refusing(() => knoxTest(events, options, progress));
+  const pool = new WorkerPool(threads === undefined ? {} : { size: threads });
+  try {
+    return await runKnoxOnPool(pool, events, options, { onProgress: progress });
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
+    throw error;
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Guard rails (RangeError) and engine refusals become a one-line CLI refusal (exit 1). */
+function refusing<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
+    throw error;
+  }
+}
+
+async function readCsv(
+  path: string,
+  columns: { x: string; y: string; date: string; dateFormat: CsvDateFormat },
+): Promise<EventSource> {
+  if (!existsSync(path)) throw new CliRefusal(`cannot read ${path}: check the file name`);
+  try {
+    const csv = await readEventCsv(path, columns);
+    return {
+      label: basename(path),
+      events: csv.events,
+      rows: csv.rows,
+      rejected: csv.rejected,
+      reasons: csv.reasons,
+      notes: [],
+    };
+  } catch (error) {
+    if (error instanceof EventCsvError) throw new CliRefusal(`${basename(path)}: ${error.message}`);
+    throw error;
+  }
+}
+
+function readProjectDataset(
+  path: string,
+  dataset: string,
+  timeBasis: 'midpoint' | 'start',
+  monthOverride: string | boolean | undefined,
+): EventSource {
+  if (!existsSync(path))
+    throw new CliRefusal(`no project at ${path}: check the path (knox never creates one)`);
+  const project = refusing(() => openProject(path));
+  try {
+    const row = project.db.prepare('SELECT id FROM datasets WHERE name = ?').get(dataset) as
+      | { id: number }
+      | undefined;
+    if (!row) throw new CliRefusal(`${basename(path)} has no dataset named '${dataset}'`);
+    const columns = queryRecords(project.db, { datasetIds: [row.id] });
+    const reason = typeof monthOverride === 'string' ? monthOverride : undefined;
+    const { events, caveats } = refusing(() =>
+      toEventColumns(columns, { timeBasis, ...(reason ? { monthOverride: { reason } } : {}) }),
+    );
+    if (reason && caveats.some((c) => c.includes('month-only'))) {
+      appendAudit(project.db, 'override-month-precision', { method: 'Knox (CLI)', dataset, reason });
+    }
+    return {
+      label: `${basename(path)} › ${dataset}`,
+      events,
+      rows: columns.count,
+      rejected: 0,
+      reasons: [],
+      notes: caveats,
+    };
+  } finally {
+    project.close();
+  }
+}
