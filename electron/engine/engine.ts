@@ -20,6 +20,7 @@ import { createProfileHandlers } from './handlers/profile.js';
 import { createProjectHandlers } from './handlers/project.js';
 import { JobManager } from './jobs/job-manager.js';
 import { WorkerPool } from './jobs/worker-pool.js';
+import type { PdfPrinter } from './profile/profile-service.js';
 import { appendAudit } from './project/audit.js';
 import { ProjectSession } from './project/session.js';
 
@@ -28,6 +29,8 @@ export interface EngineOptions {
   host: AppInfo['host'];
   /** Worker threads; default from the machine (see WorkerPool). */
   poolSize?: number;
+  /** HTML → PDF for profile exports; default headless Chromium (the desktop app passes Electron's printToPDF). */
+  printPdf?: PdfPrinter;
 }
 
 export type EventListener = (event: ApiEvent) => void;
@@ -78,7 +81,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...createProjectHandlers(context, { session, host: options.host }),
     ...createImportHandlers(context),
     ...createAnalysisHandlers(context),
-    ...createProfileHandlers(context),
+    ...createProfileHandlers(context, options.printPdf ? { printPdf: options.printPdf } : {}),
   };
   return {
     api,

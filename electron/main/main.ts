@@ -15,6 +15,7 @@ import { BasemapRegistry } from './basemaps.js';
 import { createDesktopHandlers } from './desktop.js';
 import { registerIpc } from './ipc.js';
 import { registerMenu } from './menu.js';
+import { printHtmlToPdf } from './print-pdf.js';
 import { registerProtocols } from './protocol.js';
 import { registerSecurity } from './security.js';
 import { SettingsStore } from './settings.js';
@@ -51,7 +52,7 @@ const isPrimary = registerSingleInstance({
 });
 
 if (isPrimary) {
-  const engine = createEngine({ appVersion: app.getVersion(), host: 'electron' });
+  const engine = createEngine({ appVersion: app.getVersion(), host: 'electron', printPdf: printHtmlToPdf });
   const desktop = createDesktopHandlers({ engine, mainWindow: () => mainWindow, basemaps, settings });
   registerIpc({ engine, desktop, mainWindow: () => mainWindow });
   registerQuit(() => Promise.all([engine.close(), basemaps.closeAll()]));

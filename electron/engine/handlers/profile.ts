@@ -1,6 +1,147 @@
-import type { profileMethods } from '../../../shared/api/profile-api.js';
+/**
+ * Handlers of the profile-api methods (shared/api/profile-api.ts): build, read, edit and export
+ * problem profiles and their data, and import the reference lines (streets) their maps draw.
+ * Building runs as one tracked job whose analyses are sub-jobs (`<jobId>-kde`, `-knox`, `-chains`)
+ * through the analysis handlers, so they run in the worker pool and come from the project's cache
+ * when nothing changed; cancelling the profile job cancels its sub-jobs.
+ */
+import { ApiError } from '../../../shared/api/errors.js';
+import type { ExportResult, profileMethods } from '../../../shared/api/profile-api.js';
 import type { EngineContext, Handlers } from '../context.js';
+import { printHtmlToPdf } from '../export/print-pdf.js';
+import { type PdfPrinter, ProfileService } from '../profile/profile-service.js';
+import {
+  deleteStoredProfile,
+  getStoredProfile,
+  listStoredProfiles,
+  saveProfile,
+  saveSectionText,
+} from '../profile/profile-store.js';
+import { importReferenceLines, listReferenceLayers } from '../profile/reference-lines.js';
+import { createAnalysisHandlers } from './analysis.js';
 
-export function createProfileHandlers(_ctx: EngineContext): Handlers<typeof profileMethods> {
-  return {};
+export interface ProfileHandlerOptions {
+  /** HTML → PDF; the desktop app passes Electron's printToPDF, the CLI and web host headless Chromium. */
+  printPdf?: PdfPrinter;
+}
+
+const SUB_JOBS = ['kde', 'knox', 'chains'];
+
+function strip(result: ExportResult & { data?: Uint8Array }): ExportResult {
+  const { data: _data, ...rest } = result;
+  return rest;
+}
+
+export function createProfileHandlers(
+  ctx: EngineContext,
+  options: ProfileHandlerOptions = {},
+): Handlers<typeof profileMethods> {
+  const service = new ProfileService({
+    ctx,
+    runner: createAnalysisHandlers(ctx),
+    printPdf: options.printPdf ?? printHtmlToPdf,
+  });
+  const tracked = <T>(
+    jobId: string,
+    kind: string,
+    label: string,
+    fn: (progress: (step: number, message: string) => void) => Promise<T>,
+  ) =>
+    ctx.jobs.track(jobId, kind, label, async (progress, signal) => {
+      const cancelSubJobs = () => {
+        for (const name of SUB_JOBS) ctx.jobs.cancel(`${jobId.slice(0, 52)}-${name}`);
+      };
+      signal.addEventListener('abort', cancelSubJobs, { once: true });
+      try {
+        const result = await fn((step, message) => progress(step, 5, message));
+        if (signal.aborted) throw new ApiError('cancelled', 'The profile was cancelled');
+        progress(5, 5);
+        return result;
+      } finally {
+        signal.removeEventListener('abort', cancelSubJobs);
+      }
+    });
+
+  return {
+    buildProfile: async ({ jobId, profileId, subject, period, front, scope, options: settings }) =>
+      tracked(jobId, 'profile', `Problem profile: ${subject ?? `profile ${profileId}`}`, (progress) =>
+        service.build(
+          {
+            jobId,
+            ...(profileId !== undefined ? { profileId } : {}),
+            ...(subject !== undefined ? { subject } : {}),
+            ...(period !== undefined ? { period } : {}),
+            ...(front !== undefined ? { front } : {}),
+            ...(scope !== undefined ? { scope } : {}),
+            ...(settings !== undefined ? { options: settings } : {}),
+          },
+          progress,
+        ),
+      ),
+    getProfile: async ({ profileId }) => service.get(profileId, `profile-get-${profileId}-${Date.now()}`),
+    listProfiles: async () => listStoredProfiles(ctx.project().db),
+    deleteProfile: async ({ profileId }) => {
+      const deleted = deleteStoredProfile(ctx.project().db, profileId);
+      if (deleted) ctx.notifyProjectChanged();
+      return deleted;
+    },
+    saveProfileText: async ({ profileId, sectionId, text }) => {
+      saveSectionText(ctx.project().db, profileId, sectionId, text);
+      return service.get(profileId, `profile-text-${profileId}-${Date.now()}`);
+    },
+    updateProfileFront: async ({ profileId, front }) => {
+      const db = ctx.project().db;
+      const stored = getStoredProfile(db, profileId);
+      const merged = {
+        ...stored.front,
+        ...Object.fromEntries(Object.entries(front).filter(([, v]) => v !== undefined)),
+      };
+      saveProfile(db, {
+        id: profileId,
+        subject: stored.subject,
+        scope: stored.scope,
+        options: stored.options,
+        period: stored.period,
+        front: merged,
+      });
+      return service.get(profileId, `profile-front-${profileId}-${Date.now()}`);
+    },
+    exportProfile: async ({ jobId, profileId, format, marking, target }) =>
+      strip(
+        await tracked(jobId, 'export', `Export profile ${profileId} as ${format.toUpperCase()}`, () =>
+          service.exportProfile({
+            jobId,
+            profileId,
+            format,
+            ...(marking !== undefined ? { marking } : {}),
+            ...(target ? { targetPath: ctx.files.resolve(target) } : {}),
+          }),
+        ),
+      ),
+    exportData: async ({ jobId, profileId, kind, format, target }) =>
+      strip(
+        await tracked(jobId, 'export', `Export ${kind} as ${format.toUpperCase()}`, () =>
+          service.exportData({
+            jobId,
+            profileId,
+            kind,
+            format,
+            ...(target ? { targetPath: ctx.files.resolve(target) } : {}),
+          }),
+        ),
+      ),
+    importReferenceLines: async ({ file, name, sourceCrs }) => {
+      const project = ctx.project();
+      const { skipped: _skipped, ...layer } = await importReferenceLines(project.db, {
+        filePath: ctx.files.resolve(file),
+        fileName: file.name,
+        name,
+        projectCrs: project.crs,
+        ...(sourceCrs ? { sourceCrs } : {}),
+      });
+      ctx.notifyProjectChanged();
+      return layer;
+    },
+    listReferenceLayers: async () => listReferenceLayers(ctx.project().db),
+  };
 }

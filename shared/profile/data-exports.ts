@@ -1,0 +1,197 @@
+/**
+ * Data exports of a profile's analyses (issue 6, exports): hotspots and near-repeat chains as GeoJSON
+ * and CSV, the density surface as an ESRI ASCII grid (shared/analysis/grid-io/esri-ascii.ts).
+ *
+ * GeoJSON follows RFC 7946: coordinates are WGS84 longitude/latitude. The project-CRS coordinates are
+ * kept as properties (`x_project`, `y_project` of the peak or centroid, with `crs_project`), so GIS
+ * users can work in metres without reprojecting; hotspot outlines in metres are in the CSV's `wkt`.
+ * Provenance travels as a foreign member `provenance` of the FeatureCollection (RFC 7946 §6.1), as
+ * "# " comment lines at the top of a CSV, and in a sidecar JSON next to a grid.
+ */
+
+import { writeEsriAsciiGrid } from '../analysis/grid-io/esri-ascii.js';
+import type { ChainsRunResult, KdeRunResult } from '../api/analysis-api.js';
+import { makeTransform } from '../crs/transform.js';
+import { toSafeCsv } from './csv.js';
+
+export interface ExportProvenance {
+  datasets: { name: string; files: { fileName: string; sha256: string }[] }[];
+  filter: unknown;
+  crs: string;
+  parameters: Record<string, unknown>;
+  seed: number | null;
+  appVersion: string;
+  createdAt: string;
+  caveats: string[];
+}
+
+export function provenanceComments(p: ExportProvenance): string[] {
+  return [
+    `Hotspot Workbench ${p.appVersion}, exported ${p.createdAt}`,
+    `CRS of x_project/y_project and wkt: ${p.crs}; lon/lat: WGS84 (EPSG:4326)`,
+    ...p.datasets.map(
+      (d) => `Dataset ${d.name}: ${d.files.map((f) => `${f.fileName} sha256 ${f.sha256}`).join('; ')}`,
+    ),
+    `Filter: ${JSON.stringify(p.filter)}`,
+    `Parameters: ${JSON.stringify(p.parameters)}${p.seed === null ? '' : ` seed ${p.seed}`}`,
+    ...p.caveats.map((c) => `Caveat: ${c}`),
+  ];
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+export function hotspotsGeoJson(kde: KdeRunResult, provenance: ExportProvenance): string {
+  const features = kde.hotspots.map((h) => ({
+    type: 'Feature' as const,
+    id: h.rank,
+    properties: {
+      rank: h.rank,
+      class: h.classLabel,
+      area_km2: round(h.areaKm2, 6),
+      events: h.events,
+      share: round(h.share, 6),
+      pai: round(h.pai, 4),
+      peak_density_per_km2: round(h.peakDensity, 4),
+      top_categories: h.topCategories.map((c) => `${c.name} (${c.count})`).join('; '),
+      peak_hours: h.peakHours.join(','),
+      top_locations: h.topLocations.map((l) => `${l.name} (${l.count})`).join('; '),
+      x_project: round(h.peakX, 2),
+      y_project: round(h.peakY, 2),
+      crs_project: kde.provenance.crs,
+    },
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: h.polygonWgs84.map((ring) => ring.map(([lon, lat]) => [round(lon!, 7), round(lat!, 7)])),
+    },
+  }));
+  return `${JSON.stringify({ type: 'FeatureCollection', provenance, features })}\n`;
+}
+
+function ringWkt(ring: number[][]): string {
+  return `(${ring.map(([x, y]) => `${round(x!, 2)} ${round(y!, 2)}`).join(', ')})`;
+}
+
+export function hotspotsCsv(kde: KdeRunResult, provenance: ExportProvenance): string {
+  return toSafeCsv(
+    [
+      'rank',
+      'class',
+      'area_km2',
+      'events',
+      'share',
+      'pai',
+      'peak_density_per_km2',
+      'top_categories',
+      'peak_hours',
+      'top_locations',
+      'x_project',
+      'y_project',
+      'wkt',
+    ],
+    kde.hotspots.map((h) => [
+      h.rank,
+      h.classLabel,
+      round(h.areaKm2, 6),
+      h.events,
+      round(h.share, 6),
+      round(h.pai, 4),
+      round(h.peakDensity, 4),
+      h.topCategories.map((c) => `${c.name} (${c.count})`).join('; '),
+      h.peakHours.join(' '),
+      h.topLocations.map((l) => `${l.name} (${l.count})`).join('; '),
+      round(h.peakX, 2),
+      round(h.peakY, 2),
+      `POLYGON (${h.polygon.map(ringWkt).join(', ')})`,
+    ]),
+    provenanceComments(provenance),
+  );
+}
+
+export function chainsGeoJson(chains: ChainsRunResult, crs: string, provenance: ExportProvenance): string {
+  const t = makeTransform(crs, crs);
+  const point = (x: number, y: number) => {
+    const [lon, lat] = t.projectToWgs84(x, y);
+    return [round(lon, 7), round(lat, 7)];
+  };
+  const features: unknown[] = chains.chains.map((c) => ({
+    type: 'Feature',
+    id: `chain-${c.id}`,
+    properties: {
+      kind: 'chain',
+      chain: c.id,
+      size: c.size,
+      first_date: c.firstDate,
+      last_date: c.lastDate,
+      span_days: c.spanDays,
+      links: c.links,
+      area_m2: round(c.areaM2, 1),
+      origin_record: c.originRecordId,
+      member_records: c.memberRecordIds.join(','),
+      x_project: round(c.centroidX, 2),
+      y_project: round(c.centroidY, 2),
+      crs_project: crs,
+    },
+    geometry: { type: 'Point', coordinates: point(c.centroidX, c.centroidY) },
+  }));
+  for (const z of chains.zones) {
+    features.push({
+      type: 'Feature',
+      id: `zone-${z.chainId}-${z.recordId}`,
+      properties: {
+        kind: 'risk-zone',
+        chain: z.chainId,
+        record: z.recordId,
+        radius_m: z.radiusM,
+        event_date: z.eventDate,
+        expires_date: z.expiresDate,
+        x_project: z.x,
+        y_project: z.y,
+        crs_project: crs,
+      },
+      geometry: { type: 'Polygon', coordinates: [z.ring.map(([x, y]) => point(x, y))] },
+    });
+  }
+  return `${JSON.stringify({ type: 'FeatureCollection', provenance, features })}\n`;
+}
+
+export function chainsCsv(chains: ChainsRunResult, provenance: ExportProvenance): string {
+  const live = new Set(chains.zones.map((z) => z.chainId));
+  return toSafeCsv(
+    [
+      'chain',
+      'size',
+      'first_date',
+      'last_date',
+      'span_days',
+      'links',
+      'area_m2',
+      'live',
+      'origin_record',
+      'member_records',
+      'x_project',
+      'y_project',
+    ],
+    chains.chains.map((c) => [
+      c.id,
+      c.size,
+      c.firstDate,
+      c.lastDate,
+      c.spanDays,
+      c.links,
+      round(c.areaM2, 1),
+      live.has(c.id) ? 'yes' : 'no',
+      c.originRecordId,
+      c.memberRecordIds.join(' '),
+      round(c.centroidX, 2),
+      round(c.centroidY, 2),
+    ]),
+    provenanceComments(provenance),
+  );
+}
+
+export function surfaceAsc(kde: KdeRunResult): string {
+  return writeEsriAsciiGrid(kde.grid);
+}

@@ -1,0 +1,106 @@
+/**
+ * Display formatting for profiles and slides, chosen once (STYLE.md habit 4: conversions happen in
+ * display formatting only): UK English numbers with thousands separators, dates as "1 October 2025",
+ * p-values to the precision a Monte Carlo run supports, hours as "22:00–23:00".
+ */
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-GB');
+}
+
+/** A number with `digits` decimals and thousands separators. */
+export function formatDecimal(n: number, digits = 1): string {
+  return n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A share 0–1 as a percentage, e.g. 0.1234 → "12.3%". */
+export function formatShare(share: number, digits = 1): string {
+  return `${formatDecimal(share * 100, digits)}%`;
+}
+
+/** A signed percent change, e.g. 12.5 → "+12.5%", null → "n/a (no baseline)". */
+export function formatChange(percent: number | null): string {
+  if (percent === null) return 'n/a (no baseline)';
+  const sign = percent > 0 ? '+' : percent < 0 ? '−' : '±';
+  return `${sign}${formatDecimal(Math.abs(percent), 1)}%`;
+}
+
+/** p-values: "< 0.001" below a thousandth, otherwise three decimals. */
+export function formatP(p: number): string {
+  if (p < 0.001) return '< 0.001';
+  return p.toFixed(3);
+}
+
+/** "p = 0.001" or "p < 0.001". */
+export function pPhrase(p: number): string {
+  const text = formatP(p);
+  return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
+}
+
+/** A ratio to two decimals, "n/a" when undefined. */
+export function formatRatio(ratio: number | null): string {
+  return ratio === null || !Number.isFinite(ratio) ? 'n/a' : ratio.toFixed(2);
+}
+
+/** yyyy-mm-dd → "1 October 2025". */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** "1 October 2025 to 31 December 2025". */
+export function formatRange(range: { from: string; to: string }): string {
+  return `${formatDate(range.from)} to ${formatDate(range.to)}`;
+}
+
+/** yyyy-mm → "Oct 2025". */
+export function formatMonth(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  return `${MONTHS[Number(match[2]) - 1]!.slice(0, 3)} ${match[1]}`;
+}
+
+/** Hour of day → "22:00–23:00". */
+export function formatHour(hour: number): string {
+  const pad = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+  return `${pad(hour)}–${pad(hour + 1)}`;
+}
+
+/** Area in km² with sensible precision: 0.052 → "0.052 km²", 12.4 → "12.4 km²". */
+export function formatAreaKm2(km2: number): string {
+  if (km2 >= 10) return `${formatDecimal(km2, 1)} km²`;
+  if (km2 >= 1) return `${formatDecimal(km2, 2)} km²`;
+  return `${km2.toPrecision(2)} km²`;
+}
+
+/** Metres, "200 m", or kilometres from 1 km. */
+export function formatMetres(m: number): string {
+  return m >= 1000 ? `${formatDecimal(m / 1000, m % 1000 === 0 ? 0 : 1)} km` : `${formatCount(m)} m`;
+}
+
+/** "1 day", "7 days". */
+export function formatDays(days: number): string {
+  return days === 1 ? '1 day' : `${formatCount(days)} days`;
+}
+
+/** A list in words: "a", "a and b", "a, b and c". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

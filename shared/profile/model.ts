@@ -1,0 +1,227 @@
+/**
+ * The problem profile as data (DESIGN.md §1: NIM problem profile in SARA order; issue 6).
+ *
+ *   ProfileInputs  what the engine gathers for one subject and period: counts, the density run and its
+ *                  hotspots, Knox, chains, aoristic table, provenance (electron/engine/profile/gather.ts)
+ *   ProfileModel   front matter plus sections of typed blocks, built from the inputs and the analyst's
+ *                  saved text (build-model.ts); what the renderer previews and every export renders
+ *
+ * Sections are keyed by stable ids (SECTION_IDS), so the analyst's text stored in the project under an
+ * id survives a rebuild: generated blocks are refreshed, analyst text is kept.
+ */
+
+import type { RateTestResult } from '../analysis/compare/poisson-rate-test.js';
+import type { ChainsRunResult, KdeRunResult, KnoxRunResult } from '../api/analysis-api.js';
+import type { ProfileSubject } from './subject.js';
+
+export const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
+
+export interface ProfileFront {
+  title: string;
+  /** e.g. "PP-2026-014". */
+  reference: string;
+  author: string;
+  /** yyyy-mm-dd. */
+  date: string;
+  version: string;
+  /** Protective marking on every page and slide: OFFICIAL, OFFICIAL-SENSITIVE or free text. */
+  marking: string;
+}
+
+/** Inclusive calendar dates, yyyy-mm-dd. */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+export const SECTION_IDS = [
+  'summary',
+  'scope',
+  'scanning',
+  'analysis',
+  'response-prevention',
+  'response-intelligence',
+  'response-enforcement',
+  'response-reassurance',
+  'assessment',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export const RESPONSE_STRANDS = ['prevention', 'intelligence', 'enforcement', 'reassurance'] as const;
+export type ResponseStrand = (typeof RESPONSE_STRANDS)[number];
+
+/** Map geometry in project CRS metres. */
+export type MultiPolygonCoords = number[][][][];
+
+export interface MapLayers {
+  crs: string;
+  /** Boundary features (e.g. wards) with their names as labels. */
+  boundaries: { polygons: MultiPolygonCoords; label: string }[];
+  boundaryLayerName: string | null;
+  /** Reference lines such as streets. */
+  streets: { coords: number[][]; name?: string; major?: boolean }[];
+}
+
+export interface DatasetProvenance {
+  id: number;
+  name: string;
+  geometry: 'points' | 'areas';
+  records: number;
+  /** Inclusive dates of the records' windows. */
+  dateRange: DateRange | null;
+  precision: { exact: number; window: number; date: number; month: number };
+  imports: {
+    fileName: string;
+    sha256: string;
+    importedAt: string;
+    sourceCrs: string | null;
+    rowsRead: number;
+    rowsAccepted: number;
+    rowsRejected: number;
+  }[];
+}
+
+export interface PeriodCounts {
+  current: number;
+  previous: number;
+  lastYear: number;
+  vsPrevious: RateTestResult;
+  vsLastYear: RateTestResult;
+}
+
+export interface ChainEventRow {
+  chainId: number;
+  recordId: number;
+  date: string;
+  x: number;
+  y: number;
+  category: string | null;
+  location: string | null;
+}
+
+export interface ProfileInputs {
+  subject: ProfileSubject;
+  /** e.g. "Hotspot 1 (Burglary, all datasets)", "Abbey Fields ward". */
+  subjectLabel: string;
+  front: ProfileFront;
+  periods: { current: DateRange; previous: DateRange; lastYear: DateRange };
+  /** Datasets and categories in scope, in words (e.g. "Police recorded crime: Burglary"). */
+  scopeText: string;
+  counts: PeriodCounts;
+  /** Records of the current period that are area-only (counted, never drawn). */
+  areaOnly: number;
+  /** Records of the current period by category, most first. */
+  byCategory: { category: string; count: number }[];
+  byMonth: { month: string; count: number }[];
+  /** Hour × weekday aoristic table: 7 rows (Monday first) × 24 hours, events. */
+  hourOfWeek: number[][];
+  aoristicNote: string;
+  /** Repeat locations: location descriptions with two or more events in the period. */
+  repeatLocations: { location: string; count: number }[];
+  /** The period's density run the maps and hotspot statistics come from. */
+  kde: KdeRunResult | null;
+  kdeNote: string | null;
+  /** Subject outline in project metres (hotspot, area or chain footprint); null for a crime type. */
+  subjectArea: MultiPolygonCoords | null;
+  /** Rank of the subject hotspot in `kde.hotspots`, when the subject is a hotspot. */
+  subjectHotspotRank: number | null;
+  knox: KnoxRunResult | null;
+  /** Why there is no Knox result (too few events, month-only data…). */
+  knoxNote: string | null;
+  chains: ChainsRunResult | null;
+  chainsNote: string | null;
+  chainEvents: ChainEventRow[];
+  /** The subject's current-period points, for the maps. */
+  points: { x: number[]; y: number[] };
+  layers: MapLayers;
+  datasets: DatasetProvenance[];
+  /** Everything the reader must know about the data (exclusions, geocoding, snapping, midpoints). */
+  caveats: string[];
+  /** Every parameter of every method, in words, for the appendix. */
+  parameters: { method: string; name: string; value: string }[];
+  appVersion: string;
+  generatedAt: string;
+  /** Record filter of the current period, as JSON, for reproduction. */
+  filterJson: string;
+}
+
+// ---- the model ----------------------------------------------------------------------------------
+
+export type Align = 'left' | 'right' | 'center';
+
+export type Block =
+  | { kind: 'paragraph'; text: string; emphasis?: boolean }
+  | { kind: 'facts'; rows: { label: string; value: string }[] }
+  | {
+      kind: 'table';
+      caption: string;
+      /** `wrap`: 'nowrap' keeps a cell on one line, 'anywhere' breaks long codes such as hashes. */
+      columns: { label: string; align: Align; wrap?: 'nowrap' | 'anywhere' }[];
+      rows: string[][];
+      /** Row indices drawn highlighted (e.g. the subject hotspot, a significant Knox cell). */
+      highlight?: number[];
+      note?: string;
+    }
+  | {
+      kind: 'heat';
+      caption: string;
+      rowLabels: string[];
+      columnLabels: string[];
+      values: number[][];
+      note?: string;
+    }
+  | {
+      kind: 'knox';
+      caption: string;
+      distanceLabels: string[];
+      timeLabels: string[];
+      observed: number[][];
+      ratio: (number | null)[][];
+      pValue: number[][];
+      note?: string;
+    }
+  | { kind: 'figure'; caption: string; svg: string }
+  | { kind: 'list'; items: string[] };
+
+export interface ProfileSection {
+  id: SectionId;
+  /** Heading, e.g. "Scanning". */
+  title: string;
+  /** Part heading it sits under (SARA stage), e.g. "Response". */
+  group: string;
+  blocks: Block[];
+  /** The analyst's text; for response strands, one recommendation per line. */
+  text: string;
+  /** True when `text` was written or edited by the analyst (not the generated suggestion). */
+  edited: boolean;
+  /** What the text box invites, e.g. "Your reading of the scanning figures". */
+  prompt: string;
+}
+
+export interface HotspotSlide {
+  rank: number;
+  title: string;
+  facts: { label: string; value: string }[];
+  /** Static map of the hotspot (SVG). */
+  mapSvg: string;
+  /** Bar chart: events by hour of day (aoristic). */
+  chart: { title: string; labels: string[]; values: number[] };
+}
+
+export interface ProfileModel {
+  front: ProfileFront;
+  subjectText: string;
+  subjectLabel: string;
+  periods: ProfileInputs['periods'];
+  sections: ProfileSection[];
+  appendix: Block[];
+  /** One-sentence findings for the summary and the slides. */
+  headlines: string[];
+  nearRepeatHeadline: string | null;
+  overviewMapSvg: string | null;
+  hotspotSlides: HotspotSlide[];
+  /** Short provenance line printed under every map and on every slide. */
+  provenanceLine: string;
+  appVersion: string;
+  generatedAt: string;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, toSafeCsv } from '../../../../shared/profile/csv.js';
+
+describe('csvCell', () => {
+  it('prefixes cells a spreadsheet would run as a formula with a single quote', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell('+44 1234')).toBe("'+44 1234");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tcmd')).toBe("'\tcmd");
+    expect(csvCell('\rcmd')).toBe(`"'\rcmd"`);
+  });
+
+  it('writes numbers as numbers, negatives included, and leaves ordinary text alone', () => {
+    expect(csvCell(-5.25)).toBe('-5.25');
+    expect(csvCell(Number.NaN)).toBe('');
+    expect(csvCell('On or near Fell Crescent')).toBe('On or near Fell Crescent');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('quotes commas, quotes and line breaks (RFC 4180)', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+  });
+});
+
+describe('toSafeCsv', () => {
+  it('puts provenance comment lines first, then the header and rows, with CRLF line ends', () => {
+    const text = toSafeCsv(['a', 'b'], [[1, '=2']], ['made by a test, today']);
+    expect(text).toBe("# made by a test, today\r\na,b\r\n1,'=2\r\n");
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { KnoxReport } from '../../../../shared/analysis/knox/knox-report.js';
+import {
+  nearRepeatDetails,
+  nearRepeatHeadline,
+  significantCells,
+} from '../../../../shared/profile/near-repeat-words.js';
+
+function report(ratio: (number | null)[][], pValue: number[][]): KnoxReport {
+  return {
+    events: 100,
+    closePairs: 50,
+    distanceEdges: [0, 200, 400, null],
+    timeEdges: [0, 7, 14, null],
+    distanceLabels: ['[0, 200) m', '[200, 400) m', '≥ 400 m'],
+    timeLabels: ['[0, 7) days', '[7, 14) days', '≥ 14 days'],
+    metric: 'euclidean',
+    iterations: 999,
+    seed: 1,
+    observed: ratio.map((row) => row.map(() => 10)),
+    expectedMean: ratio.map((row) => row.map(() => 5)),
+    expectedMedian: ratio.map((row) => row.map(() => 5)),
+    knoxRatio: ratio,
+    knoxRatioMedian: ratio,
+    pValue,
+    notes: [],
+  };
+}
+
+const ONES = [
+  [1, 1, 1],
+  [1, 1, 1],
+  [1, 1, 1],
+];
+
+describe('nearRepeatHeadline', () => {
+  it('says "2.3 times more likely" for a significant first cell, with the ratio and p', () => {
+    const r = report(
+      [
+        [2.31, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      [[0.001, 0.5, 0.5], ...ONES.slice(1)],
+    );
+    expect(nearRepeatHeadline(r, 'Burglaries')).toBe(
+      'Burglaries within 200 m of each other were 2.3 times more likely than expected to occur within 7 days of each other (Knox ratio 2.31, p = 0.001).',
+    );
+  });
+
+  it('says "no more likely" when p is not below 0.05, and "less likely" for a significant ratio below 1', () => {
+    const notSig = report(
+      [
+        [1.4, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      [[0.2, 1, 1], ...ONES.slice(1)],
+    );
+    expect(nearRepeatHeadline(notSig, 'Events')).toContain('were no more likely than expected');
+    const less = report(
+      [
+        [0.6, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      [[0.01, 1, 1], ...ONES.slice(1)],
+    );
+    expect(nearRepeatHeadline(less, 'Events')).toContain('were 40% less likely than expected');
+  });
+
+  it('writes p below a thousandth as "p < 0.001"', () => {
+    const r = report(
+      [
+        [3, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      [[0.0001, 1, 1], ...ONES.slice(1)],
+    );
+    expect(nearRepeatHeadline(r, 'Events')).toContain('(Knox ratio 3.00, p < 0.001)');
+  });
+});
+
+describe('significantCells and nearRepeatDetails', () => {
+  it('lists cells with p < 0.05 and ratio > 1, and words the closed ones other than the headline cell', () => {
+    const r = report(
+      [
+        [2, 1.5, 1.2],
+        [1.3, 0.8, 1],
+        [1, 1, 1.1],
+      ],
+      [
+        [0.001, 0.02, 0.01],
+        [0.03, 0.01, 0.5],
+        [0.5, 0.5, 0.01],
+      ],
+    );
+    expect(significantCells(r).map((c) => [c.row, c.column])).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 0],
+      [2, 2],
+    ]);
+    expect(nearRepeatDetails(r, 'Burglaries')).toEqual([
+      'Burglaries within 200 m of each other and between 7 and 14 days apart: 1.5 times the expected number of pairs (p = 0.020).',
+      'Burglaries between 200 m and 400 m apart and within 7 days of each other: 1.3 times the expected number of pairs (p = 0.030).',
+    ]);
+  });
+});
