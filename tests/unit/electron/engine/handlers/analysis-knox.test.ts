@@ -1,0 +1,248 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../../../electron/engine/engine.js';
+import { runImport } from '../../../../../electron/engine/import/run-import.js';
+import { readAudit } from '../../../../../electron/engine/project/audit.js';
+import { knoxReport } from '../../../../../shared/analysis/knox/knox-report.js';
+import { knoxTest } from '../../../../../shared/analysis/knox/knox-test.js';
+import type { ApiEvent } from '../../../../../shared/api/jobs.js';
+import type { TimeShape } from '../../../../../shared/import/mapping.js';
+import { dayOf, wallClockMs } from '../../../../../shared/model/time.js';
+import { Random } from '../../../../../shared/util/random.js';
+
+let dir: string;
+let engine: Engine;
+const events: ApiEvent[] = [];
+/** What the analysis should see: x, y and the midpoint day of each window, in import (id) order. */
+const xs: number[] = [];
+const ys: number[] = [];
+const midDays: number[] = [];
+/** Row numbers (0-based) of the planted series: 6 burglaries within 60 m, a day or two apart. */
+const series: number[] = [];
+let burglaryId = 0;
+let monthlyId = 0;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const uk = (ms: number) => {
+  const d = new Date(ms);
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+};
+
+async function importCsv(
+  name: string,
+  lines: string[],
+  fields: Record<string, string>,
+  timeShape: TimeShape,
+  preset: string | null = null,
+) {
+  const path = join(dir, `${name}.csv`);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return runImport(engine.context.project().db, {
+    filePath: path,
+    dataset: name,
+    mapping: {
+      fields,
+      timeShape,
+      dateFormat: 'dmy',
+      sourceCrs: 'EPSG:27700',
+      excluded: [],
+      swapSuspectedCoordinates: false,
+      preset,
+    },
+    projectCrs: 'EPSG:27700',
+    pii: [],
+    nowMs: Date.UTC(2024, 11, 1),
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hsw-knox-'));
+  engine = createEngine({ appVersion: '0.1.0-test', host: 'web', poolSize: 2 });
+  engine.events.subscribe((event) => events.push(event));
+  await engine.api.createProject({ path: join(dir, 'knox.hsw') });
+  // Burglaries "while away": from/to windows of 2 to 30 hours over 120 days on a 3 km square,
+  // with a planted series of six.
+  const random = new Random(12);
+  const lines = ['ref,from,to,easting,northing'];
+  for (let i = 0; i < 300; i++) {
+    const planted = i >= 100 && i < 106;
+    if (planted) series.push(i);
+    const x = Math.round(planted ? 531_000 + random.uniform(0, 40) : random.uniform(529_000, 532_000));
+    const y = Math.round(planted ? 181_000 + random.uniform(0, 40) : random.uniform(179_000, 182_000));
+    const from = planted
+      ? wallClockMs(2024, 5, 1 + (i - 100) * 2, 9)
+      : wallClockMs(2024, 3, 1) + random.int(0, 120 * 24) * 3_600_000;
+    const to = from + random.int(2, 30) * 3_600_000;
+    xs.push(x);
+    ys.push(y);
+    midDays.push(dayOf(from + (to - from) / 2));
+    lines.push(`B${i},${uk(from)},${uk(to)},${x},${y}`);
+  }
+  const summary = await importCsv(
+    'Burglary',
+    lines,
+    { reference: 'ref', date_from: 'from', date_to: 'to', x: 'easting', y: 'northing' },
+    'window',
+  );
+  burglaryId = summary.datasetId!;
+  const monthly = [
+    'month,easting,northing',
+    '03/2024,530000,180000',
+    '04/2024,530050,180000',
+    '04/2024,531000,181000',
+  ];
+  monthlyId = (
+    await importCsv('Monthly', monthly, { date: 'month', x: 'easting', y: 'northing' }, 'month', 'police-uk')
+  ).datasetId!;
+});
+afterAll(async () => {
+  await engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('runKnox', () => {
+  const request = {
+    distanceEdgesM: [0, 100, 300, null],
+    timeEdgesDays: [0, 7, 14, null],
+    iterations: 39,
+    seed: 2024,
+  };
+
+  it('runs the Knox test of the filtered records in workers, dating windows by their midpoint', async () => {
+    events.length = 0;
+    const result = await engine.api.runKnox({
+      jobId: 'knox-run-0001',
+      filter: { datasetIds: [burglaryId] },
+      ...request,
+    });
+    const reference = knoxReport(
+      knoxTest(
+        { x: Float64Array.from(xs), y: Float64Array.from(ys), day: Int32Array.from(midDays) },
+        {
+          distanceEdgesM: [0, 100, 300, Infinity],
+          timeEdgesDays: [0, 7, 14, Infinity],
+          iterations: 39,
+          seed: 2024,
+        },
+      ),
+    );
+    expect(result.observed).toEqual(reference.observed);
+    expect(result.expectedMean).toEqual(reference.expectedMean);
+    expect(result.pValue).toEqual(reference.pValue);
+    expect(result.distanceEdges).toEqual([0, 100, 300, null]);
+    expect(result.cached).toBe(false);
+    expect(result.notes.join(' ')).toMatch(
+      /300 records with a from\/to window were dated by the window's midpoint/,
+    );
+    expect(result.provenance.datasets.map((d) => d.name)).toEqual(['Burglary']);
+    expect(result.provenance.datasets[0].imports[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.provenance.crs).toBe('EPSG:27700');
+    const states = events.flatMap((e) =>
+      e.type === 'job' && e.job.id === 'knox-run-0001' ? [e.job.state] : [],
+    );
+    expect(states.at(-1)).toBe('done');
+  });
+
+  it('returns the cached result for the same filter and parameters', async () => {
+    const first = await engine.api.runKnox({
+      jobId: 'knox-run-0002',
+      filter: { datasetIds: [burglaryId] },
+      ...request,
+    });
+    expect(first.cached).toBe(true);
+  });
+
+  it('runs the NRC preset and draws a seed when none is given', async () => {
+    const result = await engine.api.runKnox({
+      jobId: 'knox-run-0003',
+      filter: { datasetIds: [burglaryId] },
+      nrc: { bandwidthM: 100, distanceBands: 2, timeBandDays: 7, timeBands: 2 },
+      iterations: 9,
+    });
+    expect(result.metric).toBe('manhattan');
+    expect(result.distanceLabels[0]).toBe('[0, 1) m (same location)');
+    expect(Number.isInteger(result.seed)).toBe(true);
+  });
+
+  it('refuses month-only records without a reason, and audits an override with one', async () => {
+    await expect(
+      engine.api.runKnox({ jobId: 'knox-run-0004', filter: { datasetIds: [monthlyId] }, ...request }),
+    ).rejects.toMatchObject({ code: 'refused' });
+    const result = await engine.api.runKnox({
+      jobId: 'knox-run-0005',
+      filter: { datasetIds: [monthlyId] },
+      ...request,
+      monthOverride: { reason: 'training example' },
+    });
+    expect(result.notes.join(' ')).toMatch(/month-only.*training example/);
+    // Imported with the police.uk preset: its caveat (snapped points) is carried too.
+    expect(result.notes.join(' ')).toMatch(/snapped to anonymised map locations/);
+    expect(result.provenance.caveats).toEqual(result.notes);
+    const audit = readAudit(engine.context.project().db);
+    expect(audit.at(-1)).toMatchObject({
+      action: 'override-month-precision',
+      detail: { method: 'Knox', reason: 'training example' },
+    });
+  });
+
+  it('cancels a running Knox job through cancelJob', async () => {
+    const stop = engine.events.subscribe((event) => {
+      if (event.type === 'job' && event.job.id === 'knox-run-0007' && event.job.done > 0) {
+        void engine.api.cancelJob({ jobId: 'knox-run-0007' });
+      }
+    });
+    try {
+      await expect(
+        engine.api.runKnox({
+          jobId: 'knox-run-0007',
+          filter: { datasetIds: [burglaryId] },
+          ...request,
+          iterations: 1_000_000,
+          seed: 3,
+        }),
+      ).rejects.toMatchObject({ code: 'cancelled' });
+    } finally {
+      stop();
+    }
+    const last = events.filter((e) => e.type === 'job' && e.job.id === 'knox-run-0007').at(-1);
+    expect(last).toMatchObject({ job: { state: 'cancelled' } });
+  });
+
+  it('refuses invalid edges as invalid-argument', async () => {
+    await expect(
+      engine.api.runKnox({
+        jobId: 'knox-run-0006',
+        filter: {},
+        distanceEdgesM: [0, null, 100],
+        timeEdgesDays: [0, 7],
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+});
+
+describe('runChains', () => {
+  it('finds the planted series with record ids and live risk zones', async () => {
+    const columns = await engine.api.queryRecords({ filter: { datasetIds: [burglaryId] } });
+    const seriesIds = series.map((i) => columns.id[i]);
+    const result = await engine.api.runChains({
+      jobId: 'chains-run-0001',
+      filter: { datasetIds: [burglaryId] },
+      distanceM: 100,
+      days: 4,
+      asOf: '2024-05-13',
+      shiftHours: 6,
+    });
+    const chain = result.chains.find((c) => c.memberRecordIds.includes(seriesIds[0]))!;
+    expect(seriesIds.every((id) => chain.memberRecordIds.includes(id))).toBe(true);
+    expect(chain.originRecordId).toBe(seriesIds[0]);
+    expect(chain.firstDate).toBe('2024-05-01');
+    expect(result.linkRule).toBe('closer than 100 m (euclidean) and fewer than 4 days apart');
+    const zones = result.zones.filter((z) => z.chainId === chain.id);
+    expect(zones.length).toBe(chain.size);
+    expect(zones[0].radiusM).toBe(100);
+    expect(zones[0].shiftWeights!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(result.notes.join(' ')).toMatch(/same-day ties go to the lower record id/);
+  });
+});
