@@ -1,0 +1,93 @@
+/**
+ * Kernel density benchmark (issue 5): 1,000,000 points on a 1000 × 1000 grid of 10 m cells, quartic
+ * kernel, bandwidth 10 cells (100 m); goal ≤ 500 ms on 2 cores. Prints one JSON line per variant:
+ *   kde.1m.single  kernelDensity in this thread (plan + row order + splat + finish)
+ *   kde.1m.pool    runKdeOnPool over a 2-thread WorkerPool (threads started by the warm-up run)
+ * Points: 70 % in 40 Gaussian clusters, 30 % uniform, seeded (shared/util/random.ts).
+ */
+import { runKdeOnPool } from '../electron/engine/analysis/kde-parallel.js';
+import { WorkerPool } from '../electron/engine/jobs/worker-pool.js';
+import { kernelDensity } from '../shared/analysis/kde/kde.js';
+import { Random } from '../shared/util/random.js';
+import { measure, report } from './measure.js';
+
+const N = 1_000_000;
+const SIDE_M = 10_000;
+const CELL_M = 10;
+const BANDWIDTH_M = 100;
+const GOAL_MS = 500;
+const ORIGIN_X = 525_000;
+const ORIGIN_Y = 175_000;
+
+function points(seed: number): { x: Float64Array; y: Float64Array } {
+  const random = new Random(seed);
+  const centres = Array.from({ length: 40 }, () => [
+    random.uniform(1000, SIDE_M - 1000),
+    random.uniform(1000, SIDE_M - 1000),
+  ]);
+  const x = new Float64Array(N);
+  const y = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    if (random.next() < 0.7) {
+      const [cx, cy] = centres[random.int(0, centres.length - 1)];
+      x[i] = Math.min(SIDE_M - 1e-6, Math.max(0, random.normal(cx, 250)));
+      y[i] = Math.min(SIDE_M - 1e-6, Math.max(0, random.normal(cy, 250)));
+    } else {
+      x[i] = random.uniform(0, SIDE_M);
+      y[i] = random.uniform(0, SIDE_M);
+    }
+    x[i] += ORIGIN_X;
+    y[i] += ORIGIN_Y;
+  }
+  return { x, y };
+}
+
+const events = points(2024);
+const options = {
+  kernel: 'quartic' as const,
+  cellSizeM: CELL_M,
+  bandwidthM: BANDWIDTH_M,
+  extent: { minX: ORIGIN_X, minY: ORIGIN_Y, maxX: ORIGIN_X + SIDE_M, maxY: ORIGIN_Y + SIDE_M },
+};
+const extra = {
+  points: N,
+  grid: '1000x1000',
+  kernel: 'quartic',
+  bandwidthCells: BANDWIDTH_M / CELL_M,
+  goalMs: GOAL_MS,
+};
+
+/**
+ * CPU time of the whole process (all threads) per run, beside the wall time: on a shared machine
+ * the wall time includes waiting for a core, and cpuMs of the single-thread run is what it would
+ * take on an idle core.
+ */
+function withCpu(fn: () => unknown | Promise<unknown>): { run: () => Promise<void>; cpuMs: number[] } {
+  const cpuMs: number[] = [];
+  return {
+    cpuMs,
+    run: async () => {
+      const start = process.cpuUsage();
+      await fn();
+      const used = process.cpuUsage(start);
+      cpuMs.push(Math.round((used.user + used.system) / 100) / 10);
+    },
+  };
+}
+
+const single = withCpu(() => kernelDensity(events, options));
+const singleMs = await measure(single.run, 3, 1);
+report('kde.1m.single', singleMs, { ...extra, threads: 1, cpuMs: single.cpuMs.slice(1) });
+
+const pool = new WorkerPool({ size: 2 });
+try {
+  const parallel = withCpu(() => runKdeOnPool(pool, events, options));
+  const parallelMs = await measure(parallel.run, 3, 1);
+  report('kde.1m.pool', parallelMs, {
+    ...extra,
+    threads: pool.size,
+    cpuMsAllThreads: parallel.cpuMs.slice(1),
+  });
+} finally {
+  await pool.close();
+}

@@ -1,0 +1,305 @@
+/**
+ * `hotspot kde`: a kernel density surface of point events written as an ESRI ASCII grid, and
+ * optionally its hotspots as GeoJSON (DESIGN.md §4 "Kernel density", "Hotspot classes", §4b).
+ * Events come from a CSV (columns by header name or 1-based number; a file whose first row holds
+ * numbers in the x and y columns has no header) or from a project's dataset. The surface is computed
+ * in this process with the same shared code the app's worker job runs (shared/analysis/kde).
+ */
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { writeEsriAsciiGrid } from '../../../shared/analysis/grid-io/esri-ascii.js';
+import { findHotspots, type HotspotResult } from '../../../shared/analysis/hotspots/hotspots.js';
+import { parseThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
+import { type KdeSurface, kernelDensity } from '../../../shared/analysis/kde/kde.js';
+import { KERNEL_NAMES, type KernelName } from '../../../shared/analysis/kde/kernels.js';
+import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
+import { ApiError } from '../../../shared/api/errors.js';
+import { makeTransform } from '../../../shared/crs/transform.js';
+import { parseCommandArgs } from '../args.js';
+import { type CliCommand, type CliIo, CliRefusal, CliUsageError } from '../command.js';
+import { createProgressBar } from '../progress.js';
+import { type EventSource, readCsvEvents, readProjectDataset, usedEvents } from './kde-input.js';
+
+const usage = `Usage: hotspot kde FILE.csv --x X --y Y [options] --out surface.asc
+       hotspot kde --project P.hsw --dataset NAME [options] --out surface.asc
+
+Kernel density of point events in events per km², written as an ESRI ASCII grid (rows north to
+south, lower-left origin, values at cell centres), with an optional GeoJSON of hotspots.
+
+Input:
+  FILE.csv             events with x/y in projected metres; --x/--y/--weight name a header column
+                       or give a 1-based column number (required for a file without a header row)
+  --x X, --y Y         the coordinate columns
+  --weight W           weight column (e.g. KSI counts); default 1 per event
+  --crs CODE           CRS of the CSV's x/y, for the GeoJSON's lon/lat (default EPSG:27700)
+  --project P.hsw      read the point records of a dataset instead (the project must exist)
+  --dataset NAME       the dataset's name
+
+Surface:
+  --cell M             cell size in metres (default: shorter side of the events' box / 150)
+  --bandwidth M        bandwidth in metres (default: 5 cells; the data-driven suggestion is printed)
+  --kernel K           ${KERNEL_NAMES.join(' | ')} (default quartic)
+  --extent minx,miny,maxx,maxy   grid extent (default: events' box padded by the bandwidth)
+  --exclude-outside    leave out events outside --extent (counted in the output)
+  --out FILE.asc       the ESRI ASCII grid to write
+
+Hotspots:
+  --hotspots FILE.geojson        hotspot polygons (WGS84) with their facts, numbered by events
+  --threshold SPEC               mean-multiple:2 (default) | mean-multiple:1,2,3 | mean-sd:1,2 |
+                                 quantile:0.9,0.99 | natural-breaks:5; hotspots are the parts of
+                                 the lowest class
+  --json                         print one JSON object instead of text
+  --help                         show this help`;
+
+export const kdeCommand: CliCommand = {
+  name: 'kde',
+  summary: 'kernel density surface (ESRI ASCII grid) and hotspots (GeoJSON)',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        x: { type: 'string' },
+        y: { type: 'string' },
+        weight: { type: 'string' },
+        crs: { type: 'string' },
+        project: { type: 'string' },
+        dataset: { type: 'string' },
+        cell: { type: 'string' },
+        bandwidth: { type: 'string' },
+        kernel: { type: 'string' },
+        extent: { type: 'string' },
+        'exclude-outside': { type: 'boolean' },
+        out: { type: 'string' },
+        hotspots: { type: 'string' },
+        threshold: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      true,
+    );
+    if (values.out === undefined) throw new CliUsageError('--out FILE.asc is required');
+    if (values.threshold !== undefined && values.hotspots === undefined) {
+      throw new CliUsageError('--threshold needs --hotspots FILE.geojson');
+    }
+    const options: KdeOptions = {};
+    if (values.cell !== undefined) options.cellSizeM = positiveNumber(values.cell, '--cell');
+    if (values.bandwidth !== undefined) options.bandwidthM = positiveNumber(values.bandwidth, '--bandwidth');
+    if (values.kernel !== undefined) options.kernel = kernelOption(values.kernel);
+    if (values.extent !== undefined) options.extent = extentOption(values.extent);
+    if (values['exclude-outside']) {
+      if (!options.extent) throw new CliUsageError('--exclude-outside needs --extent');
+      options.excludeOutside = true;
+    }
+    const threshold =
+      values.hotspots !== undefined ? thresholdOption(values.threshold ?? 'mean-multiple:2') : null;
+
+    let source: EventSource;
+    if (values.project !== undefined) {
+      if (positionals.length > 0) throw new CliUsageError('give either FILE.csv or --project, not both');
+      if (values.dataset === undefined) throw new CliUsageError('--project needs --dataset NAME');
+      source = readProjectDataset(resolve(values.project), values.dataset);
+    } else {
+      if (positionals.length !== 1)
+        throw new CliUsageError('give one FILE.csv (or --project P.hsw --dataset NAME)');
+      if (values.x === undefined || values.y === undefined)
+        throw new CliUsageError('--x and --y are required');
+      source = await readCsvEvents(positionals[0], { x: values.x, y: values.y, weight: values.weight });
+      source.crs = values.crs ?? 'EPSG:27700';
+    }
+
+    const bar = createProgressBar(io, 'Kernel density');
+    let surface: KdeSurface;
+    try {
+      const points = source.events.weight
+        ? { x: source.events.x, y: source.events.y, weight: source.events.weight }
+        : { x: source.events.x, y: source.events.y };
+      surface = refusing(() => kernelDensity(points, options, bar.update));
+    } finally {
+      bar.finish();
+    }
+    await writeAtomically(values.out, writeEsriAsciiGrid(surface.grid));
+
+    let hotspots: HotspotResult | null = null;
+    if (values.hotspots !== undefined && threshold) {
+      const g = surface.grid;
+      const events = usedEvents(source.events, surface, options);
+      hotspots = refusing(() =>
+        findHotspots(g, events, {
+          thresholds: threshold,
+          studyAreaM2: g.width * g.height * g.cellSizeM ** 2,
+        }),
+      );
+      await writeAtomically(
+        values.hotspots,
+        `${JSON.stringify(hotspotGeoJson(hotspots, surface, source.crs))}\n`,
+      );
+    }
+    report(io, values.json === true, source, surface, hotspots, values.out, values.hotspots);
+    return 0;
+  },
+};
+
+function positiveNumber(text: string, name: string): number {
+  const v = Number(text);
+  if (!(text.trim() !== '' && Number.isFinite(v) && v > 0)) {
+    throw new CliUsageError(`${name} must be a number > 0, got '${text}'`);
+  }
+  return v;
+}
+
+function kernelOption(text: string): KernelName {
+  if (!(KERNEL_NAMES as readonly string[]).includes(text)) {
+    throw new CliUsageError(`--kernel must be one of ${KERNEL_NAMES.join(', ')}, got '${text}'`);
+  }
+  return text as KernelName;
+}
+
+function extentOption(text: string): KdeOptions['extent'] {
+  const parts = text.split(',').map((s) => Number(s.trim()));
+  if (parts.length !== 4 || parts.some((v) => !Number.isFinite(v))) {
+    throw new CliUsageError(`--extent must be minx,miny,maxx,maxy, got '${text}'`);
+  }
+  const [minX, minY, maxX, maxY] = parts;
+  if (!(maxX > minX && maxY > minY)) throw new CliUsageError(`--extent needs minx < maxx and miny < maxy`);
+  return { minX, minY, maxX, maxY };
+}
+
+function thresholdOption(text: string) {
+  try {
+    return parseThresholdSpec(text);
+  } catch (error) {
+    throw new CliUsageError(`--threshold: ${(error as Error).message}`);
+  }
+}
+
+/** Guard rails (RangeError) and engine refusals become a one-line CLI refusal (exit 1). */
+function refusing<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
+    throw error;
+  }
+}
+
+function hotspotGeoJson(result: HotspotResult, surface: KdeSurface, crs: string) {
+  const t = makeTransform(crs, crs);
+  return {
+    type: 'FeatureCollection',
+    features: result.hotspots.map((h) => ({
+      type: 'Feature',
+      properties: {
+        rank: h.rank,
+        class: h.classIndex,
+        classLabel: h.classLabel,
+        events: h.events,
+        share: h.share,
+        areaKm2: h.areaKm2,
+        pai: h.pai,
+        peakDensity: h.peakDensity,
+        unit: surface.unit,
+        topCategories: h.topCategories,
+        topLocations: h.topLocations,
+        peakHours: h.peakHours,
+      },
+      geometry: {
+        type: 'Polygon',
+        coordinates: h.polygon.map((ring) => ring.map(([x, y]) => roundLonLat(t.projectToWgs84(x, y)))),
+      },
+    })),
+  };
+}
+
+function roundLonLat([lon, lat]: [number, number]): [number, number] {
+  return [Math.round(lon * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7];
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new CliRefusal(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
+function report(
+  io: CliIo,
+  json: boolean,
+  source: EventSource,
+  surface: KdeSurface,
+  hotspots: HotspotResult | null,
+  out: string,
+  hotspotsOut: string | undefined,
+): void {
+  const p = surface.params;
+  const g = surface.grid;
+  let max = 0;
+  for (const v of g.values) if (v > max) max = v;
+  if (json) {
+    io.out(
+      JSON.stringify({
+        input: source.label,
+        rows: source.rows,
+        rejected: source.rejected,
+        events: surface.counts,
+        unit: surface.unit,
+        params: p,
+        grid: {
+          width: g.width,
+          height: g.height,
+          originX: g.originX,
+          originY: g.originY,
+          cellSizeM: g.cellSizeM,
+        },
+        maxDensity: max,
+        out,
+        hotspotsOut: hotspotsOut ?? null,
+        thresholds: hotspots?.thresholds ?? null,
+        hotspots:
+          hotspots?.hotspots.map((h) => ({
+            rank: h.rank,
+            class: h.classIndex,
+            events: h.events,
+            share: h.share,
+            areaKm2: h.areaKm2,
+            pai: h.pai,
+            peakDensity: h.peakDensity,
+            peakX: h.peakX,
+            peakY: h.peakY,
+          })) ?? null,
+      }),
+    );
+    return;
+  }
+  const marked = (name: (typeof p.defaulted)[number], text: string) =>
+    p.defaulted.includes(name) ? `${text} (default)` : text;
+  const lines = [
+    `Input: ${source.label}: ${source.rows.toLocaleString('en-GB')} rows, ${source.rejected} rejected`,
+    ...source.reasons.map((r) => `  ${r}`),
+    `Events used: ${surface.counts.used.toLocaleString('en-GB')}${surface.counts.excludedOutside > 0 ? ` (${surface.counts.excludedOutside} outside the extent left out)` : ''}`,
+    `Kernel: ${marked('kernel', p.kernel)}; bandwidth ${marked('bandwidthM', `${fmt(p.bandwidthM)} m`)}; cell ${marked('cellSizeM', `${fmt(p.cellSizeM)} m`)}`,
+    `Suggested bandwidth (ArcGIS rule): ${p.suggestedBandwidthM === null ? 'n/a' : `${fmt(p.suggestedBandwidthM)} m`}`,
+    `Grid: ${g.width} × ${g.height} cells from (${fmt(g.originX)}, ${fmt(g.originY)}); max ${fmt(max)} ${surface.unit}`,
+    `Wrote ${out}`,
+  ];
+  if (hotspots && hotspotsOut) {
+    lines.push(
+      `Thresholds (${surface.unit}): ${hotspots.thresholds.map((t) => `${t.label} = ${fmt(t.value)}`).join('; ')}`,
+    );
+    lines.push(`Hotspots: ${hotspots.hotspots.length}, written to ${hotspotsOut}`);
+    lines.push('  #  class  events  share   area km²    PAI');
+    for (const h of hotspots.hotspots.slice(0, 20)) {
+      lines.push(
+        `${String(h.rank).padStart(3)}  ${String(h.classIndex).padStart(5)}  ${String(h.events).padStart(6)}  ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.areaKm2.toFixed(4).padStart(9)}  ${h.pai.toFixed(1).padStart(5)}`,
+      );
+    }
+  }
+  io.out(lines.join('\n'));
+}
+
+function fmt(v: number): string {
+  return Number(v.toPrecision(6)).toLocaleString('en-GB', { maximumFractionDigits: 3 });
+}

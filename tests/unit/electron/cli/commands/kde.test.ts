@@ -1,0 +1,222 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CliRefusal, CliUsageError } from '../../../../../electron/cli/command.js';
+import { kdeCommand } from '../../../../../electron/cli/commands/kde.js';
+import { runImport } from '../../../../../electron/engine/import/run-import.js';
+import { createProject } from '../../../../../electron/engine/project/open-project.js';
+import { readEsriAsciiGrid } from '../../../../../shared/analysis/grid-io/esri-ascii.js';
+import { makeTransform } from '../../../../../shared/crs/transform.js';
+import { Random } from '../../../../../shared/util/random.js';
+import { expectClose } from '../../../expect-close.js';
+import { bruteForceDensity } from '../../../shared/analysis/kde/brute-force.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hotspot-kde-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      out: (t: string) => out.push(t),
+      err: (t: string) => err.push(t),
+      interactive: false,
+      debug: false,
+    },
+  };
+}
+
+/** 200 events around (531 000, 181 000) and 100 scattered over 3 km, with weights 1–3. */
+function plantedCsv(header: boolean): { path: string; x: number[]; y: number[]; w: number[] } {
+  const random = new Random(8);
+  const x: number[] = [];
+  const y: number[] = [];
+  const w: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const cluster = i < 200;
+    x.push(Math.round((cluster ? random.normal(531_000, 80) : random.uniform(529_500, 532_500)) * 100) / 100);
+    y.push(Math.round((cluster ? random.normal(181_000, 80) : random.uniform(179_500, 182_500)) * 100) / 100);
+    w.push(random.int(1, 3));
+  }
+  const lines = x.map((v, i) => `${i + 1},${v},${y[i]},${w[i]}`);
+  const path = join(dir, header ? 'events.csv' : 'events-no-header.csv');
+  writeFileSync(path, `${header ? 'ref,Easting,Northing,ksi\n' : ''}${lines.join('\n')}\n`);
+  return { path, x, y, w };
+}
+
+describe('hotspot kde', () => {
+  it('writes an ESRI grid equal to the brute-force density, and numbered hotspots as GeoJSON', async () => {
+    const { path, x, y, w } = plantedCsv(true);
+    const out = join(dir, 'surface.asc');
+    const geo = join(dir, 'hotspots.geojson');
+    const cap = io();
+    const code = await kdeCommand.run(
+      [
+        path,
+        '--x',
+        'easting',
+        '--y',
+        'Northing',
+        '--weight',
+        'ksi',
+        '--cell',
+        '25',
+        '--bandwidth',
+        '150',
+        '--out',
+        out,
+        '--hotspots',
+        geo,
+        '--threshold',
+        'mean-multiple:3',
+      ],
+      cap.io,
+    );
+    expect(code).toBe(0);
+    const grid = readEsriAsciiGrid(readFileSync(out, 'utf8'));
+    expect(grid.cellSizeM).toBe(25);
+    expect(grid.originX).toBeCloseTo(Math.min(...x) - 150, 6);
+    const expected = bruteForceDensity(grid, x, y, 'quartic', 150, w);
+    // The file holds 10 significant digits.
+    for (let i = 0; i < expected.length; i++)
+      expectClose(grid.values[i], expected[i], 1e-9 + 5e-10 * expected[i]);
+    const collection = JSON.parse(readFileSync(geo, 'utf8'));
+    expect(collection.type).toBe('FeatureCollection');
+    const first = collection.features[0];
+    expect(first.properties.rank).toBe(1);
+    expect(first.properties.events).toBeGreaterThan(120);
+    expect(first.properties.unit).toBe('events per km²');
+    // The outline is in WGS84 around the planted centre (531 000, 181 000) in BNG.
+    const [lon0, lat0] = makeTransform('EPSG:27700', 'EPSG:27700').projectToWgs84(531_000, 181_000);
+    const ring: [number, number][] = first.geometry.coordinates[0];
+    const lon = ring.reduce((a, p) => a + p[0], 0) / ring.length;
+    const lat = ring.reduce((a, p) => a + p[1], 0) / ring.length;
+    expect(Math.abs(lon - lon0)).toBeLessThan(0.002);
+    expect(Math.abs(lat - lat0)).toBeLessThan(0.001);
+    const text = cap.out.join('\n');
+    expect(text).toContain('Events used: 300');
+    expect(text).toContain('Kernel: quartic (default); bandwidth 150 m; cell 25 m');
+    expect(text).toMatch(/Hotspots: \d+, written to/);
+  });
+
+  it('reads a CSV without a header by 1-based column numbers and prints one JSON object', async () => {
+    const { path } = plantedCsv(false);
+    const cap = io();
+    const out = join(dir, 'numbered.asc');
+    const code = await kdeCommand.run(
+      [path, '--x', '2', '--y', '3', '--kernel', 'uniform', '--json', '--out', out],
+      cap.io,
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(cap.out.join(''));
+    expect(report.rows).toBe(300);
+    expect(report.events.used).toBe(300);
+    expect(report.params.kernel).toBe('uniform');
+    expect(report.params.defaulted).toEqual(['cellSizeM', 'bandwidthM', 'extent']);
+    expect(report.grid.width).toBe(readEsriAsciiGrid(readFileSync(out, 'utf8')).width);
+  });
+
+  it('counts and reports rows whose coordinates are not numbers', async () => {
+    const path = join(dir, 'bad.csv');
+    writeFileSync(path, 'x,y\n1000,2000\nabc,2000\n1100,2100\n1200,\n1300,2050\n');
+    const cap = io();
+    await kdeCommand.run(
+      [path, '--x', 'x', '--y', 'y', '--cell', '10', '--out', join(dir, 'bad.asc')],
+      cap.io,
+    );
+    const text = cap.out.join('\n');
+    expect(text).toContain('5 rows, 2 rejected');
+    expect(text).toContain("row 3: x/y 'abc', '2000' are not numbers");
+  });
+
+  it('refuses a stray point far from the rest (exit 1), naming its row index', async () => {
+    const path = join(dir, 'stray.csv');
+    const random = new Random(1);
+    const rows = Array.from(
+      { length: 50 },
+      () => `${random.uniform(530_000, 532_000)},${random.uniform(180_000, 182_000)}`,
+    );
+    rows[17] = '0,0';
+    writeFileSync(path, `x,y\n${rows.join('\n')}\n`);
+    await expect(
+      kdeCommand.run([path, '--x', 'x', '--y', 'y', '--out', join(dir, 's.asc')], io().io),
+    ).rejects.toThrow(
+      new CliRefusal(
+        '1 event(s) lie far from the rest: #17 (0, 0); correct or exclude them, or give an explicit extent',
+      ),
+    );
+  });
+
+  it('reads a dataset of a project with --project and --dataset, and refuses a missing project', async () => {
+    const projectPath = join(dir, 'town.hsw');
+    const project = createProject(projectPath, { appVersion: 'test' });
+    const csvPath = join(dir, 'crimes.csv');
+    const random = new Random(12);
+    const rows = Array.from({ length: 80 }, (_, i) => {
+      const x = Math.round(random.normal(531_000, 150));
+      const y = Math.round(random.normal(181_000, 150));
+      return `C${i},0${1 + (i % 9)}/02/2024 10:00,${x},${y},Burglary`;
+    });
+    writeFileSync(csvPath, `ref,date,easting,northing,type\n${rows.join('\n')}\n`);
+    try {
+      await runImport(project.db, {
+        filePath: csvPath,
+        dataset: 'Burglary',
+        mapping: {
+          fields: { reference: 'ref', date: 'date', x: 'easting', y: 'northing', category: 'type' },
+          timeShape: 'datetime',
+          dateFormat: 'dmy',
+          sourceCrs: 'EPSG:27700',
+          excluded: [],
+          swapSuspectedCoordinates: false,
+          preset: null,
+        },
+        projectCrs: 'EPSG:27700',
+        pii: [],
+        nowMs: Date.UTC(2024, 5, 1),
+      });
+    } finally {
+      project.close();
+    }
+    const cap = io();
+    const out = join(dir, 'project.asc');
+    const code = await kdeCommand.run(
+      [
+        '--project',
+        projectPath,
+        '--dataset',
+        'Burglary',
+        '--cell',
+        '20',
+        '--bandwidth',
+        '120',
+        '--json',
+        '--out',
+        out,
+      ],
+      cap.io,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(cap.out.join('')).events.used).toBe(80);
+    await expect(
+      kdeCommand.run(['--project', join(dir, 'missing.hsw'), '--dataset', 'X', '--out', out], io().io),
+    ).rejects.toThrow(CliRefusal);
+    await expect(
+      kdeCommand.run(['--project', projectPath, '--dataset', 'Robbery', '--out', out], io().io),
+    ).rejects.toThrow("town.hsw has no dataset named 'Robbery'");
+  });
+
+  it('refuses bad usage with exit-2 errors', async () => {
+    await expect(kdeCommand.run(['a.csv', '--x', 'x', '--y', 'y'], io().io)).rejects.toThrow(CliUsageError);
+    await expect(
+      kdeCommand.run(['a.csv', '--x', 'x', '--y', 'y', '--out', 'o.asc', '--bandwidth=-5'], io().io),
+    ).rejects.toThrow("--bandwidth must be a number > 0, got '-5'");
+    await expect(
+      kdeCommand.run(['a.csv', '--x', 'x', '--y', 'y', '--out', 'o.asc', '--kernel', 'cosine'], io().io),
+    ).rejects.toThrow(/--kernel must be one of quartic/);
+  });
+});
