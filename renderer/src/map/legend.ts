@@ -1,0 +1,60 @@
+/**
+ * The map legend: an HTML box over the map's lower right corner with one entry per analyst layer
+ * (records, density surface with its unit, hotspots, boundaries, chains). Layers set and clear their
+ * own entry; the box hides itself when it has none. HTML, not map symbols: the style has no glyphs.
+ */
+import { h, replaceChildren } from '../shell/dom.js';
+
+const ORDER = ['records', 'density', 'hotspots', 'chains', 'boundaries'] as const;
+export type LegendEntry = (typeof ORDER)[number];
+
+export class Legend {
+  readonly element: HTMLElement;
+  private readonly entries = new Map<LegendEntry, HTMLElement>();
+  private readonly body: HTMLElement;
+
+  constructor(container: HTMLElement) {
+    this.body = h('div', { class: 'legend-body' });
+    this.element = h(
+      'section',
+      { class: 'map-legend', 'aria-label': 'Map legend', 'data-testid': 'map-legend', hidden: true },
+      h('h2', { class: 'legend-title' }, 'Legend'),
+      this.body,
+    );
+    container.append(this.element);
+  }
+
+  set(entry: LegendEntry, content: HTMLElement | null): void {
+    if (content === null) this.entries.delete(entry);
+    else this.entries.set(entry, content);
+    replaceChildren(this.body, ...ORDER.map((key) => this.entries.get(key) ?? null));
+    this.element.hidden = this.entries.size === 0;
+  }
+}
+
+/** A legend row: a swatch element and a label. */
+export function legendRow(swatch: HTMLElement, label: string, detail?: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'legend-row' },
+    swatch,
+    h(
+      'span',
+      { class: 'legend-label' },
+      label,
+      detail ? h('span', { class: 'legend-detail' }, detail) : null,
+    ),
+  );
+}
+
+export function swatch(
+  kind: 'dot' | 'cluster' | 'line' | 'area',
+  colour: string,
+  border?: string,
+): HTMLElement {
+  const element = h('span', { class: `legend-swatch legend-${kind}`, 'aria-hidden': 'true' });
+  if (kind === 'line') element.style.borderTopColor = colour;
+  else element.style.background = colour;
+  if (border) element.style.borderColor = border;
+  return element;
+}

@@ -1,0 +1,426 @@
+/**
+ * Analysis tab: near repeat (DESIGN.md §4). The Knox test with Near Repeat Calculator bands or edges
+ * typed by the analyst, Euclidean or Manhattan distance, iterations and a seed (shown, so the run can
+ * be repeated); the table shows the engine's correct half-open interval labels, observed and expected
+ * pairs, Knox ratios and p-values, with significant cells highlighted. Then near-repeat chains with the
+ * thresholds the Knox result suggests: a list of chains (click to zoom) and risk zones on the map.
+ */
+import type { ChainsRunResult, KnoxRunResult } from '../../../shared/api/analysis-api.js';
+import { makeTransform } from '../../../shared/crs/transform.js';
+import { isoDate } from '../../../shared/model/time.js';
+import type { AppContext } from '../shell/app-context.js';
+import { h, replaceChildren } from '../shell/dom.js';
+import { registerPanel } from '../shell/panels.js';
+import { formatP, formatRatio, isSignificant, parseEdges } from './analysis-helpers.js';
+import { describeFilter } from './describe-filter.js';
+import { count, detailsBlock, field, numberInput, select, when } from './ui.js';
+import { type Workspace, workspaceOf } from './workspace.js';
+import './workspace.css';
+
+registerPanel({
+  id: 'knox',
+  tab: 'analysis',
+  title: 'Near repeat (Knox test)',
+  order: 20,
+  render(el, app) {
+    const ws = workspaceOf(app);
+    const scope = h('p', { class: 'hint' });
+    const mode = select(
+      [
+        { value: 'nrc', label: 'Near Repeat Calculator bands' },
+        { value: 'edges', label: 'Band edges' },
+      ],
+      'nrc',
+      { name: 'knoxMode' },
+    );
+    const bandwidth = numberInput({ min: 2, value: 100, name: 'nrcBandwidthM' });
+    const distanceBands = numberInput({ min: 1, max: 100, value: 3, step: 1, name: 'nrcDistanceBands' });
+    const timeBand = numberInput({ min: 1, value: 7, step: 1, name: 'nrcTimeBandDays' });
+    const timeBands = numberInput({ min: 1, max: 100, value: 3, step: 1, name: 'nrcTimeBands' });
+    const distanceEdges = h('input', {
+      type: 'text',
+      class: 'input',
+      value: '0, 100, 200, 300, inf',
+      name: 'distanceEdges',
+    });
+    const timeEdges = h('input', {
+      type: 'text',
+      class: 'input',
+      value: '0, 7, 14, 21, inf',
+      name: 'timeEdges',
+    });
+    const metric = select(
+      [
+        { value: 'manhattan', label: 'Manhattan (NRC)' },
+        { value: 'euclidean', label: 'Euclidean' },
+      ],
+      'manhattan',
+      { name: 'metric' },
+    );
+    const iterations = numberInput({ min: 9, max: 99999, value: 99, step: 1, name: 'iterations' });
+    const seed = numberInput({ min: 0, value: 20260101, step: 1, name: 'seed' });
+    const basis = select(
+      [
+        { value: 'midpoint', label: 'Window midpoint' },
+        { value: 'start', label: 'Window start' },
+      ],
+      'midpoint',
+      { name: 'timeBasis' },
+    );
+    const nrcFields = h(
+      'div',
+      { class: 'form-grid' },
+      field('Distance band (m)', bandwidth),
+      field('Distance bands', distanceBands),
+      field('Time band (days)', timeBand),
+      field('Time bands', timeBands),
+    );
+    const edgeFields = h(
+      'div',
+      { class: 'form-grid' },
+      field('Distance edges (m)', distanceEdges, 'ascending; last may be inf'),
+      field('Time edges (days)', timeEdges),
+    );
+    edgeFields.hidden = true;
+    mode.addEventListener('change', () => {
+      nrcFields.hidden = mode.value !== 'nrc';
+      edgeFields.hidden = mode.value === 'nrc';
+      if (mode.value === 'nrc') metric.value = 'manhattan';
+    });
+    const run = h(
+      'button',
+      { type: 'button', class: 'btn btn-primary', 'data-action': 'run-knox' },
+      'Run Knox test',
+    );
+    const error = h('p', { class: 'dialog-error', role: 'alert' });
+    const result = h('div', { class: 'result', 'data-testid': 'knox-result' });
+    el.append(
+      scope,
+      field('Bands', mode),
+      nrcFields,
+      edgeFields,
+      h(
+        'div',
+        { class: 'form-grid' },
+        field('Distance', metric),
+        field('Windows dated by', basis),
+        field('Iterations', iterations),
+        field('Seed', seed),
+      ),
+      error,
+      h('div', { class: 'run-row' }, run),
+      result,
+    );
+
+    const refresh = () => {
+      const n = ws.records?.columns.count ?? 0;
+      replaceChildren(
+        scope,
+        n < 2
+          ? 'Needs at least two point records with dates: import data or widen the filter.'
+          : `${count(n)} points: ${describeFilter(ws)}. Month-only records are refused.`,
+      );
+      run.disabled = n < 2;
+    };
+    refresh();
+    ws.on('records', refresh);
+
+    run.addEventListener('click', async () => {
+      const records = ws.records;
+      if (records === null) return;
+      replaceChildren(error);
+      let bands:
+        | { nrc: { bandwidthM: number; distanceBands: number; timeBandDays: number; timeBands: number } }
+        | { distanceEdgesM: (number | null)[]; timeEdgesDays: (number | null)[] };
+      try {
+        bands =
+          mode.value === 'nrc'
+            ? {
+                nrc: {
+                  bandwidthM: Number(bandwidth.value),
+                  distanceBands: Number(distanceBands.value),
+                  timeBandDays: Number(timeBand.value),
+                  timeBands: Number(timeBands.value),
+                },
+              }
+            : {
+                distanceEdgesM: parseEdges(distanceEdges.value, 'Distance edges'),
+                timeEdgesDays: parseEdges(timeEdges.value, 'Time edges'),
+              };
+      } catch (failure) {
+        replaceChildren(error, failure instanceof Error ? failure.message : String(failure));
+        return;
+      }
+      run.disabled = true;
+      replaceChildren(
+        result,
+        h('p', { class: 'hint' }, 'Running… progress and Cancel are in the status bar.'),
+      );
+      const outcome = await app.runJob(`Knox test: ${describeFilter(ws)}`, (jobId) =>
+        app.api.runKnox({
+          jobId,
+          filter: records.filter,
+          ...bands,
+          metric: metric.value as 'manhattan' | 'euclidean',
+          iterations: Number(iterations.value),
+          seed: Number(seed.value),
+          timeBasis: basis.value as 'midpoint' | 'start',
+        }),
+      );
+      run.disabled = false;
+      if (!outcome.ok) {
+        replaceChildren(
+          result,
+          h('p', { class: 'hint' }, outcome.cancelled ? 'Cancelled.' : 'The test failed (see the message).'),
+        );
+        return;
+      }
+      ws.setKnox(outcome.value);
+    });
+    ws.on('knox', (knox) => replaceChildren(result, knox === null ? null : knoxResult(ws, knox)));
+  },
+});
+
+function knoxResult(ws: Workspace, knox: KnoxRunResult): HTMLElement {
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col' }, 'Distance ↓ · Time →'),
+    ...knox.timeLabels.map((label) => h('th', { scope: 'col' }, label)),
+  );
+  const body = h('tbody');
+  knox.distanceLabels.forEach((label, r) => {
+    const row = h('tr', {}, h('th', { scope: 'row' }, label));
+    knox.timeLabels.forEach((_, t) => {
+      const ratio = knox.knoxRatio[r][t];
+      const p = knox.pValue[r][t];
+      const significant = isSignificant(p, ratio);
+      row.append(
+        h(
+          'td',
+          {
+            class: significant ? 'sig' : '',
+            'data-significant': significant ? 'true' : 'false',
+            title: `Observed ${knox.observed[r][t]}, expected ${knox.expectedMean[r][t].toFixed(1)} (median ${knox.expectedMedian[r][t]}), ratio ${formatRatio(ratio)}, p ${formatP(p)}`,
+          },
+          h('span', { class: 'knox-ratio' }, formatRatio(ratio)),
+          h('span', { class: 'knox-p' }, `p ${formatP(p)}`),
+          h(
+            'span',
+            { class: 'knox-obs' },
+            `${count(knox.observed[r][t])} / ${knox.expectedMean[r][t].toFixed(0)}`,
+          ),
+        ),
+      );
+    });
+    body.append(row);
+  });
+  const useForChains = h(
+    'button',
+    { type: 'button', class: 'btn btn-small', 'data-action': 'use-suggestion' },
+    'Use for chains',
+  );
+  useForChains.addEventListener('click', () => {
+    if (knox.suggestion) ws.setChainThresholds(knox.suggestion.distanceM, knox.suggestion.days);
+  });
+  return h(
+    'div',
+    {},
+    h(
+      'p',
+      { class: 'result-summary' },
+      `${count(knox.events)} events, ${count(knox.closePairs)} close pairs, ${count(knox.iterations)} permutations (seed ${knox.seed}).`,
+      knox.cached ? ' (from the project’s cache)' : '',
+    ),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'data-table knox-table', 'data-testid': 'knox-table' },
+        h('caption', {}, 'Knox ratio, p-value, observed / expected pairs'),
+        h('thead', {}, head),
+        body,
+      ),
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      h('span', { class: 'sig-key' }, 'Shaded'),
+      ' cells: more pairs than chance (ratio > 1, p < 0.05). Bands are half-open: [a, b) includes a, excludes b.',
+    ),
+    knox.suggestion
+      ? h(
+          'p',
+          { class: 'suggestion', 'data-testid': 'knox-suggestion' },
+          knox.suggestion.statement,
+          '. ',
+          useForChains,
+        )
+      : h('p', { class: 'hint' }, 'No significant near-repeat pattern in the first time band.'),
+    knox.notes.length > 0 ? h('ul', { class: 'notes' }, ...knox.notes.map((n) => h('li', {}, n))) : null,
+    detailsBlock(
+      'Parameters and provenance',
+      [
+        ['Distance edges', knox.distanceEdges.map((e) => (e === null ? '∞' : `${e}`)).join(', ') + ' m'],
+        ['Time edges', knox.timeEdges.map((e) => (e === null ? '∞' : `${e}`)).join(', ') + ' days'],
+        ['Metric', knox.metric],
+        ['Iterations', count(knox.iterations)],
+        ['Seed', String(knox.seed)],
+        ['Filter', JSON.stringify(knox.provenance.filter)],
+        [
+          'Data',
+          knox.provenance.datasets
+            .map(
+              (d) =>
+                `${d.name} (${d.imports.map((i) => `${i.fileName}, SHA-256 ${i.sha256.slice(0, 12)}`).join('; ')})`,
+            )
+            .join('; '),
+        ],
+        ['CRS', knox.provenance.crs],
+        ['Caveats', knox.provenance.caveats.join('; ') || 'none'],
+        [
+          'Made',
+          `${when(knox.provenance.createdAt)}, app ${knox.provenance.appVersion}, analysis #${knox.analysisId}`,
+        ],
+      ],
+      'knox-provenance',
+    ),
+  );
+}
+
+registerPanel({
+  id: 'chains',
+  tab: 'analysis',
+  title: 'Near-repeat chains',
+  order: 30,
+  render(el, app) {
+    const ws = workspaceOf(app);
+    const distance = numberInput({ min: 1, value: 200, name: 'chainDistanceM' });
+    const days = numberInput({ min: 1, value: 14, step: 1, name: 'chainDays' });
+    const asOf = h('input', { type: 'date', class: 'input', name: 'asOf' });
+    const run = h(
+      'button',
+      { type: 'button', class: 'btn btn-primary', 'data-action': 'run-chains' },
+      'Find chains',
+    );
+    const result = h('div', { class: 'result', 'data-testid': 'chains-result' });
+    el.append(
+      h(
+        'p',
+        { class: 'hint' },
+        'Links events closer than the distance and fewer than the days apart; groups of two or more are chains (series candidates).',
+      ),
+      h(
+        'div',
+        { class: 'form-grid' },
+        field('Distance (m)', distance),
+        field('Days', days),
+        field('Risk zones live on', asOf, 'blank: no zones'),
+      ),
+      h('div', { class: 'run-row' }, run),
+      result,
+    );
+    ws.onChainThresholds((distanceM, d) => {
+      distance.value = String(distanceM);
+      days.value = String(d);
+      distance.focus();
+    });
+    const refresh = () => {
+      run.disabled = (ws.records?.columns.count ?? 0) < 2;
+      if (asOf.value === '') {
+        const latest = ws.latestMs();
+        if (latest !== null) asOf.placeholder = isoDate(latest);
+      }
+    };
+    refresh();
+    ws.on('records', refresh);
+    run.addEventListener('click', async () => {
+      const records = ws.records;
+      if (records === null) return;
+      run.disabled = true;
+      const outcome = await app.runJob(`Chains: ${describeFilter(ws)}`, (jobId) =>
+        app.api.runChains({
+          jobId,
+          filter: records.filter,
+          distanceM: Number(distance.value),
+          days: Number(days.value),
+          ...(asOf.value ? { asOf: asOf.value } : {}),
+        }),
+      );
+      run.disabled = false;
+      if (outcome.ok) ws.setChains(outcome.value);
+    });
+    ws.on('chains', (chains) =>
+      replaceChildren(result, chains === null ? null : chainsResult(app, ws, chains)),
+    );
+  },
+});
+
+function chainsResult(app: AppContext, ws: Workspace, chains: ChainsRunResult): HTMLElement {
+  const sorted = [...chains.chains].sort((a, b) => b.size - a.size || a.firstDate.localeCompare(b.firstDate));
+  const list = h('ol', { class: 'chain-list', 'data-testid': 'chain-list' });
+  for (const chain of sorted.slice(0, 200)) {
+    const button = h(
+      'button',
+      { type: 'button', class: 'chain-item', 'data-chain-id': chain.id },
+      h('strong', {}, `Chain ${chain.id}`),
+      ` · ${chain.size} events · ${chain.firstDate} to ${chain.lastDate} (${chain.spanDays} days)`,
+    );
+    button.addEventListener('click', () =>
+      zoomToChain(app, ws, chain.memberRecordIds, chain.centroidX, chain.centroidY),
+    );
+    list.append(h('li', {}, button));
+  }
+  return h(
+    'div',
+    {},
+    h(
+      'p',
+      { class: 'result-summary' },
+      `${count(chains.chains.length)} chains among ${count(chains.events)} events: ${chains.linkRule}.`,
+      chains.zones.length > 0 ? ` ${count(chains.zones.length)} risk zones live on ${chains.asOf}.` : '',
+    ),
+    chains.chains.length > 200 ? h('p', { class: 'hint' }, 'The 200 largest are listed.') : null,
+    list,
+    chains.notes.length > 0 ? h('ul', { class: 'notes' }, ...chains.notes.map((n) => h('li', {}, n))) : null,
+    detailsBlock('Parameters and provenance', [
+      ['Link rule', chains.linkRule],
+      ['Metric', chains.metric],
+      ['As of', chains.asOf ?? '—'],
+      ['Filter', JSON.stringify(chains.provenance.filter)],
+      ['CRS', chains.provenance.crs],
+      [
+        'Made',
+        `${when(chains.provenance.createdAt)}, app ${chains.provenance.appVersion}, analysis #${chains.analysisId}`,
+      ],
+    ]),
+  );
+}
+
+function zoomToChain(
+  app: AppContext,
+  ws: Workspace,
+  ids: number[],
+  centroidX: number,
+  centroidY: number,
+): void {
+  const columns = ws.records?.columns;
+  const wanted = new Set(ids);
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  if (columns) {
+    for (let i = 0; i < columns.count; i++) {
+      if (!wanted.has(columns.id[i])) continue;
+      w = Math.min(w, columns.lon[i]);
+      e = Math.max(e, columns.lon[i]);
+      s = Math.min(s, columns.lat[i]);
+      n = Math.max(n, columns.lat[i]);
+    }
+  }
+  if (Number.isFinite(w)) ws.focus([w, s, e, n]);
+  else {
+    const crs = app.project()?.crs ?? 'EPSG:27700';
+    const [lon, lat] = makeTransform(crs, crs).projectToWgs84(centroidX, centroidY);
+    ws.focus([lon, lat, lon, lat]);
+  }
+}

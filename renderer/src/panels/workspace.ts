@@ -1,0 +1,279 @@
+/**
+ * The map workspace's shared state: what is in the project (datasets, boundary layers), the
+ * analyst's filter and the records it selects, and the latest analysis results. The Data, Filter,
+ * Analysis and Profile panels, the map layers and the charts all read and follow it, so a filter
+ * applied in one place shows everywhere.
+ *
+ * Applying a filter is debounced (FILTER_DEBOUNCE_MS) and sequenced: a slow answer to an older
+ * filter never overwrites a newer one. One workspace per app, made on first use.
+ */
+import type { ChainsRunResult, KdeRunResult, KnoxRunResult } from '../../../shared/api/analysis-api.js';
+import type {
+  BoundaryGeoJson,
+  BoundaryLayerInfo,
+  DatasetInfo,
+  RecordSummary,
+} from '../../../shared/api/import-api.js';
+import type { RecordColumns } from '../../../shared/model/records.js';
+import { connectWorkspaceLayers } from '../map/workspace-layers.js';
+import type { AppContext } from '../shell/app-context.js';
+import { type ApiRecordFilter, EMPTY_FILTER, type FilterState, toRecordFilter } from './filter-state.js';
+
+export const FILTER_DEBOUNCE_MS = 250;
+
+export interface FilteredRecords {
+  filter: ApiRecordFilter;
+  columns: RecordColumns;
+  summary: RecordSummary;
+}
+
+export interface WorkspaceEvents {
+  datasets: DatasetInfo[];
+  boundaries: BoundaryLayerInfo[];
+  filter: FilterState;
+  records: FilteredRecords | null;
+  /** Category counts under the filter without its category part (for the checkbox list). */
+  categories: { category: string | null; count: number }[];
+  kde: KdeRunResult | null;
+  knox: KnoxRunResult | null;
+  chains: ChainsRunResult | null;
+  /** Boundary layers drawn on the map. */
+  visibleBoundaries: number[];
+  /** Ask the map to show a place: [west, south, east, north] in lon/lat. */
+  focus: [number, number, number, number];
+}
+
+type Key = keyof WorkspaceEvents;
+type Listener<K extends Key> = (value: WorkspaceEvents[K]) => void;
+
+const workspaces = new WeakMap<AppContext, Workspace>();
+
+export function workspaceOf(app: AppContext): Workspace {
+  let workspace = workspaces.get(app);
+  if (workspace === undefined) {
+    workspace = new Workspace(app);
+    workspaces.set(app, workspace);
+    connectWorkspaceLayers(app, workspace);
+  }
+  return workspace;
+}
+
+export class Workspace {
+  datasets: DatasetInfo[] = [];
+  boundaries: BoundaryLayerInfo[] = [];
+  filter: FilterState = EMPTY_FILTER;
+  records: FilteredRecords | null = null;
+  categories: WorkspaceEvents['categories'] = [];
+  kde: KdeRunResult | null = null;
+  knox: KnoxRunResult | null = null;
+  chains: ChainsRunResult | null = null;
+  visibleBoundaries: number[] = [];
+  /** True while a filter is waiting or being queried. */
+  busy = false;
+
+  private readonly chainThresholdListeners = new Set<(distanceM: number, days: number) => void>();
+  private readonly listeners = new Map<Key, Set<(value: never) => void>>();
+  private readonly boundaryCache = new Map<number, Promise<BoundaryGeoJson>>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private sequence = 0;
+  private projectPath: string | null = null;
+
+  constructor(private readonly app: AppContext) {
+    app.onProjectChange((project) => {
+      const path = project?.path ?? null;
+      if (path !== this.projectPath) {
+        // Another project: nothing of the last one carries over.
+        this.projectPath = path;
+        this.boundaryCache.clear();
+        this.setKde(null);
+        this.setKnox(null);
+        this.setChains(null);
+        this.filter = EMPTY_FILTER;
+        this.emit('filter', this.filter);
+        this.visibleBoundaries = [];
+        this.emit('visibleBoundaries', []);
+      }
+      void this.reload();
+    });
+  }
+
+  on<K extends Key>(key: K, listener: Listener<K>): () => void {
+    let set = this.listeners.get(key);
+    if (set === undefined) this.listeners.set(key, (set = new Set()));
+    set.add(listener as (value: never) => void);
+    return () => set.delete(listener as (value: never) => void);
+  }
+
+  private emit<K extends Key>(key: K, value: WorkspaceEvents[K]): void {
+    for (const listener of this.listeners.get(key) ?? []) {
+      try {
+        (listener as Listener<K>)(value);
+      } catch (error) {
+        this.app.notifyError(error, 'The workspace could not update');
+      }
+    }
+  }
+
+  /** Re-reads datasets and boundary layers (after an import or a delete) and re-applies the filter. */
+  async reload(): Promise<void> {
+    if (this.app.project() === null) {
+      this.datasets = [];
+      this.boundaries = [];
+      this.records = null;
+      this.categories = [];
+      this.emit('datasets', []);
+      this.emit('boundaries', []);
+      this.emit('records', null);
+      this.emit('categories', []);
+      return;
+    }
+    try {
+      const [datasets, boundaries] = await Promise.all([
+        this.app.api.listDatasets({}),
+        this.app.api.listBoundaryLayers({}),
+      ]);
+      this.datasets = datasets;
+      this.boundaries = boundaries;
+      // Drop parts of the filter that point at things no longer in the project.
+      const ids = new Set(datasets.map((d) => d.id));
+      if (this.filter.datasetIds?.some((id) => !ids.has(id))) {
+        this.filter = { ...this.filter, datasetIds: this.filter.datasetIds.filter((id) => ids.has(id)) };
+        this.emit('filter', this.filter);
+      }
+      const layerIds = new Set(boundaries.map((b) => b.id));
+      for (const id of this.boundaryCache.keys()) if (!layerIds.has(id)) this.boundaryCache.delete(id);
+      this.visibleBoundaries = this.visibleBoundaries.filter((id) => layerIds.has(id));
+      this.emit('datasets', datasets);
+      this.emit('boundaries', boundaries);
+      this.emit('visibleBoundaries', this.visibleBoundaries);
+    } catch (error) {
+      this.app.notifyError(error, 'Could not read the datasets');
+      return;
+    }
+    this.scheduleApply(0);
+  }
+
+  /** Changes the filter; the records follow after FILTER_DEBOUNCE_MS without another change. */
+  setFilter(next: Partial<FilterState>): void {
+    this.filter = { ...this.filter, ...next };
+    this.emit('filter', this.filter);
+    this.scheduleApply(FILTER_DEBOUNCE_MS);
+  }
+
+  resetFilter(): void {
+    this.filter = EMPTY_FILTER;
+    this.emit('filter', this.filter);
+    this.scheduleApply(0);
+  }
+
+  private scheduleApply(delayMs: number): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.busy = true;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.apply();
+    }, delayMs);
+  }
+
+  /** Resolves once the current filter's records have arrived (at once when nothing is pending). */
+  settled(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.on('records', () => {
+        if (!this.busy) {
+          off();
+          resolve();
+        }
+      });
+    });
+  }
+
+  private async apply(): Promise<void> {
+    const sequence = ++this.sequence;
+    if (this.app.project() === null || this.datasets.length === 0) {
+      this.busy = false;
+      this.records = null;
+      this.categories = [];
+      this.emit('categories', []);
+      this.emit('records', null);
+      return;
+    }
+    const filter = toRecordFilter(this.filter);
+    const { categories: _ignored, ...withoutCategories } = filter;
+    try {
+      const [columns, summary, categorySummary] = await Promise.all([
+        this.app.api.queryRecords({ filter }),
+        this.app.api.summariseRecords({ filter }),
+        this.app.api.summariseRecords({ filter: withoutCategories }),
+      ]);
+      if (sequence !== this.sequence) return;
+      this.busy = this.timer !== null;
+      this.records = { filter, columns, summary };
+      this.categories = categorySummary.byCategory;
+      this.emit('categories', this.categories);
+      this.emit('records', this.records);
+    } catch (error) {
+      if (sequence !== this.sequence) return;
+      this.busy = this.timer !== null;
+      this.app.notifyError(error, 'Could not apply the filter');
+      this.emit('records', this.records);
+    }
+  }
+
+  /** A boundary layer's features in lon/lat, fetched once per layer. */
+  boundaryGeoJson(layerId: number): Promise<BoundaryGeoJson> {
+    let cached = this.boundaryCache.get(layerId);
+    if (cached === undefined) {
+      cached = this.app.api.getBoundaryLayer({ id: layerId });
+      cached.catch(() => this.boundaryCache.delete(layerId));
+      this.boundaryCache.set(layerId, cached);
+    }
+    return cached;
+  }
+
+  setBoundaryVisible(layerId: number, visible: boolean): void {
+    const others = this.visibleBoundaries.filter((id) => id !== layerId);
+    this.visibleBoundaries = visible ? [...others, layerId] : others;
+    this.emit('visibleBoundaries', this.visibleBoundaries);
+  }
+
+  setKde(result: KdeRunResult | null): void {
+    this.kde = result;
+    this.emit('kde', result);
+  }
+
+  setKnox(result: KnoxRunResult | null): void {
+    this.knox = result;
+    this.emit('knox', result);
+  }
+
+  setChains(result: ChainsRunResult | null): void {
+    this.chains = result;
+    this.emit('chains', result);
+  }
+
+  /** Hands thresholds (e.g. the Knox suggestion) to the chains form. */
+  setChainThresholds(distanceM: number, days: number): void {
+    for (const listener of this.chainThresholdListeners) listener(distanceM, days);
+  }
+
+  onChainThresholds(listener: (distanceM: number, days: number) => void): () => void {
+    this.chainThresholdListeners.add(listener);
+    return () => this.chainThresholdListeners.delete(listener);
+  }
+
+  focus(bounds: [number, number, number, number]): void {
+    this.emit('focus', bounds);
+  }
+
+  /** The data's latest record time over the chosen datasets (all when none chosen), or null. */
+  latestMs(): number | null {
+    const chosen = this.filter.datasetIds;
+    let latest: number | null = null;
+    for (const d of this.datasets) {
+      if (chosen !== null && !chosen.includes(d.id)) continue;
+      if (d.dateRange !== null && (latest === null || d.dateRange.toMs > latest)) latest = d.dateRange.toMs;
+    }
+    return latest;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The Profile tab end to end: build a problem profile of a crime type, see it in the sandboxed
+ * preview, edit a section (saved as you type, shown in the preview), and export it as HTML through
+ * the export dialog (the web host returns the bytes; the browser downloads them). The data is
+ * imported through the Api to keep the test short; the wizard has its own test.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, type Served, test } from './fixtures.js';
+
+test.use({ locale: 'en-GB' });
+
+const SAMPLE = resolve(import.meta.dirname, '../../resources/sample');
+
+/** Imports one sample extract through the web host's Api, as the wizard would with the detected mapping. */
+async function importByApi(request: APIRequestContext, hotspot: Served, file: string, dataset: string) {
+  const auth = { Authorization: `Bearer ${hotspot.token}` };
+  const upload = await request.post(`${hotspot.origin}/api/upload?name=${encodeURIComponent(file)}`, {
+    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+    data: await readFile(resolve(SAMPLE, file)),
+  });
+  const ref = (await upload.json()).value;
+  const call = async (method: string, input: unknown) => {
+    const response = await request.post(`${hotspot.origin}/api/call/${method}`, {
+      headers: auth,
+      data: input,
+    });
+    const envelope = await response.json();
+    expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
+    return envelope.value;
+  };
+  const preview = await call('previewImport', { file: ref });
+  return call('runImport', { jobId: `job-e2e-${Date.now()}`, file: ref, dataset, mapping: preview.mapping });
+}
+
+async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible();
+}
+
+test('builds a profile, edits a section and exports it as HTML', async ({
+  page,
+  hotspot,
+  request,
+}, testInfo) => {
+  const summary = await importByApi(request, hotspot, 'police_crimes.csv', 'Police crimes');
+  expect(summary.rowsAccepted).toBe(8730);
+  await openApp(page, hotspot.url);
+
+  await page.getByRole('tab', { name: 'Profile' }).click();
+  const panel = page.locator('#tabpanel-profile');
+  await panel.getByRole('combobox', { name: 'Subject' }).selectOption('category:Burglary');
+  await panel.getByLabel('From', { exact: true }).fill('2025-01-01');
+  await panel.getByLabel('To (inclusive)').fill('2025-12-31');
+  await panel.getByLabel('Author').fill('A. Analyst');
+  await expect(panel.getByLabel('Marking')).toHaveValue('OFFICIAL-SENSITIVE');
+  await panel.getByRole('button', { name: 'Build profile' }).click();
+
+  const frame = page.frameLocator('[data-testid="profile-preview"]');
+  await expect(frame.locator('body')).toContainText('OFFICIAL-SENSITIVE', { timeout: 90_000 });
+  await expect(frame.locator('body')).toContainText('Burglary');
+  // Sandboxed: nothing in the preview may run.
+  await expect(page.getByTestId('profile-preview')).toHaveAttribute('sandbox', 'allow-same-origin');
+  // Styled although the app's CSP refuses inline styles (applied through the CSSOM).
+  await expect(frame.locator('h1').first()).not.toHaveCSS('font-family', /^"?Times/);
+  await page.screenshot({ path: testInfo.outputPath('profile-preview.png') });
+
+  // Edit the summary: saved after a pause, kept in the preview.
+  const summaryBox = panel.locator('textarea[data-section="summary"]');
+  await summaryBox.fill('Burglary is concentrated in the Abbey Fields estate; cocoon after each break-in.');
+  await expect(panel.getByTestId('save-state-summary')).toHaveText('Saved');
+  await expect(frame.locator('body')).toContainText('cocoon after each break-in');
+
+  // Export as HTML through the dialog.
+  await page.getByRole('button', { name: 'Export…' }).first().click();
+  const dialog = page.getByTestId('export-dialog');
+  await dialog.getByLabel('Profile as HTML').check();
+  await expect(dialog.getByLabel('Protective marking')).toHaveValue('OFFICIAL-SENSITIVE');
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.html$/);
+  const path = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(path);
+  const html = await readFile(path, 'utf8');
+  expect(html).toContain('OFFICIAL-SENSITIVE');
+  expect(html).toContain('cocoon after each break-in');
+  expect(html).not.toMatch(/\b(src|href)=["']https?:/);
+});
