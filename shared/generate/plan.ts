@@ -47,7 +47,7 @@ export interface HotspotSpec {
   emerging: boolean;
 }
 
-export const SERIES_BASE_COUNT = 6;
+export const SERIES_BASE_COUNT = 30;
 export const HOSPITAL_BASE_COUNT = 1_100;
 /** Days in the "last quarter" of the period, when the emerging hotspot appears. */
 export const LAST_QUARTER_DAYS = 92;

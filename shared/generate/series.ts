@@ -6,7 +6,7 @@
  *
  * Series are kept apart from each other (origins SERIES_SEPARATION_M apart unless they start
  * SERIES_SEPARATION_DAYS apart) so that linking by 150 m / 7 days cannot merge two planted series.
- * round(6 × size) series are planted, at least 1 and at most SERIES_MAX_COUNT (more do not fit
+ * round(SERIES_BASE_COUNT × size) series are planted, at least 1 and at most SERIES_MAX_COUNT (more do not fit
  * apart). Background burglaries may still happen to fall near a series; chain recovery should find
  * each planted series inside one recovered chain.
  */

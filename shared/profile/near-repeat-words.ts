@@ -3,7 +3,7 @@
  * words"). The headline reads the first cell of the table, the closest distance band [e₀, e₁) and the
  * shortest time band [t₀, t₁), with e₀ = t₀ = 0:
  *
- *   "Burglaries within 200 m of each other were 2.3 times more likely than expected to occur within
+ *   "Burglaries within 200 m of each other were 2.3 times as likely as expected to occur within
  *    7 days of each other (Knox ratio 2.31, p = 0.001)."
  *
  * A cell is called significant when p < alpha and the ratio > 1 (the rule of
@@ -37,10 +37,14 @@ function timePhrase(low: number, high: number | null): string {
     : `between ${low} and ${formatDays(high)} apart`;
 }
 
-/** "2.3 times more likely", "30% less likely", "no more likely". */
+/**
+ * "2.3 times as likely", "25% more likely", "30% less likely", "no more likely". A ratio below 2 is
+ * said as a percentage: "1.25 times more likely" is often misread as 125% more.
+ */
 function likelihood(ratio: number | null, pValue: number, alpha: number): string {
   if (ratio === null) return 'not comparable with what is expected (none expected)';
-  if (pValue < alpha && ratio > 1) return `${ratio.toFixed(1)} times more likely than expected`;
+  if (pValue < alpha && ratio >= 2) return `${ratio.toFixed(1)} times as likely as expected`;
+  if (pValue < alpha && ratio > 1) return `${Math.round((ratio - 1) * 100)}% more likely than expected`;
   if (pValue < alpha && ratio < 1) return `${Math.round((1 - ratio) * 100)}% less likely than expected`;
   return 'no more likely than expected';
 }

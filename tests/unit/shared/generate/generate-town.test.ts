@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTransform } from '../../../../shared/crs/transform.js';
 import { type GeneratedTown, generateTown } from '../../../../shared/generate/generate-town.js';
 import { pointInRing, signedArea2 } from '../../../../shared/generate/geometry.js';
-import { BACKGROUND, HOSPITAL_BASE_COUNT, HOTSPOTS } from '../../../../shared/generate/plan.js';
+import {
+  BACKGROUND,
+  HOSPITAL_BASE_COUNT,
+  HOTSPOTS,
+  SERIES_BASE_COUNT,
+} from '../../../../shared/generate/plan.js';
 import { midpointDay } from '../../../../shared/generate/series.js';
 import { TOWN_FILE_NAMES, townFiles } from '../../../../shared/generate/town-files.js';
 import { MS_PER_DAY, wallClockMs } from '../../../../shared/model/time.js';
@@ -250,7 +255,7 @@ describe('generateTown near-repeat series', () => {
   it('plants series of 4–10 residential burglaries linked within 150 m and 7 days', () => {
     const police = new Map(rowsOf(town, 'police_crimes').map((r) => [r['Crime Reference'], r]));
     const series = town.groundTruth.series;
-    expect(series.length).toBe(6);
+    expect(series.length).toBe(SERIES_BASE_COUNT);
     for (const s of series) {
       expect(s.events.length).toBeGreaterThanOrEqual(4);
       expect(s.events.length).toBeLessThanOrEqual(10);

@@ -34,7 +34,7 @@ const ONES = [
 ];
 
 describe('nearRepeatHeadline', () => {
-  it('says "2.3 times more likely" for a significant first cell, with the ratio and p', () => {
+  it('says "2.3 times as likely" for a significant first cell of ratio 2 or more, with the ratio and p', () => {
     const r = report(
       [
         [2.31, 1, 1],
@@ -44,7 +44,21 @@ describe('nearRepeatHeadline', () => {
       [[0.001, 0.5, 0.5], ...ONES.slice(1)],
     );
     expect(nearRepeatHeadline(r, 'Burglaries')).toBe(
-      'Burglaries within 200 m of each other were 2.3 times more likely than expected to occur within 7 days of each other (Knox ratio 2.31, p = 0.001).',
+      'Burglaries within 200 m of each other were 2.3 times as likely as expected to occur within 7 days of each other (Knox ratio 2.31, p = 0.001).',
+    );
+  });
+
+  it('says "25% more likely" for a significant ratio between 1 and 2, never "1.25 times more likely"', () => {
+    const r = report(
+      [
+        [1.25, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      [[0.005, 0.5, 0.5], ...ONES.slice(1)],
+    );
+    expect(nearRepeatHeadline(r, 'Burglaries')).toBe(
+      'Burglaries within 200 m of each other were 25% more likely than expected to occur within 7 days of each other (Knox ratio 1.25, p = 0.005).',
     );
   });
 
