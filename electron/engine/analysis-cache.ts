@@ -10,6 +10,11 @@
  *   const { value, hit } = await cached(ctx, 'kde', inputs, params, () => ctx.jobs.run(jobId, 'kde', ...));
  */
 import { createHash } from 'node:crypto';
+import {
+  type AnyTypedArray,
+  TYPED_ARRAY_KINDS,
+  type TypedArrayKind,
+} from '../../shared/util/typed-arrays.js';
 import type { EngineContext } from './context.js';
 
 export interface CachedResult<T> {
@@ -20,20 +25,6 @@ export interface CachedResult<T> {
   analysisId: number;
   createdAt: string;
 }
-
-const TYPED_ARRAYS = {
-  Float64Array,
-  Float32Array,
-  Int32Array,
-  Uint32Array,
-  Int16Array,
-  Uint16Array,
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-} as const;
-type TypedArrayName = keyof typeof TYPED_ARRAYS;
-type AnyTypedArray = InstanceType<(typeof TYPED_ARRAYS)[TypedArrayName]>;
 
 /** JSON with object keys sorted at every level; refuses values JSON cannot carry faithfully. */
 export function canonicalJson(value: unknown): string {
@@ -87,7 +78,7 @@ function lookup<T>(ctx: Pick<EngineContext, 'project'>, key: string): CachedResu
 }
 
 interface TypedRef {
-  $typed: TypedArrayName;
+  $typed: TypedArrayKind;
   offset: number;
   length: number;
 }
@@ -97,8 +88,8 @@ export function encodeResult(value: unknown): { json: string; blob: Buffer | nul
   let offset = 0;
   const json = JSON.stringify(value, (_key, item: unknown) => {
     if (!ArrayBuffer.isView(item) || item instanceof DataView) return item;
-    const name = item.constructor.name as TypedArrayName;
-    if (!(name in TYPED_ARRAYS)) throw new TypeError(`cannot cache a ${item.constructor.name}`);
+    const name = item.constructor.name as TypedArrayKind;
+    if (!(name in TYPED_ARRAY_KINDS)) throw new TypeError(`cannot cache a ${item.constructor.name}`);
     const bytes = Buffer.from(item.buffer, item.byteOffset, item.byteLength);
     const padding = (8 - (bytes.length % 8)) % 8;
     const ref: TypedRef = { $typed: name, offset, length: (item as AnyTypedArray).length };
@@ -115,7 +106,7 @@ export function decodeResult(json: string, blob: Buffer | null): unknown {
   return JSON.parse(json, (_key, item: unknown) => {
     if (item === null || typeof item !== 'object' || !('$typed' in item)) return item;
     const ref = item as TypedRef;
-    const Type = TYPED_ARRAYS[ref.$typed];
+    const Type = TYPED_ARRAY_KINDS[ref.$typed];
     return new Type(bytes.slice(ref.offset, ref.offset + ref.length * Type.BYTES_PER_ELEMENT));
   });
 }

@@ -1,9 +1,10 @@
 /**
  * Pure helpers of the app:// protocol handler (protocol.ts): which file a URL path names inside
- * the built renderer, its Content-Type, and which bytes a Range header asks for (MapLibre's PMTiles
- * reader fetches basemaps in ranges).
+ * the built renderer, and which bytes a Range header asks for (MapLibre's PMTiles reader fetches
+ * basemaps in ranges). Content types are shared with the web host (electron/engine/served-files.ts).
  */
 import path from 'node:path';
+import { decodeUrlPath } from '../engine/served-files.js';
 
 /**
  * The file under `rootDir` that `urlPath` (a URL's pathname, still percent-encoded) names, or null
@@ -11,41 +12,12 @@ import path from 'node:path';
  * '/' serves index.html.
  */
 export function resolveAppFile(urlPath: string, rootDir: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return null;
+  const decoded = decodeUrlPath(urlPath);
+  if (decoded === null || !decoded.startsWith('/')) return null;
   const relative = decoded === '/' ? 'index.html' : decoded.slice(1);
   const root = path.resolve(rootDir);
   const file = path.resolve(root, relative);
   return file.startsWith(root + path.sep) ? file : null;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.pbf': 'application/x-protobuf',
-  '.wasm': 'application/wasm',
-  '.pmtiles': 'application/octet-stream',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /** Inclusive byte range. */

@@ -8,7 +8,8 @@
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { CSP_HEADER } from '../../shared/security/csp.js';
-import { contentTypeFor, parseRange, resolveAppFile } from './app-files.js';
+import { contentTypeFor } from '../engine/served-files.js';
+import { parseRange, resolveAppFile } from './app-files.js';
 import { APP_HOST, BASEMAP_PATH_PREFIX } from './app-origin.js';
 import { parseBasemapPath } from './basemap-path.js';
 import type { BasemapRegistry } from './basemaps.js';

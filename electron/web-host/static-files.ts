@@ -6,23 +6,9 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { buildCsp, CSP_HEADER } from '../../shared/security/csp.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.pbf': 'application/x-protobuf',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { contentTypeFor, decodeUrlPath } from '../engine/served-files.js';
 
 /** Headers every response of the host carries. */
 export function securityHeaders(): Record<string, string> {
@@ -41,13 +27,8 @@ export function securityHeaders(): Record<string, string> {
  * not a regular file. `/` is index.html.
  */
 export async function resolveStaticPath(root: string, urlPath: string): Promise<string | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const decoded = decodeUrlPath(urlPath);
+  if (decoded === null) return null;
   const relativePath = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   try {
     const realRoot = await realpath(root);
@@ -76,7 +57,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
   const info = await stat(file);
   res.writeHead(200, {
     ...securityHeaders(),
-    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeFor(file),
     'Content-Length': String(info.size),
     'Cache-Control': 'no-cache',
   });

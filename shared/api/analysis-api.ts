@@ -15,6 +15,22 @@ import { method } from './define.js';
 import { recordFilterSchema } from './import-api.js';
 import { jobIdSchema } from './jobs.js';
 
+/** What made an analysis output (DESIGN.md §4 "Provenance"): kernel density, Knox and chains alike. */
+export interface AnalysisProvenance {
+  datasets: {
+    id: number;
+    name: string;
+    imports: { fileName: string; sha256: string; importedAt: string }[];
+  }[];
+  filter: RecordFilter;
+  /** Project CRS the output's coordinates are in, e.g. 'EPSG:27700'; the map gets WGS84 via proj4. */
+  crs: string;
+  appVersion: string;
+  createdAt: string;
+  /** Caveats the output must state: what the analyst must know when reading it (Knox: also in `notes`). */
+  caveats: string[];
+}
+
 // ---- near repeat: Knox test and chains (DESIGN.md §4 "Near repeat", "Near-repeat chains") ----------
 
 /** Band edges over the wire: numbers, with null for a last Infinity (JSON has no Infinity). */
@@ -62,22 +78,7 @@ export interface KnoxRunResult extends KnoxReport {
   analysisId: number;
   /** True when the result came from the project's analysis cache. */
   cached: boolean;
-  provenance: NearRepeatProvenance;
-}
-
-/** What made a near-repeat output (DESIGN.md §4 "Provenance"); the same fields as KdeProvenance. */
-export interface NearRepeatProvenance {
-  datasets: {
-    id: number;
-    name: string;
-    imports: { fileName: string; sha256: string; importedAt: string }[];
-  }[];
-  filter: RecordFilter;
-  crs: string;
-  appVersion: string;
-  createdAt: string;
-  /** Caveats the output must state (also in `notes`). */
-  caveats: string[];
+  provenance: AnalysisProvenance;
 }
 
 export const chainsInputSchema = z
@@ -153,7 +154,7 @@ export interface ChainsRunResult {
   notes: string[];
   analysisId: number;
   cached: boolean;
-  provenance: NearRepeatProvenance;
+  provenance: AnalysisProvenance;
 }
 
 // ---- kernel density and hotspots (DESIGN.md §4 "Kernel density", "Hotspot classes") -------------
@@ -238,21 +239,6 @@ export interface KdeClassRegion extends HotspotClassRegion {
   polygonWgs84: number[][][][];
 }
 
-export interface KdeProvenance {
-  datasets: {
-    id: number;
-    name: string;
-    imports: { fileName: string; sha256: string; importedAt: string }[];
-  }[];
-  filter: RecordFilter;
-  /** Project CRS the grid and polygons are in, e.g. 'EPSG:27700'; the map gets WGS84 via proj4. */
-  crs: string;
-  appVersion: string;
-  createdAt: string;
-  /** What the analyst must know when reading the output. */
-  caveats: string[];
-}
-
 export interface KdeRunResult {
   analysisId: number;
   cached: boolean;
@@ -270,7 +256,7 @@ export interface KdeRunResult {
   surfaceStats: NonZeroStats;
   classes: KdeClassRegion[];
   hotspots: KdeHotspot[];
-  provenance: KdeProvenance;
+  provenance: AnalysisProvenance;
 }
 
 export const analysisMethods = {

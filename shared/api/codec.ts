@@ -10,23 +10,10 @@
  * Base64 is hand-written over byte arrays: `btoa`/`atob` work on strings of one char per byte, which
  * costs a large intermediate string for the multi-megabyte grids a KDE returns.
  */
-
-const TYPED_KINDS = {
-  Float64Array,
-  Float32Array,
-  Int32Array,
-  Uint32Array,
-  Int16Array,
-  Uint16Array,
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-} as const;
-type TypedKind = keyof typeof TYPED_KINDS;
-type AnyTyped = InstanceType<(typeof TYPED_KINDS)[TypedKind]>;
+import { type AnyTypedArray, TYPED_ARRAY_KINDS, type TypedArrayKind } from '../util/typed-arrays.js';
 
 export interface EncodedTyped {
-  $typed: TypedKind;
+  $typed: TypedArrayKind;
   b64: string;
 }
 
@@ -91,16 +78,16 @@ export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-function typedKindOf(value: unknown): TypedKind | null {
+function typedKindOf(value: unknown): TypedArrayKind | null {
   if (!ArrayBuffer.isView(value) || value instanceof DataView) return null;
   // instanceof rather than constructor names, so subclasses (Node's Buffer) encode as their base kind.
-  for (const kind of Object.keys(TYPED_KINDS) as TypedKind[]) {
-    if (value instanceof TYPED_KINDS[kind]) return kind;
+  for (const kind of Object.keys(TYPED_ARRAY_KINDS) as TypedArrayKind[]) {
+    if (value instanceof TYPED_ARRAY_KINDS[kind]) return kind;
   }
   return null;
 }
 
-export function encodeTyped(array: AnyTyped): EncodedTyped {
+export function encodeTyped(array: AnyTypedArray): EncodedTyped {
   const kind = typedKindOf(array);
   if (kind === null) throw new TypeError('encodeTyped needs a typed array');
   return {
@@ -109,8 +96,8 @@ export function encodeTyped(array: AnyTyped): EncodedTyped {
   };
 }
 
-export function decodeTyped(encoded: EncodedTyped): AnyTyped {
-  const Kind = TYPED_KINDS[encoded.$typed];
+export function decodeTyped(encoded: EncodedTyped): AnyTypedArray {
+  const Kind = TYPED_ARRAY_KINDS[encoded.$typed];
   const bytes = base64ToBytes(encoded.b64);
   if (bytes.byteLength % Kind.BYTES_PER_ELEMENT !== 0) {
     throw new RangeError(
@@ -125,7 +112,7 @@ function isEncodedTyped(value: unknown): value is EncodedTyped {
   const record = value as Record<string, unknown>;
   return (
     typeof record.$typed === 'string' &&
-    Object.hasOwn(TYPED_KINDS, record.$typed) &&
+    Object.hasOwn(TYPED_ARRAY_KINDS, record.$typed) &&
     typeof record.b64 === 'string' &&
     Object.keys(record).length === 2
   );
@@ -137,7 +124,7 @@ export function encodeJson(value: unknown): string {
   // for a Node Buffer is already a plain object.
   return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
     const raw = key === '' ? value : this[key];
-    return typedKindOf(raw) !== null ? encodeTyped(raw as AnyTyped) : v;
+    return typedKindOf(raw) !== null ? encodeTyped(raw as AnyTypedArray) : v;
   });
 }
 

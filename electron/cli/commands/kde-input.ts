@@ -2,27 +2,20 @@
  * Where `hotspot kde` gets its events (DESIGN.md §4b): a CSV file read with papaparse, columns by
  * header name or 1-based number (a file whose first row holds numbers in the x and y columns has no
  * header; rows with unreadable values are counted and the first few reported, never dropped silently),
- * or the point records of a dataset in an existing project.
+ * or the point records of a dataset in an existing project (../event-input.ts).
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import type { HotspotEvents } from '../../../shared/analysis/hotspots/hotspots.js';
 import type { KdeSurface } from '../../../shared/analysis/kde/kde.js';
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
-import { ApiError } from '../../../shared/api/errors.js';
-import { openProject } from '../../engine/project/open-project.js';
-import { queryRecords } from '../../engine/query/query-records.js';
 import { CliRefusal } from '../command.js';
+import { datasetLabel, type EventSource, readDatasetRecords } from '../event-input.js';
 
-export interface EventSource {
-  label: string;
+export interface KdeEventSource extends EventSource<HotspotEvents> {
+  /** CRS of the events' x/y, for the hotspots' lon/lat. */
   crs: string;
-  events: HotspotEvents;
-  rows: number;
-  rejected: number;
-  reasons: string[];
 }
 
 const MAX_REASONS = 5;
@@ -31,7 +24,7 @@ const MAX_REASONS = 5;
 export async function readCsvEvents(
   path: string,
   columns: { x: string; y: string; weight?: string | undefined },
-): Promise<EventSource> {
+): Promise<KdeEventSource> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -100,16 +93,8 @@ function isNumber(text: string | undefined): boolean {
   return text !== undefined && text.trim() !== '' && Number.isFinite(Number(text));
 }
 
-export function readProjectDataset(path: string, dataset: string): EventSource {
-  if (!existsSync(path))
-    throw new CliRefusal(`no project at ${path}: check the path (kde never creates one)`);
-  const project = refusing(() => openProject(path));
-  try {
-    const row = project.db.prepare('SELECT id FROM datasets WHERE name = ?').get(dataset) as
-      | { id: number }
-      | undefined;
-    if (!row) throw new CliRefusal(`${basename(path)} has no dataset named '${dataset}'`);
-    const columns = queryRecords(project.db, { datasetIds: [row.id] });
+export function readProjectDataset(path: string, dataset: string): KdeEventSource {
+  return readDatasetRecords(path, dataset, 'kde', (project, columns) => {
     const weighted = columns.weight.some((v) => v !== 1);
     const events: HotspotEvents = {
       x: columns.x,
@@ -124,16 +109,14 @@ export function readProjectDataset(path: string, dataset: string): EventSource {
     };
     if (weighted) events.weight = columns.weight;
     return {
-      label: `${basename(path)} › ${dataset}`,
+      label: datasetLabel(path, dataset),
       crs: project.crs,
       events,
       rows: columns.count,
       rejected: 0,
       reasons: [],
     };
-  } finally {
-    project.close();
-  }
+  });
 }
 
 /** The events that made the surface: without those left out as outside the extent. */
@@ -151,13 +134,4 @@ export function usedEvents(events: HotspotEvents, surface: KdeSurface, options: 
   };
   if (events.weight) out.weight = Float64Array.from(keep, (i) => events.weight![i]);
   return out;
-}
-
-function refusing<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof ApiError) throw new CliRefusal(error.message);
-    throw error;
-  }
 }

@@ -6,19 +6,18 @@
  * in this process with the same shared code the app's worker job runs (shared/analysis/kde).
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { writeEsriAsciiGrid } from '../../../shared/analysis/grid-io/esri-ascii.js';
 import { findHotspots, type HotspotResult } from '../../../shared/analysis/hotspots/hotspots.js';
 import { parseThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
 import { type KdeSurface, kernelDensity } from '../../../shared/analysis/kde/kde.js';
 import { KERNEL_NAMES, type KernelName } from '../../../shared/analysis/kde/kernels.js';
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
-import { ApiError } from '../../../shared/api/errors.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
 import { parseCommandArgs } from '../args.js';
 import { type CliCommand, type CliIo, CliRefusal, CliUsageError } from '../command.js';
+import { chooseEventInput, eventInputOptions, refusing } from '../event-input.js';
 import { createProgressBar } from '../progress.js';
-import { type EventSource, readCsvEvents, readProjectDataset, usedEvents } from './kde-input.js';
+import { type KdeEventSource, readCsvEvents, readProjectDataset, usedEvents } from './kde-input.js';
 
 const usage = `Usage: hotspot kde FILE.csv --x X --y Y [options] --out surface.asc
        hotspot kde --project P.hsw --dataset NAME [options] --out surface.asc
@@ -59,12 +58,9 @@ export const kdeCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(
       args,
       {
-        x: { type: 'string' },
-        y: { type: 'string' },
+        ...eventInputOptions,
         weight: { type: 'string' },
         crs: { type: 'string' },
-        project: { type: 'string' },
-        dataset: { type: 'string' },
         cell: { type: 'string' },
         bandwidth: { type: 'string' },
         kernel: { type: 'string' },
@@ -93,17 +89,14 @@ export const kdeCommand: CliCommand = {
     const threshold =
       values.hotspots !== undefined ? thresholdOption(values.threshold ?? 'mean-multiple:2') : null;
 
-    let source: EventSource;
-    if (values.project !== undefined) {
-      if (positionals.length > 0) throw new CliUsageError('give either FILE.csv or --project, not both');
-      if (values.dataset === undefined) throw new CliUsageError('--project needs --dataset NAME');
-      source = readProjectDataset(resolve(values.project), values.dataset);
+    const input = chooseEventInput(values, positionals);
+    let source: KdeEventSource;
+    if ('project' in input) {
+      source = readProjectDataset(input.project, input.dataset);
     } else {
-      if (positionals.length !== 1)
-        throw new CliUsageError('give one FILE.csv (or --project P.hsw --dataset NAME)');
       if (values.x === undefined || values.y === undefined)
         throw new CliUsageError('--x and --y are required');
-      source = await readCsvEvents(positionals[0], { x: values.x, y: values.y, weight: values.weight });
+      source = await readCsvEvents(input.csv, { x: values.x, y: values.y, weight: values.weight });
       source.crs = values.crs ?? 'EPSG:27700';
     }
 
@@ -172,16 +165,6 @@ function thresholdOption(text: string) {
   }
 }
 
-/** Guard rails (RangeError) and engine refusals become a one-line CLI refusal (exit 1). */
-function refusing<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
-    throw error;
-  }
-}
-
 function hotspotGeoJson(result: HotspotResult, surface: KdeSurface, crs: string) {
   const t = makeTransform(crs, crs);
   return {
@@ -228,7 +211,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 function report(
   io: CliIo,
   json: boolean,
-  source: EventSource,
+  source: KdeEventSource,
   surface: KdeSurface,
   hotspots: HotspotResult | null,
   out: string,

@@ -6,8 +6,6 @@
  * iterations run over a worker pool (electron/engine/analysis/knox-parallel.ts), or in this process
  * with --threads 1; the result is the same for a given seed either way.
  */
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
 import { assertProjectedCoordinates } from '../../../shared/analysis/knox/assert-projected.js';
 import type { DistanceMetric } from '../../../shared/analysis/knox/bands.js';
 import { knoxReport } from '../../../shared/analysis/knox/knox-report.js';
@@ -17,16 +15,13 @@ import { nrcPreset } from '../../../shared/analysis/knox/nrc-preset.js';
 import { suggestThresholds } from '../../../shared/analysis/knox/suggest-thresholds.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { EventColumns } from '../../../shared/model/records.js';
-import { type CsvDateFormat, EventCsvError, readEventCsv } from '../../engine/analysis/event-csv.js';
 import { runKnoxOnPool } from '../../engine/analysis/knox-parallel.js';
 import { WorkerPool } from '../../engine/jobs/worker-pool.js';
-import { appendAudit } from '../../engine/project/audit.js';
-import { openProject } from '../../engine/project/open-project.js';
-import { queryRecords } from '../../engine/query/query-records.js';
-import { toEventColumns } from '../../engine/query/to-event-columns.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
+import { chooseEventInput, eventInputOptions, refusing } from '../event-input.js';
 import { createProgressBar } from '../progress.js';
+import { type KnoxEventSource, readCsvEvents, readProjectDataset } from './knox-input.js';
 
 const usage = `Usage: hotspot knox FILE.csv --x X --y Y --date D [options] (bands)
        hotspot knox --project P.hsw --dataset NAME [options] (bands)
@@ -67,12 +62,9 @@ export const knoxCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(
       args,
       {
-        x: { type: 'string' },
-        y: { type: 'string' },
+        ...eventInputOptions,
         date: { type: 'string' },
         'date-format': { type: 'string' },
-        project: { type: 'string' },
-        dataset: { type: 'string' },
         'time-basis': { type: 'string' },
         'month-override': { type: 'string' },
         'distance-edges': { type: 'string' },
@@ -103,23 +95,15 @@ export const knoxCommand: CliCommand = {
         ? undefined
         : intOption(values.threads, '--threads', { min: 1, max: 64, fallback: 1 });
 
-    let source: EventSource;
-    if (values.project !== undefined) {
-      if (positionals.length > 0) throw new CliUsageError('give either FILE.csv or --project, not both');
-      if (values.dataset === undefined) throw new CliUsageError('--project needs --dataset NAME');
+    const input = chooseEventInput(values, positionals);
+    let source: KnoxEventSource;
+    if ('project' in input) {
       const timeBasis = values['time-basis'] ?? 'midpoint';
       if (timeBasis !== 'midpoint' && timeBasis !== 'start') {
         throw new CliUsageError(`--time-basis must be midpoint or start, got '${timeBasis}'`);
       }
-      source = readProjectDataset(
-        resolve(values.project),
-        values.dataset,
-        timeBasis,
-        values['month-override'],
-      );
+      source = readProjectDataset(input.project, input.dataset, timeBasis, values['month-override']);
     } else {
-      if (positionals.length !== 1)
-        throw new CliUsageError('give one FILE.csv (or --project P.hsw --dataset NAME)');
       if (values.x === undefined || values.y === undefined || values.date === undefined) {
         throw new CliUsageError('--x, --y and --date are required');
       }
@@ -127,7 +111,7 @@ export const knoxCommand: CliCommand = {
       if (dateFormat !== 'dd/mm/yyyy' && dateFormat !== 'iso') {
         throw new CliUsageError(`--date-format must be dd/mm/yyyy or iso, got '${dateFormat}'`);
       }
-      source = await readCsv(positionals[0], { x: values.x, y: values.y, date: values.date, dateFormat });
+      source = await readCsvEvents(input.csv, { x: values.x, y: values.y, date: values.date, dateFormat });
     }
     if (source.events.x.length < 2) {
       throw new CliRefusal(
@@ -156,15 +140,6 @@ export const knoxCommand: CliCommand = {
     return 0;
   },
 };
-
-interface EventSource {
-  label: string;
-  events: EventColumns;
-  rows: number;
-  rejected: number;
-  reasons: string[];
-  notes: string[];
-}
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -247,71 +222,5 @@ async function computeKnox(
     throw error;
   } finally {
     await pool.close();
-  }
-}
-
-/** Guard rails (RangeError) and engine refusals become a one-line CLI refusal (exit 1). */
-function refusing<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
-    throw error;
-  }
-}
-
-async function readCsv(
-  path: string,
-  columns: { x: string; y: string; date: string; dateFormat: CsvDateFormat },
-): Promise<EventSource> {
-  if (!existsSync(path)) throw new CliRefusal(`cannot read ${path}: check the file name`);
-  try {
-    const csv = await readEventCsv(path, columns);
-    return {
-      label: basename(path),
-      events: csv.events,
-      rows: csv.rows,
-      rejected: csv.rejected,
-      reasons: csv.reasons,
-      notes: [],
-    };
-  } catch (error) {
-    if (error instanceof EventCsvError) throw new CliRefusal(`${basename(path)}: ${error.message}`);
-    throw error;
-  }
-}
-
-function readProjectDataset(
-  path: string,
-  dataset: string,
-  timeBasis: 'midpoint' | 'start',
-  monthOverride: string | boolean | undefined,
-): EventSource {
-  if (!existsSync(path))
-    throw new CliRefusal(`no project at ${path}: check the path (knox never creates one)`);
-  const project = refusing(() => openProject(path));
-  try {
-    const row = project.db.prepare('SELECT id FROM datasets WHERE name = ?').get(dataset) as
-      | { id: number }
-      | undefined;
-    if (!row) throw new CliRefusal(`${basename(path)} has no dataset named '${dataset}'`);
-    const columns = queryRecords(project.db, { datasetIds: [row.id] });
-    const reason = typeof monthOverride === 'string' ? monthOverride : undefined;
-    const { events, caveats } = refusing(() =>
-      toEventColumns(columns, { timeBasis, ...(reason ? { monthOverride: { reason } } : {}) }),
-    );
-    if (reason && caveats.some((c) => c.includes('month-only'))) {
-      appendAudit(project.db, 'override-month-precision', { method: 'Knox (CLI)', dataset, reason });
-    }
-    return {
-      label: `${basename(path)} › ${dataset}`,
-      events,
-      rows: columns.count,
-      rejected: 0,
-      reasons: [],
-      notes: caveats,
-    };
-  } finally {
-    project.close();
   }
 }

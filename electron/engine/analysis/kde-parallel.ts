@@ -19,6 +19,7 @@ import type { KdeOptions, KdePoints } from '../../../shared/analysis/kde/plan.js
 import { rowBand } from '../../../shared/analysis/kde/row-order.js';
 import { noProgress, type ProgressFn } from '../../../shared/jobs/progress.js';
 import type { WorkerPool } from '../jobs/worker-pool.js';
+import { chunkRanges, shareArray } from './pool-chunks.js';
 
 export interface ParallelKdeOptions {
   signal?: AbortSignal;
@@ -85,22 +86,4 @@ export async function runKdeOnPool(
   progress(n, n, 'Kernel density');
   const surface = finishKde(total, plan);
   return plan.use ? { surface, use: plan.use } : { surface };
-}
-
-/** [0, total) cut into `count` contiguous ranges of near-equal size (empty ranges dropped). */
-export function chunkRanges(total: number, count: number): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (let k = 0; k < count; k++) {
-    const from = Math.floor((k * total) / count);
-    const to = Math.floor(((k + 1) * total) / count);
-    if (to > from) ranges.push([from, to]);
-  }
-  return ranges;
-}
-
-/** A copy of `array` backed by a SharedArrayBuffer (posted to threads without copying). */
-function shareArray(array: Float64Array): Float64Array {
-  const copy = new Float64Array(new SharedArrayBuffer(array.byteLength));
-  copy.set(array);
-  return copy;
 }

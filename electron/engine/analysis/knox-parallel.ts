@@ -24,6 +24,7 @@ import type { ProgressFn } from '../../../shared/jobs/progress.js';
 import { noProgress } from '../../../shared/jobs/progress.js';
 import type { EventColumns } from '../../../shared/model/records.js';
 import type { WorkerPool } from '../jobs/worker-pool.js';
+import { chunkRanges, shareArray } from './pool-chunks.js';
 
 export interface ParallelKnoxOptions {
   signal?: AbortSignal;
@@ -79,17 +80,6 @@ export async function runKnoxOnPool(
   return assembleKnoxResult(settings, plan, observed, simulated);
 }
 
-/** Iterations [0, total) cut into `count` contiguous ranges of near-equal size. */
-export function chunkRanges(total: number, count: number): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (let k = 0; k < count; k++) {
-    const from = Math.floor((k * total) / count);
-    const to = Math.floor(((k + 1) * total) / count);
-    if (to > from) ranges.push([from, to]);
-  }
-  return ranges;
-}
-
 function sharePlan(plan: KnoxPlan): KnoxPlan {
   return {
     ...plan,
@@ -101,14 +91,4 @@ function sharePlan(plan: KnoxPlan): KnoxPlan {
     rowPairTotals: shareArray(plan.rowPairTotals),
     timeTotals: shareArray(plan.timeTotals),
   };
-}
-
-type SharableArray = Int32Array | Uint16Array | Uint8Array | Float64Array;
-
-/** A copy of `array` backed by a SharedArrayBuffer (posted to threads without copying). */
-function shareArray<T extends SharableArray>(array: T): T {
-  const Type = array.constructor as new (buffer: SharedArrayBuffer) => T;
-  const copy = new Type(new SharedArrayBuffer(array.byteLength));
-  (copy as SharableArray).set(array as never);
-  return copy;
 }

@@ -22,7 +22,7 @@ import {
 } from '../../../shared/analysis/hotspots/polygon.js';
 import type { ThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
-import type { analysisMethods, KdeProvenance, KdeRunResult } from '../../../shared/api/analysis-api.js';
+import type { AnalysisProvenance, analysisMethods, KdeRunResult } from '../../../shared/api/analysis-api.js';
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
@@ -216,7 +216,7 @@ function provenance(
   excludedOutside: number,
   weighted: boolean,
   createdAt: string,
-): KdeProvenance {
+): AnalysisProvenance {
   const ids = [...new Set(columns.datasetId)].sort((a, b) => a - b);
   const datasets = ids.map((id) => {
     const row = db.prepare('SELECT name FROM datasets WHERE id = ?').get(id) as { name: string } | undefined;

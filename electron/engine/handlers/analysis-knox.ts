@@ -20,10 +20,10 @@ import { type KnoxOptions, resolveKnoxOptions } from '../../../shared/analysis/k
 import { nrcPreset } from '../../../shared/analysis/knox/nrc-preset.js';
 import { suggestThresholds } from '../../../shared/analysis/knox/suggest-thresholds.js';
 import type {
+  AnalysisProvenance,
   analysisMethods,
   ChainsRunResult,
   KnoxRunResult,
-  NearRepeatProvenance,
 } from '../../../shared/api/analysis-api.js';
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
@@ -244,7 +244,7 @@ function provenanceOf(
   filter: RecordFilter,
   columns: RecordColumns,
   caveats: string[],
-): NearRepeatProvenance {
+): AnalysisProvenance {
   const ids = [...new Set(columns.datasetId)].sort((a, b) => a - b);
   const datasets = ids.map((id) => {
     const row = db.prepare('SELECT name FROM datasets WHERE id = ?').get(id) as { name: string } | undefined;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, parseRange, resolveAppFile } from '../../../../electron/main/app-files.js';
+import { parseRange, resolveAppFile } from '../../../../electron/main/app-files.js';
 
 const root = path.resolve('/opt/hotspot/dist/renderer');
 
@@ -24,15 +24,6 @@ describe('resolveAppFile(urlPath, rootDir)', () => {
     ['a sibling folder sharing the prefix', '/../renderer-evil/x.js'],
   ])('refuses %s', (_what, urlPath) => {
     expect(resolveAppFile(urlPath, root)).toBeNull();
-  });
-});
-
-describe('contentTypeFor(file)', () => {
-  it('names the types the renderer bundle and basemaps use, case-insensitively', () => {
-    expect(contentTypeFor('/x/index.html')).toBe('text/html; charset=utf-8');
-    expect(contentTypeFor('/x/app.JS')).toBe('text/javascript; charset=utf-8');
-    expect(contentTypeFor('/x/0-255.pbf')).toBe('application/x-protobuf');
-    expect(contentTypeFor('/x/Makefile')).toBe('application/octet-stream');
   });
 });
 

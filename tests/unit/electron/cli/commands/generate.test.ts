@@ -1,41 +1,18 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CliRefusal, CliUsageError } from '../../../../../electron/cli/command.js';
 import { generateCommand } from '../../../../../electron/cli/commands/generate.js';
 import { generateTown } from '../../../../../shared/generate/generate-town.js';
 import { townFiles } from '../../../../../shared/generate/town-files.js';
+import { captureIo, tempDirs } from '../cli-harness.js';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hotspot-generate-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      out: (t: string) => out.push(t),
-      err: (t: string) => err.push(t),
-      interactive: false,
-      debug: false,
-    },
-  };
-}
+const tempDir = tempDirs('hotspot-generate-');
 
 describe('hotspot generate', () => {
   it('writes the eleven files of generateTown into a new folder and prints one JSON object with --json', async () => {
     const dir = join(tempDir(), 'town');
-    const cap = io();
+    const cap = captureIo();
     const code = await generateCommand.run(['--out', dir, '--seed', '3', '--size', '0.1', '--json'], cap.io);
     expect(code).toBe(0);
     const expected = townFiles(generateTown({ seed: 3, size: 0.1 }));
@@ -49,12 +26,14 @@ describe('hotspot generate', () => {
   });
 
   it('exits with a usage error without --out or with a bad --size or --seed', async () => {
-    await expect(generateCommand.run([], io().io)).rejects.toThrow(CliUsageError);
-    await expect(generateCommand.run(['--out', tempDir(), '--size', 'big'], io().io)).rejects.toThrow(
+    await expect(generateCommand.run([], captureIo().io)).rejects.toThrow(CliUsageError);
+    await expect(generateCommand.run(['--out', tempDir(), '--size', 'big'], captureIo().io)).rejects.toThrow(
       /--size/,
     );
-    await expect(generateCommand.run(['--out', tempDir(), '--size', '0'], io().io)).rejects.toThrow(/--size/);
-    await expect(generateCommand.run(['--out', tempDir(), '--seed', '-4'], io().io)).rejects.toThrow(
+    await expect(generateCommand.run(['--out', tempDir(), '--size', '0'], captureIo().io)).rejects.toThrow(
+      /--size/,
+    );
+    await expect(generateCommand.run(['--out', tempDir(), '--seed', '-4'], captureIo().io)).rejects.toThrow(
       CliUsageError,
     );
   });
@@ -62,9 +41,9 @@ describe('hotspot generate', () => {
   it('refuses an --out that is a file and an impossible --end-date', async () => {
     const file = join(tempDir(), 'not-a-folder');
     writeFileSync(file, 'x');
-    await expect(generateCommand.run(['--out', file], io().io)).rejects.toThrow(CliRefusal);
+    await expect(generateCommand.run(['--out', file], captureIo().io)).rejects.toThrow(CliRefusal);
     await expect(
-      generateCommand.run(['--out', tempDir(), '--end-date', '2025-13-01'], io().io),
+      generateCommand.run(['--out', tempDir(), '--end-date', '2025-13-01'], captureIo().io),
     ).rejects.toThrow(/not a real date/);
   });
 });

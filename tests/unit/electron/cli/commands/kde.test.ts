@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CliRefusal, CliUsageError } from '../../../../../electron/cli/command.js';
 import { kdeCommand } from '../../../../../electron/cli/commands/kde.js';
 import { runImport } from '../../../../../electron/engine/import/run-import.js';
@@ -11,24 +10,9 @@ import { makeTransform } from '../../../../../shared/crs/transform.js';
 import { Random } from '../../../../../shared/util/random.js';
 import { expectClose } from '../../../expect-close.js';
 import { bruteForceDensity } from '../../../shared/analysis/kde/brute-force.js';
+import { captureIo, tempDir } from '../cli-harness.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'hotspot-kde-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      out: (t: string) => out.push(t),
-      err: (t: string) => err.push(t),
-      interactive: false,
-      debug: false,
-    },
-  };
-}
+const dir = tempDir('hotspot-kde-');
 
 /** 200 events around (531 000, 181 000) and 100 scattered over 3 km, with weights 1–3. */
 function plantedCsv(header: boolean): { path: string; x: number[]; y: number[]; w: number[] } {
@@ -53,7 +37,7 @@ describe('hotspot kde', () => {
     const { path, x, y, w } = plantedCsv(true);
     const out = join(dir, 'surface.asc');
     const geo = join(dir, 'hotspots.geojson');
-    const cap = io();
+    const cap = captureIo();
     const code = await kdeCommand.run(
       [
         path,
@@ -105,7 +89,7 @@ describe('hotspot kde', () => {
 
   it('reads a CSV without a header by 1-based column numbers and prints one JSON object', async () => {
     const { path } = plantedCsv(false);
-    const cap = io();
+    const cap = captureIo();
     const out = join(dir, 'numbered.asc');
     const code = await kdeCommand.run(
       [path, '--x', '2', '--y', '3', '--kernel', 'uniform', '--json', '--out', out],
@@ -123,7 +107,7 @@ describe('hotspot kde', () => {
   it('counts and reports rows whose coordinates are not numbers', async () => {
     const path = join(dir, 'bad.csv');
     writeFileSync(path, 'x,y\n1000,2000\nabc,2000\n1100,2100\n1200,\n1300,2050\n');
-    const cap = io();
+    const cap = captureIo();
     await kdeCommand.run(
       [path, '--x', 'x', '--y', 'y', '--cell', '10', '--out', join(dir, 'bad.asc')],
       cap.io,
@@ -143,7 +127,7 @@ describe('hotspot kde', () => {
     rows[17] = '0,0';
     writeFileSync(path, `x,y\n${rows.join('\n')}\n`);
     await expect(
-      kdeCommand.run([path, '--x', 'x', '--y', 'y', '--out', join(dir, 's.asc')], io().io),
+      kdeCommand.run([path, '--x', 'x', '--y', 'y', '--out', join(dir, 's.asc')], captureIo().io),
     ).rejects.toThrow(
       new CliRefusal(
         '1 event(s) lie far from the rest: #17 (0, 0); correct or exclude them, or give an explicit extent',
@@ -182,7 +166,7 @@ describe('hotspot kde', () => {
     } finally {
       project.close();
     }
-    const cap = io();
+    const cap = captureIo();
     const out = join(dir, 'project.asc');
     const code = await kdeCommand.run(
       [
@@ -203,20 +187,25 @@ describe('hotspot kde', () => {
     expect(code).toBe(0);
     expect(JSON.parse(cap.out.join('')).events.used).toBe(80);
     await expect(
-      kdeCommand.run(['--project', join(dir, 'missing.hsw'), '--dataset', 'X', '--out', out], io().io),
+      kdeCommand.run(['--project', join(dir, 'missing.hsw'), '--dataset', 'X', '--out', out], captureIo().io),
     ).rejects.toThrow(CliRefusal);
     await expect(
-      kdeCommand.run(['--project', projectPath, '--dataset', 'Robbery', '--out', out], io().io),
+      kdeCommand.run(['--project', projectPath, '--dataset', 'Robbery', '--out', out], captureIo().io),
     ).rejects.toThrow("town.hsw has no dataset named 'Robbery'");
   });
 
   it('refuses bad usage with exit-2 errors', async () => {
-    await expect(kdeCommand.run(['a.csv', '--x', 'x', '--y', 'y'], io().io)).rejects.toThrow(CliUsageError);
+    await expect(kdeCommand.run(['a.csv', '--x', 'x', '--y', 'y'], captureIo().io)).rejects.toThrow(
+      CliUsageError,
+    );
     await expect(
-      kdeCommand.run(['a.csv', '--x', 'x', '--y', 'y', '--out', 'o.asc', '--bandwidth=-5'], io().io),
+      kdeCommand.run(['a.csv', '--x', 'x', '--y', 'y', '--out', 'o.asc', '--bandwidth=-5'], captureIo().io),
     ).rejects.toThrow("--bandwidth must be a number > 0, got '-5'");
     await expect(
-      kdeCommand.run(['a.csv', '--x', 'x', '--y', 'y', '--out', 'o.asc', '--kernel', 'cosine'], io().io),
+      kdeCommand.run(
+        ['a.csv', '--x', 'x', '--y', 'y', '--out', 'o.asc', '--kernel', 'cosine'],
+        captureIo().io,
+      ),
     ).rejects.toThrow(/--kernel must be one of quartic/);
   });
 });

@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CliRefusal, CliUsageError } from '../../../../../electron/cli/command.js';
 import { knoxCommand } from '../../../../../electron/cli/commands/knox.js';
 import { createEngine } from '../../../../../electron/engine/engine.js';
@@ -10,24 +9,9 @@ import { knoxReport } from '../../../../../shared/analysis/knox/knox-report.js';
 import { knoxTest } from '../../../../../shared/analysis/knox/knox-test.js';
 import { dayOf, wallClockMs } from '../../../../../shared/model/time.js';
 import { Random } from '../../../../../shared/util/random.js';
+import { captureIo, tempDir } from '../cli-harness.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'hotspot-knox-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      out: (t: string) => out.push(t),
-      err: (t: string) => err.push(t),
-      interactive: false,
-      debug: false,
-    },
-  };
-}
+const dir = tempDir('hotspot-knox-');
 
 /** 150 events on a 2 km square in BNG metres over 60 days of 2024, with a planted near-repeat cluster. */
 function events() {
@@ -76,7 +60,7 @@ describe('hotspot knox', () => {
 
   it('prints with --json the same numbers as the library, in one thread and over a worker pool', async () => {
     for (const threads of ['1', '2']) {
-      const cap = io();
+      const cap = captureIo();
       const code = await knoxCommand.run(
         [
           withHeader,
@@ -125,7 +109,7 @@ describe('hotspot knox', () => {
     const path = join(dir, 'no-header.csv');
     const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
     writeFileSync(path, `${data.x.map((v, i) => `${iso(data.days[i])},${v},${data.y[i]}`).join('\n')}\n`);
-    const cap = io();
+    const cap = captureIo();
     await knoxCommand.run(
       [
         path,
@@ -152,7 +136,7 @@ describe('hotspot knox', () => {
   });
 
   it('prints readable tables with correct NRC interval labels', async () => {
-    const cap = io();
+    const cap = captureIo();
     await knoxCommand.run(
       [
         withHeader,
@@ -201,7 +185,7 @@ describe('hotspot knox', () => {
       path,
       'x,y,date\n530000,180000,01/03/2024\n530010,180000,31/02/2024\nabc,180000,02/03/2024\n530020,180000,03/03/2024\n',
     );
-    const cap = io();
+    const cap = captureIo();
     await knoxCommand.run(
       [
         path,
@@ -234,13 +218,13 @@ describe('hotspot knox', () => {
     await expect(
       knoxCommand.run(
         [path, '--x', 'lon', '--y', 'lat', '--date', 'date', ...edges, '--threads', '1'],
-        io().io,
+        captureIo().io,
       ),
     ).rejects.toThrow(CliRefusal);
     await expect(
       knoxCommand.run(
         [path, '--x', 'lon', '--y', 'lat', '--date', 'date', ...edges, '--threads', '1'],
-        io().io,
+        captureIo().io,
       ),
     ).rejects.toThrow(/project them to metres first/);
   });
@@ -248,28 +232,30 @@ describe('hotspot knox', () => {
   it('refuses bad edges as data problems and wrong option combinations as usage errors', async () => {
     const base = [withHeader, '--x', 'easting', '--y', 'northing', '--date', 'committed', '--threads', '1'];
     await expect(
-      knoxCommand.run([...base, '--distance-edges', '0,200,100', '--time-edges', '0,7'], io().io),
+      knoxCommand.run([...base, '--distance-edges', '0,200,100', '--time-edges', '0,7'], captureIo().io),
     ).rejects.toThrow(/strictly increasing/);
-    await expect(knoxCommand.run([...base, '--distance-edges', '0,100'], io().io)).rejects.toThrow(
-      CliUsageError,
-    );
-    await expect(knoxCommand.run([...base, ...edges, '--nrc-bandwidth', '100'], io().io)).rejects.toThrow(
+    await expect(knoxCommand.run([...base, '--distance-edges', '0,100'], captureIo().io)).rejects.toThrow(
       CliUsageError,
     );
     await expect(
-      knoxCommand.run([...base, '--nrc-bandwidth', '100', '--nrc-bands', '3'], io().io),
+      knoxCommand.run([...base, ...edges, '--nrc-bandwidth', '100'], captureIo().io),
+    ).rejects.toThrow(CliUsageError);
+    await expect(
+      knoxCommand.run([...base, '--nrc-bandwidth', '100', '--nrc-bands', '3'], captureIo().io),
     ).rejects.toThrow(/also needs --nrc-days, --nrc-time-bands/);
-    await expect(knoxCommand.run([...base, ...edges, '--metric', 'chebyshev'], io().io)).rejects.toThrow(
+    await expect(
+      knoxCommand.run([...base, ...edges, '--metric', 'chebyshev'], captureIo().io),
+    ).rejects.toThrow(CliUsageError);
+    await expect(knoxCommand.run([...base.slice(1), ...edges], captureIo().io)).rejects.toThrow(
       CliUsageError,
     );
-    await expect(knoxCommand.run([...base.slice(1), ...edges], io().io)).rejects.toThrow(CliUsageError);
   });
 
   it('names the columns when a column is missing', async () => {
     await expect(
       knoxCommand.run(
         [withHeader, '--x', 'east', '--y', 'northing', '--date', 'committed', ...edges, '--threads', '1'],
-        io().io,
+        captureIo().io,
       ),
     ).rejects.toThrow(/'east' is not a column; the columns are: ref, easting, northing, committed/);
   });
@@ -298,7 +284,7 @@ describe('hotspot knox', () => {
     } finally {
       await engine.close();
     }
-    const cap = io();
+    const cap = captureIo();
     await knoxCommand.run(
       [
         '--project',
@@ -321,7 +307,10 @@ describe('hotspot knox', () => {
     expect(printed.observed).toEqual(library.observed);
     expect(printed.pValue).toEqual(library.pValue);
     await expect(
-      knoxCommand.run(['--project', project, '--dataset', 'Robbery', ...edges, '--threads', '1'], io().io),
+      knoxCommand.run(
+        ['--project', project, '--dataset', 'Robbery', ...edges, '--threads', '1'],
+        captureIo().io,
+      ),
     ).rejects.toThrow(/has no dataset named 'Robbery'/);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunkRanges, runKdeOnPool } from '../../../../../electron/engine/analysis/kde-parallel.js';
+import { runKdeOnPool } from '../../../../../electron/engine/analysis/kde-parallel.js';
 import { WorkerPool } from '../../../../../electron/engine/jobs/worker-pool.js';
 import { kernelDensity } from '../../../../../shared/analysis/kde/kde.js';
 import { ApiError } from '../../../../../shared/api/errors.js';
@@ -76,19 +76,5 @@ describe('runKdeOnPool', () => {
     setTimeout(() => controller.abort(), 300);
     const error = await run.catch((err: unknown) => err);
     expect((error as ApiError).code).toBe('cancelled');
-  });
-});
-
-describe('chunkRanges', () => {
-  it('cuts 10 into 3 contiguous ranges covering every index once', () => {
-    expect(chunkRanges(10, 3)).toEqual([
-      [0, 3],
-      [3, 6],
-      [6, 10],
-    ]);
-    expect(chunkRanges(2, 4)).toEqual([
-      [0, 1],
-      [1, 2],
-    ]);
   });
 });

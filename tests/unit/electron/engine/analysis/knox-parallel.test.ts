@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunkRanges, runKnoxOnPool } from '../../../../../electron/engine/analysis/knox-parallel.js';
+import { runKnoxOnPool } from '../../../../../electron/engine/analysis/knox-parallel.js';
 import { WorkerPool } from '../../../../../electron/engine/jobs/worker-pool.js';
 import { knoxTest } from '../../../../../shared/analysis/knox/knox-test.js';
 import { ApiError } from '../../../../../shared/api/errors.js';
@@ -80,19 +80,5 @@ describe('runKnoxOnPool', () => {
 
   it('refuses bad options before any work', async () => {
     await expect(runKnoxOnPool(pool, e, { ...options, iterations: 0 })).rejects.toThrow(/iterations must be/);
-  });
-});
-
-describe('chunkRanges', () => {
-  it('covers every iteration once in contiguous ranges', () => {
-    expect(chunkRanges(10, 3)).toEqual([
-      [0, 3],
-      [3, 6],
-      [6, 10],
-    ]);
-    expect(chunkRanges(2, 4)).toEqual([
-      [0, 1],
-      [1, 2],
-    ]);
   });
 });
