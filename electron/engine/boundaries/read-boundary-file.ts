@@ -1,0 +1,143 @@
+/**
+ * Reads a boundary file into polygon features and their source CRS:
+ *
+ *   GeoJSON        FeatureCollection (or one Feature); CRS from the analyst, else the 2008 `crs`
+ *                  member, else WGS84 as RFC 7946 requires
+ *   zipped .shp    the first .shp with its .dbf (attributes), .cpg (encoding) and .prj (CRS), parsed by
+ *                  shpjs without its own reprojection (see prj-crs.ts for why)
+ *
+ * Only Polygon and MultiPolygon features are kept; every other feature is counted as skipped with a
+ * reason, never dropped silently. Limits keep a hostile file from exhausting memory.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
+import { iter } from 'but-unzip';
+import { parseDbf, parseShp } from 'shpjs';
+import { ApiError } from '../../../shared/api/errors.js';
+import { crsFromGeoJsonName, crsFromPrj } from './prj-crs.js';
+
+export const MAX_BOUNDARY_FILE_BYTES = 512 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+
+export interface BoundaryInput {
+  properties: Record<string, unknown>;
+  geometry:
+    | { type: 'Polygon'; coordinates: number[][][] }
+    | { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
+export interface BoundaryFile {
+  format: 'geojson' | 'shapefile';
+  features: BoundaryInput[];
+  /** Property names in first-seen order. */
+  fields: string[];
+  /** Where the CRS came from, or null when the file does not say (then the caller decides). */
+  crs: string | null;
+  skipped: { index: number; reason: string }[];
+}
+
+function refused(message: string): ApiError {
+  return new ApiError('refused', message);
+}
+
+function collect(raw: unknown[], crs: string | null, format: BoundaryFile['format']): BoundaryFile {
+  const features: BoundaryInput[] = [];
+  const skipped: BoundaryFile['skipped'] = [];
+  const fields = new Set<string>();
+  raw.forEach((f, index) => {
+    const feature = f as {
+      geometry?: { type?: string; coordinates?: unknown };
+      properties?: Record<string, unknown>;
+    };
+    const type = feature?.geometry?.type;
+    if (type !== 'Polygon' && type !== 'MultiPolygon') {
+      skipped.push({ index, reason: `feature ${index + 1} is ${type ?? 'without geometry'}, not a polygon` });
+      return;
+    }
+    if (!Array.isArray(feature.geometry!.coordinates)) {
+      skipped.push({ index, reason: `feature ${index + 1} has no coordinates` });
+      return;
+    }
+    const properties = feature.properties && typeof feature.properties === 'object' ? feature.properties : {};
+    for (const key of Object.keys(properties)) fields.add(key);
+    features.push({ properties, geometry: feature.geometry as BoundaryInput['geometry'] });
+  });
+  return { format, features, fields: [...fields], crs, skipped };
+}
+
+function readGeoJson(bytes: Buffer, fileName: string): BoundaryFile {
+  let json: { type?: string; features?: unknown[]; crs?: { properties?: { name?: string } } };
+  try {
+    json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw refused(`${fileName} is not valid GeoJSON: ${(error as Error).message}`);
+  }
+  const list = json?.type === 'FeatureCollection' ? json.features : json?.type === 'Feature' ? [json] : null;
+  if (!Array.isArray(list)) throw refused(`${fileName} is not a GeoJSON FeatureCollection or Feature`);
+  const crsName = json.crs?.properties?.name;
+  let crs: string | null = null;
+  if (typeof crsName === 'string') {
+    crs = crsFromGeoJsonName(crsName);
+    if (crs === null)
+      throw refused(`${fileName} declares CRS "${crsName}", which is not in the bundled list; give the CRS`);
+  }
+  return collect(list, crs, 'geojson');
+}
+
+async function readZippedShapefile(bytes: Buffer, fileName: string): Promise<BoundaryFile> {
+  const files = new Map<string, Uint8Array>();
+  let unzipped = 0;
+  const inflate = (raw: Uint8Array) =>
+    inflateRawSync(raw, { maxOutputLength: MAX_UNZIPPED_BYTES - unzipped });
+  try {
+    for (const entry of iter(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), inflate)) {
+      if (entry.filename.includes('__MACOSX') || !/\.(shp|dbf|prj|cpg)$/i.test(entry.filename)) continue;
+      const data = await entry.read();
+      unzipped += data.byteLength;
+      files.set(entry.filename.toLowerCase(), data);
+    }
+  } catch (error) {
+    throw refused(`${fileName} is not a readable zip of a shapefile: ${(error as Error).message}`);
+  }
+  const shpName = [...files.keys()].find((name) => name.endsWith('.shp'));
+  if (!shpName) throw refused(`${fileName} holds no .shp file`);
+  const base = shpName.slice(0, -4);
+  const shp = files.get(shpName)!;
+  const dbf = files.get(`${base}.dbf`);
+  const prj = files.get(`${base}.prj`);
+  const cpg = files.get(`${base}.cpg`);
+  let crs: string | null = null;
+  if (prj) {
+    const wkt = new TextDecoder().decode(prj);
+    crs = crsFromPrj(wkt);
+    if (crs === null)
+      throw refused(`the .prj of ${fileName} names a CRS that is not in the bundled list; give the CRS`);
+  }
+  let geometries: unknown[];
+  let records: Record<string, unknown>[] = [];
+  try {
+    geometries = parseShp(new DataView(shp.buffer, shp.byteOffset, shp.byteLength)) as unknown[];
+    if (dbf) {
+      records = parseDbf(
+        new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength),
+        cpg ? new TextDecoder().decode(cpg) : undefined,
+      ) as Record<string, unknown>[];
+    }
+  } catch (error) {
+    throw refused(`${fileName}: the shapefile cannot be read: ${(error as Error).message}`);
+  }
+  return collect(
+    geometries.map((geometry, i) => ({ type: 'Feature', geometry, properties: records[i] ?? {} })),
+    crs,
+    'shapefile',
+  );
+}
+
+export async function readBoundaryFile(path: string, fileName: string): Promise<BoundaryFile> {
+  const size = (await stat(path)).size;
+  if (size === 0) throw refused(`${fileName} is empty`);
+  if (size > MAX_BOUNDARY_FILE_BYTES) throw refused(`${fileName} is larger than 512 MB`);
+  const bytes = await readFile(path);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return isZip ? readZippedShapefile(bytes, fileName) : readGeoJson(bytes, fileName);
+}

@@ -1,0 +1,38 @@
+/**
+ * The worker side of the `import` job kind: opens its own connection to the project file and runs
+ * the import there. The main connection keeps serving reads meanwhile (WAL: readers see the last
+ * commit, never the import's uncommitted pages), and a cancel terminates this thread, which drops
+ * the connection with its transaction uncommitted, so the project is exactly as before.
+ */
+import Database from 'better-sqlite3';
+import type { ImportSummary } from '../../../shared/api/import-api.js';
+import type { ProgressFn } from '../../../shared/jobs/progress.js';
+import { type RunImportParams, runImport } from './run-import.js';
+
+export interface ImportJobParams extends RunImportParams {
+  projectPath: string;
+}
+
+/** Opens a project connection tuned for one bulk write. */
+export function openImportConnection(projectPath: string): Database.Database {
+  const db = new Database(projectPath, { fileMustExist: true });
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a commit is durable once the WAL is synced at checkpoint; a power cut can
+  // lose the last commit but never corrupt the file, and the import is one commit.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  // Up to 1 GB of page cache (allocated only as used): a million-row import then never spills
+  // half-built index pages to the WAL and rewrites them (measured: 2x slower at 200k rows).
+  db.pragma('cache_size = -1048576');
+  return db;
+}
+
+export async function importJob(params: ImportJobParams, progress: ProgressFn): Promise<ImportSummary> {
+  const db = openImportConnection(params.projectPath);
+  try {
+    return await runImport(db, params, progress);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,455 @@
+/**
+ * One import, end to end (issue 4, DESIGN.md §2–§5):
+ *
+ *   1. hash the file (SHA-256); the same file already imported into the same dataset is refused,
+ *      naming the earlier import and its date, unless `allowDuplicateFile`;
+ *   2. open the table (readers/), check the mapping against its headers, read a sample and run the
+ *      PII guard: an identifying column must be excluded or overridden with a reason;
+ *   3. stream every row through the validator (shared/import/validate.ts: dates, coordinates to the
+ *      project CRS, repeats within the file), reject references already in the dataset;
+ *   4. write records, R*Tree rows, issues, the imports row with provenance and the audit entries.
+ *
+ * Atomicity: step 4 happens inside ONE transaction (BEGIN IMMEDIATE … COMMIT) on the connection
+ * given, opened before the first row is written. Any refusal, read error or exception rolls it back;
+ * a cancel terminates the worker thread that owns the connection, and SQLite discards the
+ * uncommitted transaction (its WAL frames never got a commit record). Either way the project is
+ * left exactly as it was. A dry run performs steps 1–3 and writes nothing.
+ *
+ * Nothing accepted → nothing is written, and the summary says so (importId null).
+ */
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../../shared/api/errors.js';
+import type { ImportSummary, TableOptions } from '../../../shared/api/import-api.js';
+import { robustExtent } from '../../../shared/crs/extent.js';
+import {
+  type ColumnMapping,
+  locationShapeOf,
+  mappingProblems,
+  serializeMapping,
+} from '../../../shared/import/mapping.js';
+import type { RowIssue } from '../../../shared/import/normalized.js';
+import { detectPii, resolvePii } from '../../../shared/import/pii.js';
+import type { PiiDecision, PiiFinding } from '../../../shared/import/pii-types.js';
+import { createRowValidator } from '../../../shared/import/validate.js';
+import type { RowValidatorOptions } from '../../../shared/import/validate-types.js';
+import { noProgress, type ProgressFn } from '../../../shared/jobs/progress.js';
+import type { CanonicalField } from '../../../shared/model/records.js';
+import { appendAudit } from '../project/audit.js';
+import { openTable } from './readers/open-table.js';
+import type { OpenedTable, TableRow } from './readers/table.js';
+import { ImportFileError } from './readers/table.js';
+import { createRecordWriter } from './record-writer.js';
+import { bumpRecordsVersion } from './records-version.js';
+import { sha256File } from './sha256-file.js';
+import { SummaryBuilder } from './summary-builder.js';
+
+/** Rows read before the PII guard decides (content detection needs a sample). */
+export const PII_SAMPLE_ROWS = 1_000;
+
+export interface RunImportParams {
+  filePath: string;
+  /** The name the analyst knows the file by (provenance); defaults to the path's last part. */
+  fileName?: string;
+  table?: TableOptions;
+  dataset: string;
+  mapping: ColumnMapping;
+  /** The project's projected CRS, e.g. 'EPSG:27700'. */
+  projectCrs: string;
+  pii: PiiDecision[];
+  dryRun?: boolean;
+  allowDuplicateFile?: boolean;
+  /** The import's "now" (wall-clock epoch ms); later dates are rejected. Default: the clock. */
+  nowMs?: number;
+}
+
+function refused(message: string): ApiError {
+  return new ApiError('refused', message);
+}
+
+function nowWallClockMs(): number {
+  const now = new Date();
+  return now.getTime() - now.getTimezoneOffset() * 60_000;
+}
+
+/** Pulls up to `n` rows from the table's batches, returning them and the iterator to continue. */
+async function readSample(
+  table: OpenedTable,
+  n: number,
+): Promise<{ sample: TableRow[]; rest: AsyncIterator<TableRow[]> }> {
+  const rest = table.batches[Symbol.asyncIterator]();
+  const sample: TableRow[] = [];
+  while (sample.length < n) {
+    const next = await rest.next();
+    if (next.done) break;
+    for (const row of next.value) sample.push(row);
+  }
+  return { sample, rest };
+}
+
+function findExistingDataset(db: Database.Database, name: string) {
+  return db.prepare('SELECT id, geometry FROM datasets WHERE name = ?').get(name) as
+    | { id: number; geometry: 'points' | 'areas' }
+    | undefined;
+}
+
+function refuseDuplicateFile(
+  db: Database.Database,
+  datasetId: number,
+  dataset: string,
+  sha256: string,
+): void {
+  const earlier = db
+    .prepare(
+      'SELECT id, file_name, finished_at FROM imports WHERE dataset_id = ? AND sha256 = ? ORDER BY id LIMIT 1',
+    )
+    .get(datasetId, sha256) as { id: number; file_name: string; finished_at: string } | undefined;
+  if (earlier) {
+    throw refused(
+      `This file was already imported into "${dataset}" as import #${earlier.id} ("${earlier.file_name}") on ` +
+        `${earlier.finished_at.slice(0, 10)}; undo that import first, or allow importing the same file again`,
+    );
+  }
+}
+
+/** Characters of a cell the PII guard looks at: enough for any name, e-mail or narrative, and
+ * keeps its pattern matching linear on hostile cells (a 900,000-character field hung it). */
+export const PII_CELL_CHARS = 2_000;
+
+export function piiSampleCells(cells: readonly string[]): string[] {
+  return cells.map((cell) => (cell.length > PII_CELL_CHARS ? cell.slice(0, PII_CELL_CHARS) : cell));
+}
+
+/** Fields whose cells are parsed into numbers or times: their text is never stored. */
+const PARSED_FIELDS = new Set<CanonicalField>([
+  'x',
+  'y',
+  'lon',
+  'lat',
+  'date',
+  'time',
+  'date_from',
+  'date_to',
+  'weight',
+]);
+
+/**
+ * The PII findings that matter for this mapping: a column mapped to a coordinate, time or weight is
+ * parsed into a number and its text never stored, so content evidence there (51.5072 read as an old
+ * date) is noise; header evidence ("Date of birth" mapped as the date) always counts.
+ */
+export function relevantPiiFindings(findings: readonly PiiFinding[], mapping: ColumnMapping): PiiFinding[] {
+  const parsed = new Set<string>();
+  for (const [field, column] of Object.entries(mapping.fields) as [CanonicalField, string][]) {
+    if (column && PARSED_FIELDS.has(field)) parsed.add(column);
+  }
+  return findings.filter((f) => f.evidence === 'header' || !parsed.has(f.column));
+}
+
+/** The row validator, its set-up errors (an unknown CRS, a mapping that does not fit) as refusals. */
+function validatorFor(mapping: ColumnMapping, headers: readonly string[], options: RowValidatorOptions) {
+  try {
+    return createRowValidator(mapping, headers, options);
+  } catch (error) {
+    if (error instanceof RangeError) throw refused(error.message);
+    throw error;
+  }
+}
+
+/** Estimated data rows in the file, from the size and the sample's average row length. */
+function estimateRows(sizeBytes: number, sample: readonly TableRow[]): number {
+  if (sample.length === 0) return 0;
+  let chars = 0;
+  for (const row of sample) for (const cell of row.cells) chars += cell.length + 1;
+  return Math.max(sample.length, Math.round(sizeBytes / Math.max(1, chars / sample.length)));
+}
+
+export async function runImport(
+  db: Database.Database,
+  params: RunImportParams,
+  progress: ProgressFn = noProgress,
+): Promise<ImportSummary> {
+  const startedMs = Date.now();
+  const startedAt = new Date(startedMs).toISOString();
+  const dryRun = params.dryRun ?? false;
+  const dataset = params.dataset.trim();
+  if (dataset === '') throw new RangeError('dataset name must not be empty');
+  const fileName = params.fileName ?? params.filePath.split(/[\\/]/).pop()!;
+
+  let table: OpenedTable;
+  try {
+    table = await openTable(params.filePath, params.table ?? {});
+  } catch (error) {
+    if (error instanceof ImportFileError) throw refused(error.message);
+    throw error;
+  }
+  let inTransaction = false;
+  try {
+    const fileSize = table.info.sizeBytes;
+    const sha256 = await sha256File(params.filePath, progress, fileSize);
+    const existing = findExistingDataset(db, dataset);
+    if (existing && !params.allowDuplicateFile) refuseDuplicateFile(db, existing.id, dataset, sha256);
+
+    const headers = table.headers;
+    const problems = mappingProblems(params.mapping, headers);
+    if (problems.length > 0) throw refused(`The column mapping cannot be used: ${problems.join('; ')}`);
+    const geometry = locationShapeOf(params.mapping) === 'area' ? 'areas' : 'points';
+    if (existing && existing.geometry !== geometry) {
+      throw refused(
+        `Dataset "${dataset}" holds ${existing.geometry === 'points' ? 'point' : 'area-only'} records; ` +
+          `this mapping gives ${geometry === 'points' ? 'points' : 'area codes'}: import it into another dataset`,
+      );
+    }
+
+    const { sample, rest } = await readSample(table, PII_SAMPLE_ROWS);
+    const resolution = resolvePii(
+      relevantPiiFindings(
+        detectPii(
+          headers,
+          sample.map((row) => piiSampleCells(row.cells)),
+        ),
+        params.mapping,
+      ),
+      params.pii,
+    );
+    if (!resolution.ok) {
+      throw refused(`Personal data found: ${resolution.problems.join('; ')}`);
+    }
+    for (const column of resolution.excluded) {
+      const field = (Object.keys(params.mapping.fields) as CanonicalField[]).find(
+        (f) => params.mapping.fields[f] === column,
+      );
+      if (field) {
+        throw refused(
+          `"${column}" is mapped to ${field} and excluded as personal data: unmap it, or keep it with a reason`,
+        );
+      }
+    }
+    const mapping: ColumnMapping = {
+      ...params.mapping,
+      excluded: [...new Set([...params.mapping.excluded, ...resolution.excluded])],
+    };
+
+    const validatorOptions: RowValidatorOptions = {
+      nowMs: params.nowMs ?? nowWallClockMs(),
+      projectCrs: params.projectCrs,
+    };
+    if (geometry === 'points') {
+      // Where the data is expected: the robust extent of the sample, so a stray point (0,0) warns.
+      const probe = validatorFor(mapping, headers, validatorOptions);
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (const row of sample) {
+        const outcome = probe(row.cells, row.rowNumber);
+        if (outcome.record && outcome.record.x !== null && outcome.record.y !== null) {
+          xs.push(outcome.record.x);
+          ys.push(outcome.record.y);
+        }
+      }
+      validatorOptions.expectedExtent = robustExtent(xs, ys);
+    }
+    const validate = validatorFor(mapping, headers, validatorOptions);
+    const summary = new SummaryBuilder(headers, mapping);
+    const referenceColumn = mapping.fields.reference ?? null;
+    const knownReferences = new Set<string>();
+    if (existing && referenceColumn) {
+      const refs = db
+        .prepare('SELECT reference FROM records WHERE dataset_id = ? AND reference IS NOT NULL')
+        .pluck()
+        .iterate(existing.id);
+      for (const ref of refs) knownReferences.add(ref as string);
+    }
+
+    let datasetId = existing?.id ?? null;
+    let importId: number | null = null;
+    let writer: ReturnType<typeof createRecordWriter> | null = null;
+    let insertIssue: Database.Statement | null = null;
+    if (!dryRun) {
+      db.exec('BEGIN IMMEDIATE');
+      inTransaction = true;
+      if (datasetId === null) {
+        datasetId = Number(
+          db
+            .prepare('INSERT INTO datasets (name, geometry, created_at) VALUES (?, ?, ?)')
+            .run(dataset, geometry, startedAt).lastInsertRowid,
+        );
+      }
+      importId = Number(
+        db
+          .prepare(
+            `INSERT INTO imports (dataset_id, file_name, file_size, sha256, mapping_json, source_crs, rows_read,
+               rows_accepted, rows_warned, rows_rejected, pii_json, headers_json, started_at, finished_at)
+             VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, NULL, ?, ?, ?)`,
+          )
+          .run(
+            datasetId,
+            fileName,
+            fileSize,
+            sha256,
+            serializeMapping(mapping),
+            mapping.sourceCrs,
+            JSON.stringify(headers),
+            startedAt,
+            startedAt,
+          ).lastInsertRowid,
+      );
+      writer = createRecordWriter(db, datasetId, importId);
+      insertIssue = db.prepare(
+        `INSERT INTO import_issues (import_id, row_number, column_name, value, severity, reason, raw_row)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+    }
+
+    const storeIssues = (issues: readonly RowIssue[], cells: readonly string[] | null) => {
+      if (!insertIssue) return;
+      issues.forEach((issue, i) => {
+        insertIssue!.run(
+          importId,
+          issue.rowNumber,
+          issue.column,
+          issue.value === null ? null : issue.value.slice(0, 1_000),
+          issue.severity,
+          issue.reason,
+          i === 0 && cells ? JSON.stringify(cells) : null,
+        );
+      });
+    };
+
+    const estimatedRows = estimateRows(fileSize, sample);
+    const handleRows = (rows: readonly TableRow[]) => {
+      for (const { rowNumber, cells } of rows) {
+        summary.observeCells(cells);
+        const outcome = validate(cells, rowNumber);
+        if (outcome.status === 'rejected') {
+          summary.rejected(outcome.issues);
+          storeIssues(outcome.issues, cells);
+          continue;
+        }
+        const record = outcome.record;
+        if (record.reference !== null && knownReferences.has(record.reference)) {
+          const issue: RowIssue = {
+            rowNumber,
+            column: referenceColumn,
+            value: record.reference,
+            severity: 'rejected',
+            reason: `reference ${record.reference} is already in dataset "${dataset}"`,
+          };
+          summary.rejected([issue], true);
+          storeIssues([issue], cells);
+          continue;
+        }
+        summary.accepted(record, outcome.issues);
+        storeIssues(outcome.issues, null);
+        writer?.write(record);
+      }
+      const read = summary.counts.rowsRead;
+      progress(read, Math.max(read, estimatedRows), `Importing: ${read.toLocaleString('en-GB')} rows read`);
+    };
+
+    handleRows(sample);
+    for (let next = await rest.next(); !next.done; next = await rest.next()) handleRows(next.value);
+
+    const counts = summary.finish();
+    const pii = {
+      excluded: resolution.excluded,
+      overridden: resolution.overrides.map(({ column, reason }) => ({ column, reason })),
+    };
+    const accepted = counts.rowsAccepted;
+    const nothing = accepted === 0;
+    if (inTransaction && nothing) {
+      db.exec('ROLLBACK');
+      inTransaction = false;
+      importId = null;
+      if (!existing) datasetId = null;
+    }
+    const result: ImportSummary = {
+      dryRun,
+      importId,
+      datasetId: datasetId ?? null,
+      dataset,
+      fileName,
+      fileSize,
+      sha256,
+      sourceCrs: mapping.sourceCrs,
+      ...counts,
+      geometry,
+      pii,
+      message: summaryMessage(
+        dryRun,
+        dataset,
+        counts.rowsRead,
+        accepted,
+        counts.rowsWarned,
+        counts.rowsRejected,
+      ),
+      durationMs: 0,
+    };
+
+    if (inTransaction && writer && importId !== null) {
+      writer.flush();
+      const finishedAt = new Date().toISOString();
+      db.prepare(
+        `UPDATE imports SET rows_read = ?, rows_accepted = ?, rows_warned = ?, rows_rejected = ?, pii_json = ?,
+           attr_keys_json = ?, summary_json = ?, finished_at = ? WHERE id = ?`,
+      ).run(
+        counts.rowsRead,
+        accepted,
+        counts.rowsWarned,
+        counts.rowsRejected,
+        JSON.stringify({ excluded: pii.excluded, overrides: resolution.overrides }),
+        JSON.stringify(writer.attrKeys),
+        JSON.stringify({ ...result, firstIssues: undefined }),
+        finishedAt,
+        importId,
+      );
+      appendAudit(db, 'import', {
+        importId,
+        datasetId,
+        dataset,
+        fileName,
+        fileSize,
+        sha256,
+        rowsRead: counts.rowsRead,
+        rowsAccepted: accepted,
+        rowsRejected: counts.rowsRejected,
+      });
+      for (const override of resolution.overrides) {
+        appendAudit(db, 'pii-override', { importId, dataset, fileName, ...override });
+      }
+      bumpRecordsVersion(db);
+      db.exec('COMMIT');
+      inTransaction = false;
+    }
+    result.durationMs = Date.now() - startedMs;
+    return result;
+  } catch (error) {
+    if (inTransaction) db.exec('ROLLBACK');
+    if (error instanceof ImportFileError) throw refused(error.message);
+    throw error;
+  } finally {
+    await table.close();
+  }
+}
+
+function formatCount(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+export function summaryMessage(
+  dryRun: boolean,
+  dataset: string,
+  read: number,
+  accepted: number,
+  warned: number,
+  rejected: number,
+): string {
+  if (read === 0) return 'Nothing imported: the file has no data rows';
+  if (accepted === 0) {
+    return `Nothing imported: all ${formatCount(read)} rows were rejected (see the issues for why)`;
+  }
+  const verb = dryRun ? 'Would import' : 'Imported';
+  const details = [
+    rejected > 0 ? `${formatCount(rejected)} rejected` : null,
+    warned > 0 ? `${formatCount(warned)} with warnings` : null,
+  ].filter(Boolean);
+  return `${verb} ${formatCount(accepted)} of ${formatCount(read)} rows into "${dataset}"${details.length ? ` (${details.join(', ')})` : ''}`;
+}
