@@ -1,0 +1,283 @@
+/**
+ * Streaming CSV reader: the file is read in 1 MB chunks, decoded (UTF-8, Windows-1252 or UTF-16),
+ * and cut into records by papaparse's core Parser (RFC 4180 quoting: quoted fields may hold the
+ * delimiter, doubled quotes and newlines). Only the unfinished last record of a chunk is carried
+ * over, so memory stays flat however large the file is.
+ *
+ * Delimiter: comma, semicolon, tab or pipe, whichever occurs most often (outside quotes) in the
+ * header line; ties go in that order. Line ends: LF or CRLF (a trailing CR is dropped), or old
+ * Mac CR. Blank lines are not records, but they count in row numbers, as in a spreadsheet.
+ *
+ * Refusals (ImportFileError naming file, row and column): a field over 1,000,000 characters, a row
+ * over 10,000 columns, a quoted field left open at the end of the file, a malformed quote, no
+ * header row (the first row is all empty, or only numbers: use header: false).
+ */
+import { createReadStream } from 'node:fs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { cleanHeaders, isBlankRow, looksLikeData, numberedHeaders } from './headers.js';
+import { lineAtOffset, type Sniffed, scanText } from './sniff.js';
+import {
+  type CsvDelimiter,
+  ImportFileError,
+  type OpenedTable,
+  type OpenTableOptions,
+  READER_LIMITS,
+  type TableRow,
+  type TextEncoding,
+} from './table.js';
+
+const CHUNK_BYTES = 1 << 20;
+const DELIMITERS: CsvDelimiter[] = [',', ';', '\t', '|'];
+
+interface PapaResult {
+  data: string[][];
+  errors: { code: string; row: number; index: number }[];
+  meta: { cursor: number };
+}
+interface PapaParser {
+  parse(input: string, baseIndex: number, ignoreLastRow: boolean): PapaResult;
+}
+const PapaParserCtor = (Papa as unknown as { Parser: new (config: object) => PapaParser }).Parser;
+
+/** The delimiter that occurs most often outside quotes in the first line. */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = [0, 0, 0, 0];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted) {
+      const k = DELIMITERS.indexOf(c as CsvDelimiter);
+      if (k >= 0) counts[k]!++;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < 4; k++) if (counts[k]! > counts[best]!) best = k;
+  return DELIMITERS[best]!;
+}
+
+function makeDecoder(encoding: TextEncoding): { write(chunk: Buffer): string; end(): string } {
+  if (encoding === 'utf-8') {
+    const decoder = new TextDecoder('utf-8');
+    return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+  }
+  const decoder = iconv.getDecoder(
+    encoding === 'windows-1252' ? 'win1252' : encoding === 'utf-16le' ? 'utf16le' : 'utf16be',
+  );
+  return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+export async function openCsv(
+  path: string,
+  fileName: string,
+  sniffed: Sniffed,
+  options: OpenTableOptions,
+): Promise<OpenedTable> {
+  let encoding: TextEncoding;
+  if (options.encoding) encoding = options.encoding;
+  else if (sniffed.bom) encoding = sniffed.bom;
+  else {
+    const scan = await scanText(path);
+    if (scan.nulAt >= 0) {
+      const line = await lineAtOffset(path, scan.nulAt);
+      throw new ImportFileError(
+        'binary',
+        fileName,
+        `contains a NUL byte (byte ${scan.nulAt}, line ${line}): not a text file`,
+      );
+    }
+    encoding = scan.utf8 ? 'utf-8' : 'windows-1252';
+  }
+  const wantHeader = options.header !== false;
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  let closed = false;
+  const close = async () => {
+    closed = true;
+    stream.destroy();
+  };
+
+  let delimiter: CsvDelimiter | null = options.delimiter ?? null;
+  let headers: string[] | null = null;
+  let recordIndex = 0; // records seen so far, blank ones included
+  // Header or not, the first record is row 1, as a spreadsheet numbers it.
+  const firstRowNumber = 1;
+
+  async function* records(): AsyncGenerator<TableRow[]> {
+    const decoder = makeDecoder(encoding);
+    let parser: PapaParser | null = null;
+    let pending = '';
+    const make = (text: string) => {
+      const newline = text.includes('\n') ? '\n' : text.includes('\r') ? '\r' : '\n';
+      delimiter ??= detectDelimiter(text);
+      return new PapaParserCtor({ delimiter, newline, quoteChar: '"' });
+    };
+    const take = (result: PapaResult, input: string, last: boolean): TableRow[] => {
+      const rows = result.data;
+      for (const error of result.errors) {
+        if (error.row >= rows.length && !last) continue; // in the unfinished record: parsed again later
+        const rowNumber = firstRowNumber + recordIndex + error.row;
+        const column = columnOfIndex(input, result, error);
+        throw new ImportFileError(
+          'unterminated-quote',
+          fileName,
+          error.code === 'MissingQuotes'
+            ? 'a quoted field is never closed (a missing " before the end of the file)'
+            : 'malformed quotes: a quote inside a quoted field must be doubled ("")',
+          rowNumber,
+          column,
+        );
+      }
+      const out: TableRow[] = [];
+      for (let r = 0; r < rows.length; r++) {
+        const cells = rows[r]!;
+        const rowNumber = firstRowNumber + recordIndex;
+        recordIndex++;
+        const lastCell = cells[cells.length - 1]!;
+        if (lastCell.length > 0 && lastCell.charCodeAt(lastCell.length - 1) === 13) {
+          cells[cells.length - 1] = lastCell.slice(0, -1);
+        }
+        if (isBlankRow(cells)) continue;
+        if (cells.length > READER_LIMITS.maxColumns) {
+          throw new ImportFileError(
+            'too-many-columns',
+            fileName,
+            `${fmt(cells.length)} columns; at most ${fmt(READER_LIMITS.maxColumns)} are read`,
+            rowNumber,
+          );
+        }
+        for (let c = 0; c < cells.length; c++) {
+          if (cells[c]!.length > READER_LIMITS.maxFieldChars) {
+            throw new ImportFileError(
+              'field-too-long',
+              fileName,
+              `field is longer than ${fmt(READER_LIMITS.maxFieldChars)} characters`,
+              rowNumber,
+              headers?.[c] ?? String(c + 1),
+            );
+          }
+        }
+        if (headers === null) {
+          if (wantHeader) {
+            if (looksLikeData(cells)) {
+              throw new ImportFileError(
+                'no-header',
+                fileName,
+                'the first row holds only numbers, not column names: if the file has no header row, open it without one',
+                rowNumber,
+              );
+            }
+            headers = cleanHeaders(cells);
+            continue;
+          }
+          headers = numberedHeaders(cells.length);
+        }
+        out.push({ rowNumber, cells });
+      }
+      return out;
+    };
+    function columnOfIndex(
+      input: string,
+      result: PapaResult,
+      error: { code: string; row: number; index: number },
+    ): string {
+      let field = 0;
+      if (error.code === 'MissingQuotes') {
+        // Re-parse up to the opening quote: the last record's field count says which field it opens.
+        const probe = new PapaParserCtor({ delimiter, newline: '\n', quoteChar: '"' }).parse(
+          input.slice(0, Math.max(0, error.index - 1)),
+          0,
+          false,
+        ).data;
+        field = probe.length > 0 ? probe[probe.length - 1]!.length - 1 : 0;
+      } else if (error.row < result.data.length) {
+        field = Math.max(
+          0,
+          result.data[error.row]!.findIndex((cell) => cell.includes('"')),
+        );
+      }
+      return headers?.[field] ?? String(field + 1);
+    }
+
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        if (closed) return;
+        const text = decoder.write(chunk);
+        if (text.length === 0) continue;
+        const input = pending.length > 0 ? pending + text : text;
+        parser ??= make(input);
+        const result = parser.parse(input, 0, true);
+        pending = input.slice(result.meta.cursor);
+        if (pending.length > READER_LIMITS.maxPendingRowChars) {
+          throw new ImportFileError(
+            'field-too-long',
+            fileName,
+            `a row runs past ${fmt(READER_LIMITS.maxPendingRowChars)} characters without ending (an unclosed quote?)`,
+            firstRowNumber + recordIndex + result.data.length,
+          );
+        }
+        const rows = take(result, input, false);
+        if (rows.length > 0) yield rows;
+      }
+      const tail = pending + decoder.end();
+      if (tail.length > 0 && !closed) {
+        parser ??= make(tail);
+        const rows = take(parser.parse(tail, 0, false), tail, true);
+        if (rows.length > 0) yield rows;
+      }
+    } finally {
+      stream.destroy();
+    }
+  }
+
+  const source = records();
+  // Read until the header row is known, keeping the data rows that came with it.
+  const early: TableRow[][] = [];
+  while (headers === null) {
+    const next = await source.next();
+    if (next.done) break;
+    early.push(next.value);
+  }
+  if (headers === null) {
+    await close();
+    throw new ImportFileError('no-header', fileName, 'no header row: the file holds only blank lines');
+  }
+  // And at least one data row: a header alone is almost always the wrong file or a failed export.
+  while (!early.some((batch) => batch.length > 0)) {
+    const next = await source.next();
+    if (next.done) {
+      await close();
+      throw new ImportFileError('empty', fileName, 'the file has a header row but no data rows');
+    }
+    early.push(next.value);
+  }
+  async function* batches(): AsyncGenerator<TableRow[]> {
+    yield* early;
+    yield* source;
+  }
+  const shared = batches();
+  async function* rows(): AsyncGenerator<TableRow> {
+    for await (const batch of shared) yield* batch;
+  }
+  return {
+    headers,
+    batches: shared,
+    rows: rows(),
+    info: {
+      format: 'csv',
+      encoding,
+      delimiter: delimiter ?? ',',
+      bom: sniffed.bom !== null,
+      sizeBytes: sniffed.sizeBytes,
+    },
+    close: async () => {
+      await close();
+      await source.return(undefined);
+    },
+  };
+}

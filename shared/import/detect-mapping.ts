@@ -1,0 +1,406 @@
+/**
+ * Guesses a column mapping from a header and a sample of rows, for the wizard to show as a
+ * starting point (the analyst confirms or changes it). A recognised preset (presets.ts) wins
+ * outright. Otherwise each canonical field takes the column whose header matches best (an exact
+ * known name 0.9, a known name among the header's words 0.6), confirmed or vetoed by content:
+ * coordinates must sit in range (BNG eastings 0–700 000, northings 0–1 300 000; UK longitudes
+ * −9…2.1, latitudes 49.8…61), dates must parse, times must read as HH:MM. Content alone
+ * can find coordinates under odd names (confidence 0.5). Then:
+ *   time shape  date_from + date_to → window; date + time → date+time; otherwise from the date
+ *               values: all months → month, any with a time → datetime, else date
+ *   date format day > 12 in the first place → dmy, in the second → mdy; ISO / Excel numbers → iso
+ *               / excel; default dmy (UK)
+ *   source CRS  x/y in BNG range → EPSG:27700; lon/lat → EPSG:4326
+ */
+import type { CanonicalField } from '../model/records.js';
+import { parseDecimal } from './cells.js';
+import { parseDateCell, parseTimeCell } from './dates.js';
+import { type ColumnMapping, type DateFormat, mappingProblems, type TimeShape } from './mapping.js';
+import { recognisePreset } from './presets.js';
+
+export interface MappingGuess {
+  field: CanonicalField;
+  column: string;
+  /** 0–1: how sure the guess is (1 only for a recognised preset). */
+  confidence: number;
+  why: string;
+}
+
+export interface MappingDetection {
+  mapping: ColumnMapping;
+  preset: string | null;
+  guesses: MappingGuess[];
+  /** mappingProblems of the guess: what the analyst still has to choose. */
+  problems: string[];
+}
+
+const NAMES: Record<CanonicalField, string[]> = {
+  x: ['easting', 'eastings', 'x', 'x coord', 'x coordinate', 'grid x', 'map x', 'east'],
+  y: ['northing', 'northings', 'y', 'y coord', 'y coordinate', 'grid y', 'map y', 'north'],
+  lon: ['longitude', 'lon', 'long', 'lng', 'wgs84 longitude'],
+  lat: ['latitude', 'lat', 'wgs84 latitude'],
+  area: [
+    'lsoa code',
+    'lsoa',
+    'postcode district',
+    'outward postcode',
+    'postcode sector',
+    'ward code',
+    'beat code',
+    'area code',
+    'msoa code',
+    'oa code',
+    'district',
+  ],
+  date: [
+    'date',
+    'month',
+    'datetime',
+    'date time',
+    'occurred',
+    'incident date',
+    'call datetime',
+    'admission date',
+    'report date',
+    'offence date',
+    'date of incident',
+    'reported date',
+    'timestamp',
+  ],
+  time: ['time', 'incident time', 'call time', 'time of incident', 'offence time'],
+  date_from: [
+    'committed from',
+    'date from',
+    'from date',
+    'start date',
+    'first committed',
+    'earliest date',
+    'committed from date',
+    'from',
+    'date committed from',
+  ],
+  date_to: [
+    'committed to',
+    'date to',
+    'to date',
+    'end date',
+    'last committed',
+    'latest date',
+    'committed to date',
+    'to',
+    'date committed to',
+  ],
+  category: [
+    'crime type',
+    'offence category',
+    'category',
+    'incident type',
+    'call category',
+    'offence type',
+    'offence',
+    'type',
+    'injury type',
+    'classification',
+    'crime category',
+    'major category',
+    'offence group',
+  ],
+  subcategory: [
+    'offence subcategory',
+    'sub category',
+    'subcategory',
+    'subtype',
+    'sub type',
+    'minor category',
+    'offence sub group',
+    'offence subgroup',
+  ],
+  weight: ['weight', 'count', 'ksi', 'casualties', 'number of casualties', 'ksi count', 'victims'],
+  location: ['location', 'location description', 'place', 'street', 'street name', 'location name'],
+  reference: [
+    'crime id',
+    'crime reference',
+    'crime ref',
+    'crimeref',
+    'reference',
+    'ref',
+    'urn',
+    'incident number',
+    'cad number',
+    'incident id',
+    'id',
+    'occurrence number',
+    'case number',
+    'crime number',
+    'incident ref',
+  ],
+};
+
+function normalise(header: string): string {
+  return header
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function headerScore(field: CanonicalField, header: string): number {
+  const h = normalise(header);
+  const names = NAMES[field];
+  if (names.includes(h)) return 0.9 - names.indexOf(h) * 0.002;
+  const padded = ` ${h} `;
+  // Multi-word names inside longer headers ("Committed From Date/Time"); single words only if long.
+  return names.some((n) => (n.includes(' ') || n.length >= 5) && padded.includes(` ${n} `)) ? 0.6 : 0;
+}
+
+interface ColumnStats {
+  numbers: number[];
+  nonEmpty: number;
+  dates: number;
+  months: number;
+  withTime: number;
+  times: number;
+  dayFirstOver12: number;
+  monthFirstOver12: number;
+  iso: number;
+  serials: number;
+}
+
+function columnStats(values: string[]): ColumnStats {
+  const s: ColumnStats = {
+    numbers: [],
+    nonEmpty: 0,
+    dates: 0,
+    months: 0,
+    withTime: 0,
+    times: 0,
+    dayFirstOver12: 0,
+    monthFirstOver12: 0,
+    iso: 0,
+    serials: 0,
+  };
+  for (const raw of values) {
+    const v = raw.trim();
+    if (v === '') continue;
+    s.nonEmpty++;
+    const n = parseDecimal(v);
+    if (!Number.isNaN(n)) s.numbers.push(n);
+    if (typeof parseTimeCell(v) === 'number' && v.includes(':') && v.length <= 8) s.times++;
+    if (Number.isNaN(n) || /^\d{5}(\.\d+)?$/.test(v)) {
+      const d = parseDateCell(v, { format: 'dmy', nowYear: 2100 });
+      if (typeof d !== 'string') {
+        s.dates++;
+        if (d.precision === 'month') s.months++;
+        if (d.precision === 'exact') s.withTime++;
+        if (/^\d{4}-/.test(v)) s.iso++;
+        if (!Number.isNaN(n)) s.serials++;
+        const m = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}/.exec(v);
+        if (m && Number(m[1]) > 12) s.dayFirstOver12++;
+        if (m && Number(m[2]) > 12) s.monthFirstOver12++;
+      } else if (/^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}/.test(v)) {
+        // Not a valid d/m date: maybe m/d (e.g. 04/25/2017).
+        const m = /^(\d{1,2})[/.-](\d{1,2})/.exec(v)!;
+        if (Number(m[2]) > 12 && Number(m[1]) <= 12) {
+          s.dates++;
+          s.monthFirstOver12++;
+        }
+      }
+    }
+  }
+  return s;
+}
+
+function allIn(values: number[], min: number, max: number): boolean {
+  return values.length > 0 && values.every((v) => v >= min && v <= max);
+}
+
+/** Content check per field: 1 fits, 0 says nothing, −1 contradicts. */
+function contentFit(field: CanonicalField, s: ColumnStats): number {
+  const share = (k: number) => (s.nonEmpty === 0 ? 0 : k / s.nonEmpty);
+  const numeric = share(s.numbers.length) >= 0.9;
+  switch (field) {
+    case 'x':
+      return numeric && allIn(s.numbers, 0, 700_000) && s.numbers.some((v) => v >= 1000)
+        ? 1
+        : numeric
+          ? 0
+          : -1;
+    case 'y':
+      return numeric && allIn(s.numbers, 0, 1_300_000) && s.numbers.some((v) => v >= 1000)
+        ? 1
+        : numeric
+          ? 0
+          : -1;
+    case 'lon':
+      return numeric && allIn(s.numbers, -180, 180) ? (allIn(s.numbers, -9, 2.1) ? 1 : 0) : -1;
+    case 'lat':
+      return numeric && allIn(s.numbers, -90, 90) ? (allIn(s.numbers, 49.8, 61) ? 1 : 0) : -1;
+    case 'date':
+    case 'date_from':
+    case 'date_to':
+      return s.nonEmpty === 0 ? 0 : share(s.dates) >= 0.8 ? 1 : -1;
+    case 'time':
+      return s.nonEmpty === 0 ? 0 : share(s.times) >= 0.8 ? 1 : -1;
+    case 'weight':
+      return s.nonEmpty === 0 || (numeric && s.numbers.every((v) => v >= 0)) ? 0 : -1;
+    default:
+      return 0;
+  }
+}
+
+const FIELD_ORDER: CanonicalField[] = [
+  'date_from',
+  'date_to',
+  'x',
+  'y',
+  'lon',
+  'lat',
+  'time',
+  'date',
+  'subcategory',
+  'category',
+  'area',
+  'weight',
+  'location',
+  'reference',
+];
+
+export function detectMapping(
+  headers: readonly string[],
+  sampleRows: readonly (readonly string[])[],
+): MappingDetection {
+  const recognised = recognisePreset(headers);
+  if (recognised) {
+    const guesses = Object.entries(recognised.mapping.fields).map(([field, column]) => ({
+      field: field as CanonicalField,
+      column: column!,
+      confidence: 1,
+      why: `the header is a ${recognised.preset.label} extract`,
+    }));
+    return {
+      mapping: recognised.mapping,
+      preset: recognised.preset.name,
+      guesses,
+      problems: mappingProblems(recognised.mapping, headers),
+    };
+  }
+  const stats = headers.map((_, c) => columnStats(sampleRows.map((row) => row[c] ?? '')));
+  const taken = new Set<number>();
+  const guesses: MappingGuess[] = [];
+  // Pass 1: by header name, vetoed by contradicting content.
+  for (const field of FIELD_ORDER) {
+    let best = -1;
+    let bestScore = 0;
+    headers.forEach((header, c) => {
+      if (taken.has(c)) return;
+      const byName = headerScore(field, header);
+      const fit = contentFit(field, stats[c]!);
+      const score = byName > 0 && fit >= 0 ? byName + fit * 0.1 : 0;
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    });
+    if (best >= 0) {
+      taken.add(best);
+      const header = headers[best]!;
+      const fits = contentFit(field, stats[best]!) > 0 ? '; values fit' : '';
+      const why =
+        bestScore >= 0.9 ? `header "${header}"${fits}` : `header "${header}" mentions ${field}${fits}`;
+      guesses.push({
+        field,
+        column: header,
+        confidence: Math.min(0.99, Math.round(bestScore * 100) / 100),
+        why,
+      });
+    }
+  }
+  // Pass 2: no coordinate pair by name → a pair of unclaimed columns whose values fit, by content alone.
+  const hasField = (f: CanonicalField) => guesses.some((g) => g.field === f);
+  if (!(hasField('x') && hasField('y')) && !(hasField('lon') && hasField('lat'))) {
+    for (const [a, b] of [
+      ['x', 'y'],
+      ['lon', 'lat'],
+    ] as const) {
+      const ca = headers.findIndex((_, c) => !taken.has(c) && contentFit(a, stats[c]!) > 0);
+      const cb = headers.findIndex((_, c) => !taken.has(c) && c !== ca && contentFit(b, stats[c]!) > 0);
+      if (ca < 0 || cb < 0 || hasField(a) || hasField(b)) continue;
+      for (const [field, c] of [
+        [a, ca],
+        [b, cb],
+      ] as const) {
+        taken.add(c);
+        guesses.push({
+          field,
+          column: headers[c]!,
+          confidence: 0.5,
+          why: `values of "${headers[c]}" look like ${field}`,
+        });
+      }
+      break;
+    }
+  }
+  // Pairs only: a lone x, lon or date_to is dropped back to the pool.
+  const has = (f: CanonicalField) => guesses.some((g) => g.field === f);
+  const drop = (f: CanonicalField) =>
+    guesses.splice(
+      guesses.findIndex((g) => g.field === f),
+      1,
+    );
+  for (const [a, b] of [
+    ['x', 'y'],
+    ['lon', 'lat'],
+    ['date_from', 'date_to'],
+  ] as const) {
+    if (has(a) !== has(b)) drop(has(a) ? a : b);
+  }
+  if (has('x') && !has('lon')) {
+    // "X"/"Y" columns holding degrees (a common GIS export) are lon/lat.
+    const xs = stats[headers.indexOf(guesses.find((g) => g.field === 'x')!.column)]!;
+    const ys = stats[headers.indexOf(guesses.find((g) => g.field === 'y')!.column)]!;
+    if (contentFit('lon', xs) > 0 && contentFit('lat', ys) > 0 && contentFit('x', xs) <= 0) {
+      for (const g of guesses) {
+        if (g.field === 'x') g.field = 'lon';
+        else if (g.field === 'y') g.field = 'lat';
+      }
+    }
+  }
+  if (has('x') && has('lon')) {
+    // Both pairs found: prefer the projected pair; the degrees become attributes.
+    drop('lon');
+    drop('lat');
+  }
+  const fields: Partial<Record<CanonicalField, string>> = {};
+  for (const g of guesses) fields[g.field] = g.column;
+  const dateColumn = fields.date_from ?? fields.date;
+  const dateStats = dateColumn ? stats[headers.indexOf(dateColumn)]! : null;
+  let timeShape: TimeShape = 'date';
+  if (fields.date_from) timeShape = 'window';
+  else if (fields.date && fields.time) timeShape = 'date+time';
+  else if (dateStats && dateStats.dates > 0 && dateStats.months === dateStats.dates) timeShape = 'month';
+  else if (dateStats && dateStats.withTime > 0) timeShape = 'datetime';
+  let dateFormat: DateFormat = 'dmy';
+  if (dateStats) {
+    if (dateStats.monthFirstOver12 > 0 && dateStats.dayFirstOver12 === 0) dateFormat = 'mdy';
+    else if (dateStats.iso > 0 && dateStats.iso >= dateStats.dates / 2) dateFormat = 'iso';
+    else if (dateStats.serials > 0 && dateStats.serials >= dateStats.dates / 2) dateFormat = 'excel';
+  }
+  let sourceCrs: string | null = null;
+  if (fields.x && fields.y) {
+    const xs = stats[headers.indexOf(fields.x)]!;
+    const ys = stats[headers.indexOf(fields.y)]!;
+    if (contentFit('x', xs) > 0 && contentFit('y', ys) > 0) sourceCrs = 'EPSG:27700';
+  } else if (fields.lon && fields.lat) {
+    sourceCrs = 'EPSG:4326';
+  }
+  const mapping: ColumnMapping = {
+    fields,
+    dateFormat,
+    timeShape,
+    sourceCrs,
+    excluded: [],
+    swapSuspectedCoordinates: false,
+    preset: null,
+  };
+  return { mapping, preset: null, guesses, problems: mappingProblems(mapping, headers) };
+}

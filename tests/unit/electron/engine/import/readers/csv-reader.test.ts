@@ -1,0 +1,184 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openTable, previewTable } from '../../../../../../electron/engine/import/readers/open-table.js';
+import {
+  ImportFileError,
+  type OpenTableOptions,
+  type TableRow,
+} from '../../../../../../electron/engine/import/readers/table.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hotspot-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let counter = 0;
+function file(content: string | Buffer, name = `f${counter++}.csv`): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function readAll(path: string, options: OpenTableOptions = {}) {
+  const table = await openTable(path, options);
+  const rows: TableRow[] = [];
+  for await (const row of table.rows) rows.push(row);
+  return { headers: table.headers, rows, info: table.info };
+}
+
+async function fileError(path: string, options: OpenTableOptions = {}): Promise<ImportFileError> {
+  try {
+    await readAll(path, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportFileError);
+    return error as ImportFileError;
+  }
+  throw new Error('expected an ImportFileError');
+}
+
+describe('openTable — CSV encodings', () => {
+  it('reads UTF-8 without a BOM', async () => {
+    const t = await readAll(file('Name,Place\nCafé,Leeds\n'));
+    expect(t.headers).toEqual(['Name', 'Place']);
+    expect(t.rows).toEqual([{ rowNumber: 2, cells: ['Café', 'Leeds'] }]);
+    expect(t.info).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ',', bom: false });
+  });
+
+  it('strips a UTF-8 BOM from the first header', async () => {
+    const t = await readAll(
+      file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Crime ID,Month\nx,2017-04\n')])),
+    );
+    expect(t.headers[0]).toBe('Crime ID');
+    expect(t.info.bom).toBe(true);
+  });
+
+  it('detects Windows-1252 from invalid UTF-8 and decodes £ and é', async () => {
+    const t = await readAll(file(iconv.encode('Item,Cost\nCafé,£5\n', 'win1252')));
+    expect(t.info.encoding).toBe('windows-1252');
+    expect(t.rows[0]!.cells).toEqual(['Café', '£5']);
+  });
+
+  it('reads UTF-16 LE with a BOM', async () => {
+    const t = await readAll(
+      file(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('A\tB\r\n1\t2\r\n', 'utf16le')])),
+    );
+    expect(t.info).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
+    expect(t.rows[0]!.cells).toEqual(['1', '2']);
+  });
+
+  it('keeps a multi-byte character that straddles a 1 MB chunk boundary', async () => {
+    // "A,B,C\n" is 6 bytes; the third field's "é" (2 bytes in UTF-8) starts 1 byte before 1 MB.
+    const first = 'x'.repeat(600_000);
+    const second = 'y'.repeat((1 << 20) - 1 - 6 - first.length - 2);
+    const t = await readAll(file(`A,B,C\n${first},${second},é€😀\n`));
+    expect(t.rows[0]!.cells[2]).toBe('é€😀');
+  });
+});
+
+describe('openTable — CSV structure', () => {
+  it.each([
+    [';', 'a;b;c\n1;2;3\n'],
+    ['\t', 'a\tb\tc\n1\t2\t3\n'],
+    ['|', 'a|b|c\n1|2|3\n'],
+    [',', 'a,b,c\n1,2,3\n'],
+  ])('detects the delimiter %j from the header line', async (delimiter, text) => {
+    const t = await readAll(file(text));
+    expect(t.info.delimiter).toBe(delimiter);
+    expect(t.rows[0]!.cells).toEqual(['1', '2', '3']);
+  });
+
+  it('ignores delimiters inside quotes when detecting', async () => {
+    const t = await readAll(file('"a;b;c",d\n1,2\n'));
+    expect(t.info.delimiter).toBe(',');
+    expect(t.headers).toEqual(['a;b;c', 'd']);
+  });
+
+  it('honours a forced delimiter', async () => {
+    const t = await readAll(file('a,b;c\n1,2;3\n'), { delimiter: ';' });
+    expect(t.headers).toEqual(['a,b', 'c']);
+  });
+
+  it('reads quoted fields with embedded CRLF newlines, doubled quotes and delimiters as one row each', async () => {
+    const t = await readAll(file('Ref,Notes\r\n1,"line one\r\nline two, ""quoted"""\r\n2,plain\r\n'));
+    expect(t.rows).toEqual([
+      { rowNumber: 2, cells: ['1', 'line one\r\nline two, "quoted"'] },
+      { rowNumber: 3, cells: ['2', 'plain'] },
+    ]);
+  });
+
+  it('drops the CR of CRLF line ends and reads old Mac CR-only files', async () => {
+    expect((await readAll(file('a,b\r\n1,2\r\n'))).rows[0]!.cells).toEqual(['1', '2']);
+    expect((await readAll(file('a,b\r1,2\r3,4'))).rows.map((r) => r.cells)).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+  });
+
+  it('skips blank lines but counts them in row numbers, as a spreadsheet shows them', async () => {
+    const t = await readAll(file('a,b\n1,2\n\n3,4\n'));
+    expect(t.rows.map((r) => r.rowNumber)).toEqual([2, 4]);
+  });
+
+  it('reads a headerless file with headers "1", "2", … from row 1', async () => {
+    const t = await readAll(file('365535.5,563965.2,01/01/2014\n354282.5,565699.3,02/01/2014\n'), {
+      header: false,
+    });
+    expect(t.headers).toEqual(['1', '2', '3']);
+    expect(t.rows[0]).toEqual({ rowNumber: 1, cells: ['365535.5', '563965.2', '01/01/2014'] });
+  });
+
+  it('makes empty and repeated headers unique', async () => {
+    const t = await readAll(file('Date,,Date, Date \n1,2,3,4\n'));
+    expect(t.headers).toEqual(['Date', 'Column 2', 'Date (2)', 'Date (3)']);
+  });
+
+  it('streams a file of many chunks with quoted newlines crossing chunk boundaries, losing no row', async () => {
+    const lines = ['Ref,Notes,Value'];
+    for (let i = 0; i < 40_000; i++) lines.push(`${i},"note ${i}\nsecond line, with comma",${i * 2}`);
+    const t = await readAll(file(`${lines.join('\n')}\n`));
+    expect(t.rows.length).toBe(40_000);
+    t.rows.forEach((row, i) => {
+      expect(row.cells).toEqual([String(i), `note ${i}\nsecond line, with comma`, String(i * 2)]);
+      expect(row.rowNumber).toBe(i + 2);
+    });
+  });
+
+  it('previewTable returns the first n rows and the info', async () => {
+    const p = await previewTable(file(`a\n${Array.from({ length: 50 }, (_, i) => i).join('\n')}\n`), 5);
+    expect(p.rows.map((r) => r.cells[0])).toEqual(['0', '1', '2', '3', '4']);
+    expect(p.headers).toEqual(['a']);
+    await expect(previewTable(file('a\n1\n'), -1)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('openTable — CSV refusals name the file, row and column', () => {
+  it('refuses an unterminated quote at the end of the file', async () => {
+    const e = await fileError(file('a,b,c\n1,2,3\n4,"open,6\n7,8,9\n', 'open-quote.csv'));
+    expect(e.code).toBe('unterminated-quote');
+    expect(e.message).toBe(
+      'open-quote.csv, row 3, column "b": a quoted field is never closed (a missing " before the end of the file)',
+    );
+  });
+
+  it('refuses a field over 1,000,000 characters', async () => {
+    const e = await fileError(file(`a,b\n1,2\n3,${'z'.repeat(1_000_001)}\n`, 'huge.csv'));
+    expect(e).toMatchObject({ code: 'field-too-long', row: 3, column: 'b' });
+    expect(e.message).toMatch(/^huge\.csv, row 3, column "b": field is longer than 1,000,000 characters$/);
+  });
+
+  it('refuses more than 10,000 columns', async () => {
+    const e = await fileError(file(`${Array.from({ length: 10_001 }, (_, i) => `c${i}`).join(',')}\n1\n`));
+    expect(e).toMatchObject({ code: 'too-many-columns', row: 1 });
+  });
+
+  it('refuses an empty file, a header without rows, and a first row of numbers', async () => {
+    expect((await fileError(file(''))).code).toBe('empty');
+    expect((await fileError(file('a,b\n'))).message).toMatch(/header row but no data rows/);
+    expect((await fileError(file('1,2\n3,4\n'))).code).toBe('no-header');
+  });
+
+  it('refuses a file that does not exist', async () => {
+    expect((await fileError(join(dir, 'missing.csv'))).code).toBe('not-found');
+  });
+});
