@@ -24,11 +24,9 @@ export type ApiOf<T extends MethodTable> = {
 };
 
 /** The validated (parsed) input type of a method. */
-export type InputOf<T extends MethodTable, K extends keyof T> = T[K] extends MethodSpec<infer I, unknown>
-  ? z.output<I>
-  : never;
+export type InputOf<T extends MethodTable, K extends keyof T> =
+  T[K] extends MethodSpec<infer I, unknown> ? z.output<I> : never;
 
 /** The result type of a method. */
-export type OutputOf<T extends MethodTable, K extends keyof T> = T[K] extends MethodSpec<z.ZodType, infer O>
-  ? O
-  : never;
+export type OutputOf<T extends MethodTable, K extends keyof T> =
+  T[K] extends MethodSpec<z.ZodType, infer O> ? O : never;

@@ -27,4 +27,6 @@ export interface JobStatus {
 }
 
 /** Everything the engine pushes to the renderer. */
-export type ApiEvent = { type: 'job'; job: JobStatus } | { type: 'project'; reason: 'opened' | 'closed' | 'changed' };
+export type ApiEvent =
+  | { type: 'job'; job: JobStatus }
+  | { type: 'project'; reason: 'opened' | 'closed' | 'changed' };

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from './define.js';
-import { jobIdSchema, type JobStatus } from './jobs.js';
+import { type JobStatus, jobIdSchema } from './jobs.js';
 
 /** A file the analyst chose; the engine maps `id` to a path it registered itself. */
 export const fileRefSchema = z.object({
@@ -46,5 +46,8 @@ export const projectMethods = {
   listJobs: method(z.object({}).strict())<JobStatus[]>(),
   cancelJob: method(z.object({ jobId: jobIdSchema }).strict())<boolean>(),
   /** Computes a file's SHA-256 in a worker: real work that proves the job runner end to end. */
-  hashFile: method(z.object({ jobId: jobIdSchema, file: fileRefSchema }).strict())<{ sha256: string; bytes: number }>(),
+  hashFile: method(z.object({ jobId: jobIdSchema, file: fileRefSchema }).strict())<{
+    sha256: string;
+    bytes: number;
+  }>(),
 };

@@ -22,7 +22,12 @@ export const TIME_PRECISIONS = ['exact', 'window', 'date', 'month'] as const;
 export type TimePrecision = (typeof TIME_PRECISIONS)[number];
 
 /** Numeric codes used in typed columns (Uint8Array), in the order of TIME_PRECISIONS. */
-export const PRECISION_CODE: Readonly<Record<TimePrecision, number>> = { exact: 0, window: 1, date: 2, month: 3 };
+export const PRECISION_CODE: Readonly<Record<TimePrecision, number>> = {
+  exact: 0,
+  window: 1,
+  date: 2,
+  month: 3,
+};
 
 /** Whole day number since 1970-01-01 of a wall-clock epoch-ms time. */
 export function dayOf(ms: number): number {
@@ -41,7 +46,14 @@ export function weekdayOf(ms: number): number {
 }
 
 /** Wall-clock epoch ms of a calendar date-time, months 1–12. */
-export function wallClockMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+export function wallClockMs(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number {
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 

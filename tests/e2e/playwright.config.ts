@@ -14,7 +14,8 @@ export default defineConfig({
   retries: 0,
   timeout: 180_000,
   expect: { timeout: 20_000 },
-  reporter: [['list']],
+  // The JSON report feeds the totals line that .ci/run prints (scripts/test-totals.mjs).
+  reporter: [['list'], ['json', { outputFile: '../../.test-reports/e2e.json' }]],
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },

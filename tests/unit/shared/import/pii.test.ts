@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectPii, isValidNhsNumber, maskValue, resolvePii } from '../../../../shared/import/pii.js';
+import { detectPii, maskValue, resolvePii } from '../../../../shared/import/pii.js';
+import { isValidNhsNumber } from '../../../../shared/import/pii-content.js';
 import { piiDecisionSchema } from '../../../../shared/import/pii-types.js';
 import { POLICE_UK_HEADERS } from '../../../../shared/import/presets.js';
 
