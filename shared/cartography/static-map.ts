@@ -5,6 +5,7 @@
  * the furniture every printed map needs: title, legend with units, scale bar, north arrow and a
  * provenance line. All geometry is in project CRS metres.
  */
+import { featureCollection, polygon, union } from '@turf/turf';
 import { contours } from 'd3-contour';
 import type { Grid } from '../model/grid.js';
 import { type Extent, type MapFrame, makeFrame } from './frame.js';
@@ -207,8 +208,27 @@ function zonesSvg(
 ): string {
   if (zones.rings.length === 0) return '';
   legend.push({ label: zones.label, stroke: ZONE_STROKE, symbol: 'box' });
-  const d = zones.rings.map((ring) => `${lineData(frame, ring)}Z`).join('');
-  return `<path ${attrs({ d, fill: ZONE_STROKE, 'fill-opacity': '0.08', stroke: ZONE_STROKE, 'stroke-width': 1.2, 'stroke-dasharray': '4 2' })}/>`;
+  // One outline for the union of the buffers: a circle per event would draw dozens of overlapping
+  // dashed rings where a live series sits inside a hotspot, and hide the map under them.
+  const d = multiPolygonData(frame, unionOfRings(zones.rings));
+  return `<path ${attrs({ d, fill: ZONE_STROKE, 'fill-opacity': '0.1', 'fill-rule': 'evenodd', stroke: ZONE_STROKE, 'stroke-width': 1.4, 'stroke-dasharray': '5 3' })}/>`;
+}
+
+/** The union of closed rings as MultiPolygon coordinates (rings need not be explicitly closed). */
+export function unionOfRings(rings: readonly number[][][]): MultiPolygonCoords {
+  const polygons = rings
+    .filter((ring) => ring.length >= 3)
+    .map((ring) => {
+      const first = ring[0]!;
+      const last = ring[ring.length - 1]!;
+      const closed = first[0] === last[0] && first[1] === last[1] ? ring : [...ring, first];
+      return polygon([closed]);
+    });
+  if (polygons.length === 0) return [];
+  if (polygons.length === 1) return [polygons[0]!.geometry.coordinates];
+  const merged = union(featureCollection(polygons));
+  if (!merged) return [];
+  return merged.geometry.type === 'Polygon' ? [merged.geometry.coordinates] : merged.geometry.coordinates;
 }
 
 function highlightSvg(

@@ -20,7 +20,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { ProgressFn } from '../../../shared/jobs/progress.js';
 import type { JobKind, JobParams, JobResult } from './jobs.js';
@@ -29,6 +29,17 @@ import { transferablesOf } from './transferables.js';
 
 /** Two cores are what we can count on; more than eight threads buys nothing for our job sizes. */
 export const MAX_DEFAULT_POOL_SIZE = 8;
+
+/**
+ * V8 heap limits of the threads that run a job kind; other kinds get Node's defaults. An import
+ * reads and validates millions of short-lived cells: a 192 MB young generation (64 MB semi-spaces)
+ * lets them die young instead of being promoted (read + validate measured 4.5 s → 3.4 s per
+ * million rows). A thread keeps the limits it was started with, so it is reused only for kinds
+ * with the same entry.
+ */
+export const JOB_RESOURCE_LIMITS: Readonly<Partial<Record<JobKind, ResourceLimits>>> = {
+  import: { maxYoungGenerationSizeMb: 192 },
+};
 
 export interface RunOptions {
   /** Aborting it cancels the job: dequeued if waiting, its thread terminated if running. */
@@ -79,6 +90,8 @@ interface Thread {
   worker: Worker;
   task: Task | null;
   retired: boolean;
+  /** The JOB_RESOURCE_LIMITS entry it was started with (undefined: Node's defaults). */
+  limits: ResourceLimits | undefined;
 }
 
 /**
@@ -186,18 +199,25 @@ export class WorkerPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      let thread = this.threads.find((t) => t.task === null);
-      if (!thread && this.threads.length < this.size) thread = this.spawn();
+      const limits = JOB_RESOURCE_LIMITS[this.queue[0]!.kind];
+      let thread = this.threads.find((t) => t.task === null && t.limits === limits);
+      if (!thread && this.threads.length >= this.size) {
+        // A free thread started with other limits makes way for one with this kind's.
+        const other = this.threads.find((t) => t.task === null);
+        if (other) this.retire(other);
+      }
+      if (!thread && this.threads.length < this.size) thread = this.spawn(limits);
       if (!thread) return;
       this.start(thread, this.queue.shift()!);
     }
   }
 
-  private spawn(): Thread {
+  private spawn(limits: ResourceLimits | undefined): Thread {
+    const options = limits ? { resourceLimits: limits } : {};
     const worker = this.script.typescript
-      ? new Worker(tsxBootstrap(this.script.url), { eval: true })
-      : new Worker(this.script.url);
-    const thread: Thread = { worker, task: null, retired: false };
+      ? new Worker(tsxBootstrap(this.script.url), { eval: true, ...options })
+      : new Worker(this.script.url, options);
+    const thread: Thread = { worker, task: null, retired: false, limits };
     worker.on('message', (message: WorkerMessage) => this.onMessage(thread, message));
     worker.on('error', (error: Error) => this.onCrash(thread, `The job worker failed: ${error.message}`));
     worker.on('exit', (code: number) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeFrame } from '../../../../shared/cartography/frame.js';
 import { labelPoint, ringArea } from '../../../../shared/cartography/label-point.js';
 import { formatLength, niceLengthM } from '../../../../shared/cartography/scale-bar.js';
-import { renderStaticMap } from '../../../../shared/cartography/static-map.js';
+import { renderStaticMap, unionOfRings } from '../../../../shared/cartography/static-map.js';
 import { expectClose } from '../../expect-close.js';
 
 describe('makeFrame', () => {
@@ -158,5 +158,24 @@ describe('renderStaticMap layers for profiles', () => {
     });
     expect(svg).toContain('<svg width="100" height="80" overflow="hidden">');
     expect(svg).not.toMatch(/\bid=|url\(/);
+  });
+});
+
+describe('unionOfRings', () => {
+  const square = (x: number, y: number, side: number) => [
+    [x, y],
+    [x + side, y],
+    [x + side, y + side],
+    [x, y + side],
+  ];
+
+  it('merges two overlapping squares into one outline of the union area (100 + 100 − 25 m²)', () => {
+    const merged = unionOfRings([square(0, 0, 10), square(5, 5, 10)]);
+    expect(merged).toHaveLength(1);
+    expectClose(Math.abs(ringArea(merged[0]![0]!)), 175);
+  });
+
+  it('keeps disjoint zones as separate parts', () => {
+    expect(unionOfRings([square(0, 0, 10), square(100, 100, 10)])).toHaveLength(2);
   });
 });

@@ -222,6 +222,34 @@ describe('WorkerPool.run', () => {
     expect((await rejection(closing.run('sortOrder', { keys: randomKeys(1) }))).code).toBe('failed');
   });
 
+  it("swaps a free thread for one with the job kind's heap limits, never exceeding the pool size", async () => {
+    const single = new WorkerPool({ size: 1 });
+    try {
+      const keys = randomKeys(50);
+      expect((await single.run('sortOrder', { keys })).order.length).toBe(50);
+      const threadBefore = single.stats().threads;
+      // An import (JOB_RESOURCE_LIMITS: larger young generation) of a project that does not exist fails
+      // inside its own thread, which replaced the default-limits one.
+      const missing = join(dir, 'no-such-project.hsw');
+      const error = await rejection(
+        single.run('import', {
+          projectPath: missing,
+          projectCrs: 'EPSG:27700',
+          filePath: missing,
+          dataset: 'd',
+          mapping: {} as never,
+          pii: [],
+        }),
+      );
+      expect(error.message).toMatch(/no-such-project|does not exist|unable to open/i);
+      expect((await single.run('sortOrder', { keys })).order.length).toBe(50);
+      expect(threadBefore).toBe(1);
+      expect(single.stats()).toMatchObject({ threads: 1, running: 0, queued: 0 });
+    } finally {
+      await single.close();
+    }
+  });
+
   it('refuses a pool size below 1', () => {
     expect(() => new WorkerPool({ size: 0 })).toThrow('pool size must be an integer >= 1, got 0');
   });
