@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeFrame } from '../../../../shared/cartography/frame.js';
 import { labelPoint, ringArea } from '../../../../shared/cartography/label-point.js';
 import { formatLength, niceLengthM } from '../../../../shared/cartography/scale-bar.js';
-import { renderStaticMap, unionOfRings } from '../../../../shared/cartography/static-map.js';
+import { renderStaticMap } from '../../../../shared/cartography/static-map.js';
 import { expectClose } from '../../expect-close.js';
 
 describe('makeFrame', () => {
@@ -161,21 +161,28 @@ describe('renderStaticMap layers for profiles', () => {
   });
 });
 
-describe('unionOfRings', () => {
-  const square = (x: number, y: number, side: number) => [
-    [x, y],
-    [x + side, y],
-    [x + side, y + side],
-    [x, y + side],
-  ];
-
-  it('merges two overlapping squares into one outline of the union area (100 + 100 − 25 m²)', () => {
-    const merged = unionOfRings([square(0, 0, 10), square(5, 5, 10)]);
-    expect(merged).toHaveLength(1);
-    expectClose(Math.abs(ringArea(merged[0]![0]!)), 175);
+describe('renderStaticMap risk zones', () => {
+  const circle = (cx: number, cy: number, r: number) =>
+    Array.from({ length: 32 }, (_, k) => [
+      cx + r * Math.cos((k * Math.PI) / 16),
+      cy + r * Math.sin((k * Math.PI) / 16),
+    ]);
+  const svg = renderStaticMap({
+    extent: { minX: 0, minY: 0, maxX: 1000, maxY: 1000 },
+    widthPx: 400,
+    heightPx: 400,
+    zones: { rings: [circle(400, 500, 150), circle(550, 500, 150)], label: 'Risk zone (live series)' },
   });
 
-  it('keeps disjoint zones as separate parts', () => {
-    expect(unionOfRings([square(0, 0, 10), square(100, 100, 10)])).toHaveLength(2);
+  it('draws all zones as one filled path with no outline, so overlaps show no inner edges', () => {
+    const zonePaths = svg.match(/<path [^>]*fill-opacity="0.18"[^>]*>/g);
+    expect(zonePaths).toHaveLength(1);
+    expect(zonePaths![0]).toContain('stroke="none"');
+    expect(zonePaths![0]!.match(/Z/g)).toHaveLength(2);
+    expect(svg).not.toMatch(/url\(/);
+  });
+
+  it('says what the zones are in the legend', () => {
+    expect(svg).toContain('Risk zone (live series)');
   });
 });
