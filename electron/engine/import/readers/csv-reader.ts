@@ -23,6 +23,7 @@ import {
   type OpenedTable,
   type OpenTableOptions,
   READER_LIMITS,
+  rowsOf,
   type TableRow,
   type TextEncoding,
 } from './table.js';
@@ -261,13 +262,10 @@ export async function openCsv(
     yield* source;
   }
   const shared = batches();
-  async function* rows(): AsyncGenerator<TableRow> {
-    for await (const batch of shared) yield* batch;
-  }
   return {
     headers,
     batches: shared,
-    rows: rows(),
+    rows: rowsOf(shared),
     info: {
       format: 'csv',
       encoding,

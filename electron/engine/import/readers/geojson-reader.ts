@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { cleanHeaders } from './headers.js';
 import type { Sniffed } from './sniff.js';
-import { ImportFileError, type OpenedTable, READER_LIMITS, type TableRow } from './table.js';
+import { ImportFileError, type OpenedTable, READER_LIMITS, rowsOf, type TableRow } from './table.js';
 
 const BATCH_ROWS = 5000;
 
@@ -112,13 +112,10 @@ export async function openGeojson(path: string, fileName: string, sniffed: Sniff
     if (batch.length > 0) yield batch;
   }
   const shared = batches();
-  async function* rows(): AsyncGenerator<TableRow> {
-    for await (const batch of shared) yield* batch;
-  }
   return {
     headers,
     batches: shared,
-    rows: rows(),
+    rows: rowsOf(shared),
     info: {
       format: 'geojson',
       encoding: 'utf-8',

@@ -58,6 +58,11 @@ export interface OpenedTable {
   close(): Promise<void>;
 }
 
+/** The row-by-row view of a batch stream; it reads the same single pass, so use one or the other. */
+export async function* rowsOf(batches: AsyncIterable<TableRow[]>): AsyncGenerator<TableRow> {
+  for await (const batch of batches) yield* batch;
+}
+
 export interface TablePreview {
   headers: string[];
   rows: TableRow[];

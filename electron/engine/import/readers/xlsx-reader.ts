@@ -15,6 +15,7 @@ import {
   type OpenedTable,
   type OpenTableOptions,
   READER_LIMITS,
+  rowsOf,
   type TableRow,
 } from './table.js';
 
@@ -143,13 +144,10 @@ export async function openXlsx(
     if (batch.length > 0) yield batch;
   }
   const shared = batches();
-  async function* rows(): AsyncGenerator<TableRow> {
-    for await (const batch of shared) yield* batch;
-  }
   return {
     headers,
     batches: shared,
-    rows: rows(),
+    rows: rowsOf(shared),
     info: {
       format: 'xlsx',
       encoding: 'utf-8',
