@@ -2,15 +2,17 @@
  * Worker side of the kernel density job kinds (DESIGN.md §3 "Analysis runs in worker threads",
  * §4 "Kernel density", "Hotspot classes"):
  *
- *   kdePlan      events + options → the plan (guard rails, defaults, grid; shared/analysis/kde/plan.ts)
- *                and the contributing events in grid-row order (row-order.ts). O(n).
- *   kdeSplat     row-ordered events [start, end) → the raw kernel sums of the band of rows they touch
- *                (splat.ts). The orchestrator (kde-parallel.ts) splits the events into one contiguous
- *                range per thread and adds the bands; the sum does not depend on the split.
+ *   kdeBand      events + options + band k of K → the plan (guard rails, defaults, grid;
+ *                shared/analysis/kde/plan.ts) and the raw kernel sums of the k-th of K bands of grid
+ *                rows holding near-equal numbers of events (row-bands.ts, splat.ts). Every thread
+ *                plans the same request itself (O(n), deterministic, so all agree on the grid and the
+ *                bands) instead of waiting for one thread to plan and hand out work: on 2 cores that
+ *                serial step and its round trip cost more than planning twice. Only band 0 computes
+ *                the bandwidth suggestion and returns the plan.
  *   kdeHotspots  finished surface + events → class thresholds, contours and hotspot statistics
  *                (shared/analysis/hotspots/hotspots.ts).
  *
- * Row-ordered events travel in SharedArrayBuffers, so every splatting thread reads one copy.
+ * The events travel in SharedArrayBuffers, so every thread reads one copy.
  * Guard-rail RangeErrors leave the worker as ApiError('refused') with their message.
  */
 import {
@@ -19,44 +21,29 @@ import {
   type HotspotOptions,
   type HotspotResult,
 } from '../../../shared/analysis/hotspots/hotspots.js';
-import type { GridSpec } from '../../../shared/analysis/kde/extent.js';
-import type { KernelName } from '../../../shared/analysis/kde/kernels.js';
 import { type KdeOptions, type KdePlan, planKde } from '../../../shared/analysis/kde/plan.js';
-import { orderEventsByRow, type RowOrderedEvents } from '../../../shared/analysis/kde/row-order.js';
+import { eventsPerRow, rowBands } from '../../../shared/analysis/kde/row-bands.js';
 import { splatEvents } from '../../../shared/analysis/kde/splat.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { ProgressFn } from '../../../shared/jobs/progress.js';
 import type { Grid } from '../../../shared/model/grid.js';
 
-export interface KdePlanParams {
+export interface KdeBandParams {
+  /** The events (usually on SharedArrayBuffers). */
   x: Float64Array;
   y: Float64Array;
   weight?: Float64Array;
   options: KdeOptions;
+  /** This job computes band `band` of `bands` (0-based). */
+  band: number;
+  bands: number;
 }
 
-export interface KdePlanResult {
-  plan: KdePlan;
-  ordered: RowOrderedEvents;
-}
-
-export interface KdeSplatParams {
-  spec: GridSpec;
-  kernel: KernelName;
-  bandwidthM: number;
-  /** Row-ordered events (usually on SharedArrayBuffers). */
-  x: Float64Array;
-  y: Float64Array;
-  weight?: Float64Array;
-  start: number;
-  end: number;
-  /** The band of grid rows [rowStart, rowStart + rowCount) this range can touch. */
+export interface KdeBandResult {
+  /** The plan, from band 0 only (the others leave it out rather than send copies). */
+  plan?: KdePlan;
+  /** Raw kernel sums of grid rows [rowStart, rowStart + raw.length / width), row-major. */
   rowStart: number;
-  rowCount: number;
-}
-
-export interface KdeSplatResult {
-  /** Raw kernel sums of rows [rowStart, rowStart + rowCount), row-major. */
   raw: Float64Array;
 }
 
@@ -66,30 +53,19 @@ export interface KdeHotspotsParams {
   options: HotspotOptions;
 }
 
-export function kdePlan(params: KdePlanParams, progress: ProgressFn): KdePlanResult {
-  progress(0, 2, 'Checking events and laying the grid');
-  const points = params.weight
-    ? { x: params.x, y: params.y, weight: params.weight }
-    : { x: params.x, y: params.y };
-  const plan = refusing(() => planKde(points, params.options));
-  progress(1, 2, 'Ordering events by grid row');
-  const ordered = orderEventsByRow(plan.spec, points, plan.use);
-  progress(2, 2);
-  return { plan, ordered };
-}
-
-export function kdeSplat(params: KdeSplatParams, progress: ProgressFn): KdeSplatResult {
-  const raw = new Float64Array(params.rowCount * params.spec.width);
-  const events = params.weight
-    ? { x: params.x, y: params.y, weight: params.weight }
-    : { x: params.x, y: params.y };
-  splatEvents(raw, params.spec, events, params.kernel, params.bandwidthM, {
-    start: params.start,
-    end: params.end,
-    rowStart: params.rowStart,
-    progress,
-  });
-  return { raw };
+export function kdeBand(params: KdeBandParams, progress: ProgressFn): KdeBandResult {
+  const { x, y, weight, band } = params;
+  const points = weight ? { x, y, weight } : { x, y };
+  const plan = refusing(() => planKde(points, params.options, { suggest: band === 0 }));
+  const { spec, use } = plan;
+  const bands = rowBands(eventsPerRow(spec, y, use), params.bands);
+  const [first, end] = bands[band] ?? [spec.height, spec.height];
+  const raw = new Float64Array((end - first) * spec.width);
+  const events = use ? { ...points, use } : points;
+  const { kernel, bandwidthM } = plan.params;
+  if (raw.length > 0) splatEvents(raw, spec, events, kernel, bandwidthM, { rowStart: first, progress });
+  else progress(x.length, x.length);
+  return band === 0 ? { plan, rowStart: first, raw } : { rowStart: first, raw };
 }
 
 export function kdeHotspots(params: KdeHotspotsParams, progress: ProgressFn): HotspotResult {

@@ -2,29 +2,30 @@
  * A kernel density surface spread over the engine's worker pool (DESIGN.md §3, §4 "Kernel density";
  * issue 5: 1,000,000 points on a 1000 × 1000 grid in ≤ 0.5 s on 2 cores).
  *
- *   1. kdePlan on one thread: guard rails, defaults, grid, and the contributing events in row order.
- *   2. The row-ordered columns are copied once into SharedArrayBuffers.
- *   3. The events are cut into one contiguous range per thread (equal event counts); each range is a
- *      kdeSplat job that fills only the band of rows its events can touch.
- *   4. The bands are added into the full grid here (addition is the only combining step, so the
- *      result equals the single-threaded kernelDensity up to the order of floating-point additions)
- *      and finishKde scales to events per km² and clips. The events' `use` mask (when events were
- *      left out as outside) comes back with the surface, so statistics use the same events.
+ *   1. The event columns are placed in SharedArrayBuffers once (no copy when they already are), so
+ *      every thread reads the same memory: nothing is cloned to the workers.
+ *   2. One kdeBand job per thread: each plans the request (guard rails, defaults, grid), cuts the
+ *      grid's rows into bands holding near-equal numbers of events (row-bands.ts), and splats every
+ *      event into its own band only (kde-job.ts says why each thread plans rather than one).
+ *   3. The bands are disjoint, so they are placed side by side into the full grid. Each cell is
+ *      computed by exactly one thread, adding the events in the same order as the single-threaded
+ *      kernelDensity, so the surface is identical to it bit for bit. finishKde scales to events per
+ *      km² and clips. The events' `use` mask (when events were left out as outside) comes back with
+ *      the surface, so statistics use the same events.
  *
- * Progress: events splatted out of all. Cancel: the signal reaches every pool.run, so aborting
- * terminates the threads and the promise rejects with ApiError('cancelled').
+ * Progress: events visited out of all, summed over the bands. Cancel: the signal reaches every
+ * pool.run, so aborting terminates the threads and the promise rejects with ApiError('cancelled').
  */
 import { finishKde, type KdeSurface } from '../../../shared/analysis/kde/kde.js';
 import type { KdeOptions, KdePoints } from '../../../shared/analysis/kde/plan.js';
-import { rowBand } from '../../../shared/analysis/kde/row-order.js';
 import { noProgress, type ProgressFn } from '../../../shared/jobs/progress.js';
 import type { WorkerPool } from '../jobs/worker-pool.js';
-import { chunkRanges, shareArray } from './pool-chunks.js';
+import { asShared } from './pool-chunks.js';
 
 export interface ParallelKdeOptions {
   signal?: AbortSignal;
   onProgress?: ProgressFn;
-  /** Number of event ranges; default the pool's size. Does not change the result beyond rounding. */
+  /** Number of row bands; default the pool's size. Does not change the result. */
   chunks?: number;
 }
 
@@ -36,54 +37,35 @@ export async function runKdeOnPool(
 ): Promise<{ surface: KdeSurface; use?: Uint8Array }> {
   const signal = run.signal;
   const progress = run.onProgress ?? noProgress;
-  const { plan, ordered } = await pool.run('kdePlan', { ...points, options }, signal ? { signal } : {});
-  const { spec } = plan;
-  const { kernel, bandwidthM, supportRadiusM } = plan.params;
-  const n = ordered.x.length;
-  const x = shareArray(ordered.x);
-  const y = shareArray(ordered.y);
-  const weight = ordered.weight ? shareArray(ordered.weight) : undefined;
-  const chunkCount = Math.max(1, Math.min(run.chunks ?? pool.size, n));
-  const doneByChunk = new Float64Array(chunkCount);
-  progress(0, n, 'Kernel density');
-  const ranges = chunkRanges(n, chunkCount);
-  const bands = await Promise.all(
-    ranges.map(async ([start, end], k) => {
-      const band = rowBand(spec, ordered, supportRadiusM, start, end);
-      const rowCount = band.last - band.first + 1;
-      const { raw } = await pool.run(
-        'kdeSplat',
-        {
-          spec,
-          kernel,
-          bandwidthM,
-          x,
-          y,
-          ...(weight ? { weight } : {}),
-          start,
-          end,
-          rowStart: band.first,
-          rowCount,
-        },
+  const x = asShared(points.x);
+  const y = asShared(points.y);
+  const weight = points.weight ? asShared(points.weight) : undefined;
+  const bands = Math.max(1, run.chunks ?? pool.size);
+  const total = x.length * bands;
+  const doneByBand = new Float64Array(bands);
+  progress(0, total, 'Kernel density');
+  const results = await Promise.all(
+    Array.from({ length: bands }, (_, band) =>
+      pool.run(
+        'kdeBand',
+        { x, y, ...(weight ? { weight } : {}), options, band, bands },
         {
           ...(signal ? { signal } : {}),
           onProgress: (done) => {
-            doneByChunk[k] = done;
+            doneByBand[band] = done;
             let sum = 0;
-            for (const d of doneByChunk) sum += d;
-            progress(sum, n, 'Kernel density');
+            for (const d of doneByBand) sum += d;
+            progress(sum, total, 'Kernel density');
           },
         },
-      );
-      return { raw, rowStart: band.first };
-    }),
+      ),
+    ),
   );
-  const total = new Float64Array(spec.width * spec.height);
-  for (const { raw, rowStart } of bands) {
-    const offset = rowStart * spec.width;
-    for (let i = 0; i < raw.length; i++) total[offset + i] += raw[i];
-  }
-  progress(n, n, 'Kernel density');
-  const surface = finishKde(total, plan);
+  const plan = results[0]!.plan!;
+  const { width, height } = plan.spec;
+  const grid = new Float64Array(width * height);
+  for (const { rowStart, raw } of results) grid.set(raw, rowStart * width);
+  progress(total, total, 'Kernel density');
+  const surface = finishKde(grid, plan);
   return plan.use ? { surface, use: plan.use } : { surface };
 }

@@ -24,3 +24,8 @@ export function shareArray<T extends SharableArray>(array: T): T {
   (copy as SharableArray).set(array as never);
   return copy;
 }
+
+/** `array` itself when it is already backed by a SharedArrayBuffer, else a shared copy. */
+export function asShared<T extends SharableArray>(array: T): T {
+  return array.buffer instanceof SharedArrayBuffer ? array : shareArray(array);
+}

@@ -2,7 +2,7 @@
  * `runKde`: kernel density and hotspots of the filtered records (DESIGN.md §4 "Kernel density",
  * "Hotspot classes", "Provenance"), the engine end of "life of a KDE run":
  *
- *   filter → queryRecords (project store) → kdePlan / kdeSplat × threads (kde-parallel.ts)
+ *   filter → queryRecords (project store) → kdeBand × threads (kde-parallel.ts)
  *   → kdeHotspots (contours and statistics, in a worker) → WGS84 outlines for the map → provenance
  *   → cached in the project (analysis-cache.ts), keyed by the filter, the records version and the
  *   request's parameters.

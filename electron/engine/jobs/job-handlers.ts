@@ -5,7 +5,7 @@
  */
 import type { ProgressFn } from '../../../shared/jobs/progress.js';
 import { nearRepeatChainsJob } from '../analysis/chains-job.js';
-import { kdeHotspots, kdePlan, kdeSplat } from '../analysis/kde-job.js';
+import { kdeBand, kdeHotspots } from '../analysis/kde-job.js';
 import { knoxPlanJob, knoxSimulateJob } from '../analysis/knox-job.js';
 import { importBoundariesJob } from '../boundaries/boundaries-job.js';
 import { importJob } from '../import/import-job.js';
@@ -28,7 +28,6 @@ export const jobHandlers: JobHandlers = {
   knoxPlan: knoxPlanJob,
   knoxSimulate: knoxSimulateJob,
   nearRepeatChains: nearRepeatChainsJob,
-  kdePlan,
-  kdeSplat,
+  kdeBand,
   kdeHotspots,
 };

@@ -36,11 +36,7 @@ export type Jobs = {
     import('../import/import-job.js').ImportJobParams,
     import('../../../shared/api/import-api.js').ImportSummary,
   ];
-  kdePlan: [import('../analysis/kde-job.js').KdePlanParams, import('../analysis/kde-job.js').KdePlanResult];
-  kdeSplat: [
-    import('../analysis/kde-job.js').KdeSplatParams,
-    import('../analysis/kde-job.js').KdeSplatResult,
-  ];
+  kdeBand: [import('../analysis/kde-job.js').KdeBandParams, import('../analysis/kde-job.js').KdeBandResult];
   kdeHotspots: [
     import('../analysis/kde-job.js').KdeHotspotsParams,
     import('../../../shared/analysis/hotspots/hotspots.js').HotspotResult,

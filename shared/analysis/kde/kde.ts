@@ -5,12 +5,10 @@
  *
  *   f(cell) = 1e6 · Σᵢ wᵢ · K(‖centre − pᵢ‖; h)     (K per m², kernels.ts; wᵢ = 1 without weights)
  *
- * Steps: planKde (plan.ts: guard rails, defaults, extent, grid) → orderEventsByRow (row-order.ts:
- * contributing events sorted by grid row, for cache locality) → splatEvents (splat.ts: exact
- * per-event kernels, parallelisable over ranges of events, each range on its own band of rows, then
- * summed) → finishKde (scale raw sums to events per km², set cells outside the boundary to NaN).
- * `kernelDensity` runs the three in one thread; the engine's `kde` job spreads the middle step over
- * the worker pool. Cost O(n · (R/c)²) for n events, support radius R and cell size c.
+ * Steps: planKde (plan.ts: guard rails, defaults, extent, grid) → splatEvents (splat.ts: exact
+ * per-event kernels, parallelisable over disjoint bands of grid rows, row-bands.ts) → finishKde
+ * (scale raw sums to events per km², set cells outside the boundary to NaN). `kernelDensity` runs
+ * the three in one thread; the engine's `kde` job spreads the middle step over the worker pool. Cost O(n · (R/c)²) for n events, support radius R and cell size c.
  */
 import type { ProgressFn } from '../../jobs/progress.js';
 import type { Grid } from '../../model/grid.js';
@@ -22,7 +20,6 @@ import {
   type KdePoints,
   planKde,
 } from './plan.js';
-import { orderEventsByRow } from './row-order.js';
 import { scaleToDensity, splatEvents } from './splat.js';
 
 export const KDE_UNIT = 'events per km²';
@@ -60,11 +57,10 @@ export function kernelDensity(
 ): KdeSurface {
   const plan = planKde(points, options);
   const raw = new Float64Array(plan.spec.width * plan.spec.height);
-  const ordered = orderEventsByRow(plan.spec, points, plan.use);
   splatEvents(
     raw,
     plan.spec,
-    ordered,
+    plan.use ? { ...points, use: plan.use } : points,
     plan.params.kernel,
     plan.params.bandwidthM,
     progress ? { progress } : {},

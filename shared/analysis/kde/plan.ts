@@ -9,7 +9,8 @@
  * (5) extent: the explicit one, else the boundary's bounding box, else the events' bounding box padded
  * by the kernel's support radius (so no event's kernel is cut by the grid edge); (6) the grid
  * (lower-left origin at the extent's corner) is refused above 25 million cells.
- * The ArcGIS-style bandwidth suggestion (defaults.ts) is always computed and reported, never applied.
+ * The ArcGIS-style bandwidth suggestion (defaults.ts) is computed and reported, never applied; a
+ * caller planning the same request on several threads asks for it on one only (`suggest: false`).
  */
 
 import {
@@ -98,7 +99,11 @@ export interface KdePlan {
   counts: KdeEventCounts;
 }
 
-export function planKde(points: KdePoints, options: KdeOptions = {}): KdePlan {
+export function planKde(
+  points: KdePoints,
+  options: KdeOptions = {},
+  { suggest = true }: { suggest?: boolean } = {},
+): KdePlan {
   const { x, y, weight } = points;
   checkCoordinatesAndWeights(x, y, weight);
   const defaulted: KdeParamsUsed['defaulted'] = [];
@@ -176,7 +181,7 @@ export function planKde(points: KdePoints, options: KdeOptions = {}): KdePlan {
     used++;
     usedWeight += weight ? weight[i] : 1;
   }
-  const suggested = suggestBandwidthM(x, y, weight, use);
+  const suggested = suggest ? suggestBandwidthM(x, y, weight, use) : Number.NaN;
 
   const params: KdeParamsUsed = {
     kernel,

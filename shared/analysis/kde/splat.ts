@@ -18,10 +18,10 @@
  * (q is a quadratic in the column), restarted from the exact dx² on every row, so rounding stays
  * within a few ulps of 1; the loop takes two cells a step. The Gaussian factorises into
  * exp(−dy²/2h²) · exp(−dx²/2h²). Work is O(n · (R/c)²); events whose support misses the grid cost
- * O(1). Events given in row order (row-order.ts) keep the touched rows in cache. Splits across
- * threads by giving each worker a range [start, end) of events and its own band of rows, then summing
- * the bands (addition is the only combining step). One function for all kernels on purpose: splitting
- * the span search and per-kernel row writers into functions measured twice as slow in V8.
+ * O(1). Splits across threads by giving each worker its own band of rows (row-bands.ts): it visits
+ * every event, skips those whose support misses the band, and writes only the band's rows. One
+ * function for all kernels on purpose: splitting the span search and per-kernel row writers into
+ * functions measured twice as slow in V8.
  */
 import type { ProgressFn } from '../../jobs/progress.js';
 import type { GridSpec } from './extent.js';
@@ -92,15 +92,16 @@ export function splatEvents(
     const px = x[i];
     const py = y[i];
 
+    // Rows whose centre y = originY + (height − row − 0.5)c is within R of py (tested first: on
+    // a band of rows, most events miss it).
+    const rowLo = Math.max(rowStart, Math.floor(height - 0.5 - (py + supportM - originY) / cellSizeM) - 1);
+    const rowHi = Math.min(rowEnd, Math.ceil(height - 0.5 - (py - supportM - originY) / cellSizeM) + 1);
+    if (!(rowLo <= rowHi)) continue;
     // Columns whose centre x = originX + (col + 0.5)c is within R of px, widened by one for safety
     // (the exact test below decides).
     const colLo = Math.max(0, Math.ceil((px - supportM - originX) / cellSizeM - 0.5) - 1);
     const colHi = Math.min(width - 1, Math.floor((px + supportM - originX) / cellSizeM - 0.5) + 1);
     if (!(colLo <= colHi)) continue;
-    // Rows whose centre y = originY + (height − row − 0.5)c is within R of py.
-    const rowLo = Math.max(rowStart, Math.floor(height - 0.5 - (py + supportM - originY) / cellSizeM) - 1);
-    const rowHi = Math.min(rowEnd, Math.ceil(height - 0.5 - (py - supportM - originY) / cellSizeM) + 1);
-    if (!(rowLo <= rowHi)) continue;
 
     const n = colHi - colLo + 1;
     const dxLo = originX + (colLo + 0.5) * cellSizeM - px;

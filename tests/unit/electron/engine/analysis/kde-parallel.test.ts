@@ -28,22 +28,40 @@ afterAll(async () => {
 });
 
 describe('runKdeOnPool', () => {
-  it('equals the single-threaded kernelDensity, split over 3 ranges on 2 threads, and reports progress', async () => {
+  it('equals the single-threaded kernelDensity exactly, split into 3 row bands on 2 threads, and reports progress', async () => {
     const e = events(5000, 4);
     const options = { cellSizeM: 40, bandwidthM: 220, kernel: 'epanechnikov' as const };
     const reference = kernelDensity(e, options);
-    const seen: number[] = [];
+    const seen: [number, number][] = [];
     const { surface, use } = await runKdeOnPool(pool, e, options, {
       chunks: 3,
-      onProgress: (done) => seen.push(done),
+      onProgress: (done, total) => seen.push([done, total]),
     });
     expect(use).toBeUndefined();
     expect([surface.grid.width, surface.grid.height]).toEqual([reference.grid.width, reference.grid.height]);
+    // Each cell is summed by one thread over the events in the same order: bit for bit the same.
+    let differing = 0;
     for (let i = 0; i < reference.grid.values.length; i++) {
-      expectClose(surface.grid.values[i], reference.grid.values[i], 1e-12, `cell ${i}`);
+      if (!Object.is(surface.grid.values[i], reference.grid.values[i])) differing++;
     }
+    expect(differing).toBe(0);
     expect(surface.params).toEqual(reference.params);
-    expect(seen.at(-1)).toBe(5000);
+    expect(seen.at(-1)).toEqual([3 * 5000, 3 * 5000]);
+    expect(seen.every(([done, total], k) => done <= total && (k === 0 || done >= seen[k - 1]![0]))).toBe(
+      true,
+    );
+  });
+
+  it('shares columns that already live in SharedArrayBuffers without copying them', async () => {
+    const e = events(3000, 6);
+    const x = new Float64Array(new SharedArrayBuffer(e.x.byteLength));
+    const y = new Float64Array(new SharedArrayBuffer(e.y.byteLength));
+    x.set(e.x);
+    y.set(e.y);
+    const options = { cellSizeM: 50, bandwidthM: 200 };
+    const reference = kernelDensity({ x: e.x, y: e.y }, options);
+    const { surface } = await runKdeOnPool(pool, { x, y }, options);
+    expect(Array.from(surface.grid.values)).toEqual(Array.from(reference.grid.values));
   });
 
   it('returns the use mask when events outside the extent are left out', async () => {
