@@ -10,7 +10,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BATCH_RECORDS } from '../electron/engine/import/check-rows.js';
 import { openImportConnection } from '../electron/engine/import/import-job.js';
+import { RecordBatchBuilder } from '../electron/engine/import/record-batch.js';
 import { createRecordWriter } from '../electron/engine/import/record-writer.js';
 import { bumpRecordsVersion } from '../electron/engine/import/records-version.js';
 import { createProject } from '../electron/engine/project/open-project.js';
@@ -46,26 +48,32 @@ try {
   // One writer per dataset in turn: a writer takes its ids from MAX(id) when it is made.
   for (const d of [1, 2, 3]) {
     const writer = createRecordWriter(writeDb, d, d);
+    const batch = new RecordBatchBuilder(BATCH_RECORDS);
     for (let i = 0; i < n; i++) {
       if (source.datasetId[i] !== d) continue;
-      writer.write({
-        rowNumber: i + 2,
-        x: source.x[i]!,
-        y: source.y[i]!,
-        lon: source.lon[i]!,
-        lat: source.lat[i]!,
-        areaCode: null,
-        fromMs: source.fromMs[i]!,
-        toMs: source.toMs[i]!,
-        precision: (['exact', 'window', 'date', 'month'] as const)[source.precision[i]!]!,
-        category: source.categoryCode[i]! < 0 ? null : source.categories[source.categoryCode[i]!]!,
-        subcategory: null,
-        weight: source.weight[i]!,
-        location: null,
-        reference: null,
-        attrs: {},
-      });
+      batch.add(
+        {
+          rowNumber: i + 2,
+          x: source.x[i]!,
+          y: source.y[i]!,
+          lon: source.lon[i]!,
+          lat: source.lat[i]!,
+          areaCode: null,
+          fromMs: source.fromMs[i]!,
+          toMs: source.toMs[i]!,
+          precision: (['exact', 'window', 'date', 'month'] as const)[source.precision[i]!]!,
+          category: source.categoryCode[i]! < 0 ? null : source.categories[source.categoryCode[i]!]!,
+          subcategory: null,
+          weight: source.weight[i]!,
+          location: null,
+          reference: null,
+          attrs: {},
+        },
+        null,
+      );
+      if (batch.size === BATCH_RECORDS) writer.writeBatch(batch.take());
     }
+    writer.writeBatch(batch.take());
     writer.flush();
   }
   bumpRecordsVersion(writeDb);

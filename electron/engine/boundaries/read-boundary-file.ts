@@ -12,7 +12,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { iter } from 'but-unzip';
-import { parseDbf, parseShp } from 'shpjs';
 import { ApiError } from '../../../shared/api/errors.js';
 import { crsFromGeoJsonName, crsFromPrj } from './prj-crs.js';
 
@@ -115,6 +114,8 @@ async function readZippedShapefile(bytes: Buffer, fileName: string): Promise<Bou
   }
   let geometries: unknown[];
   let records: Record<string, unknown>[] = [];
+  // Loaded on first use, so worker threads that never read a shapefile start faster.
+  const { parseDbf, parseShp } = await import('shpjs');
   try {
     geometries = parseShp(new DataView(shp.buffer, shp.byteOffset, shp.byteLength)) as unknown[];
     if (dbf) {

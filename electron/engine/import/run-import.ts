@@ -5,8 +5,9 @@
  *      naming the earlier import and its date, unless `allowDuplicateFile`;
  *   2. open the table (readers/), check the mapping against its headers, read a sample and run the
  *      PII guard: an identifying column must be excluded or overridden with a reason;
- *   3. stream every row through the validator (shared/import/validate.ts: dates, coordinates to the
- *      project CRS, repeats within the file), reject references already in the dataset;
+ *   3. stream every row through the validator (check-rows.ts: dates, coordinates to the project CRS,
+ *      repeats within the file, references already in the dataset), in this thread for small files
+ *      and, for large CSV files, on a reader thread of its own while this one writes (read-job.ts);
  *   4. write records, R*Tree rows, issues, the imports row with provenance and the audit entries.
  *
  * Atomicity: step 4 happens inside ONE transaction (BEGIN IMMEDIATE … COMMIT) on the connection
@@ -27,24 +28,30 @@ import {
   mappingProblems,
   serializeMapping,
 } from '../../../shared/import/mapping.js';
-import type { RowIssue } from '../../../shared/import/normalized.js';
 import { detectPii, resolvePii } from '../../../shared/import/pii.js';
 import type { PiiDecision, PiiFinding } from '../../../shared/import/pii-types.js';
-import { createRowValidator } from '../../../shared/import/validate.js';
 import type { RowValidatorOptions } from '../../../shared/import/validate-types.js';
 import { noProgress, type ProgressFn } from '../../../shared/jobs/progress.js';
 import type { CanonicalField } from '../../../shared/model/records.js';
 import { appendAudit } from '../project/audit.js';
+import { type CheckRowsParams, type CheckRowsResult, checkRows, validatorFor } from './check-rows.js';
+import { ReaderThread } from './read-job.js';
 import { openTable } from './readers/open-table.js';
-import type { OpenedTable, TableRow } from './readers/table.js';
+import type { OpenedTable, OpenTableOptions, TableRow } from './readers/table.js';
 import { ImportFileError } from './readers/table.js';
+import type { RecordBatch } from './record-batch.js';
 import { createRecordWriter } from './record-writer.js';
 import { bumpRecordsVersion } from './records-version.js';
 import { sha256File } from './sha256-file.js';
-import { SummaryBuilder } from './summary-builder.js';
 
 /** Rows read before the PII guard decides (content detection needs a sample). */
 export const PII_SAMPLE_ROWS = 1_000;
+
+/**
+ * CSV files from this size are read and validated on a thread of their own while this one writes
+ * (read-job.ts); below it, starting a thread costs more than the overlap saves.
+ */
+export const READER_THREAD_MIN_BYTES = 16 * 2 ** 20;
 
 export interface RunImportParams {
   filePath: string;
@@ -60,6 +67,8 @@ export interface RunImportParams {
   allowDuplicateFile?: boolean;
   /** The import's "now" (wall-clock epoch ms); later dates are rejected. Default: the clock. */
   nowMs?: number;
+  /** Read on a thread of its own: default for CSV files of READER_THREAD_MIN_BYTES or more. */
+  readerThread?: boolean;
 }
 
 function refused(message: string): ApiError {
@@ -145,14 +154,25 @@ export function relevantPiiFindings(findings: readonly PiiFinding[], mapping: Co
   return findings.filter((f) => f.evidence === 'header' || !parsed.has(f.column));
 }
 
-/** The row validator, its set-up errors (an unknown CRS, a mapping that does not fit) as refusals. */
-function validatorFor(mapping: ColumnMapping, headers: readonly string[], options: RowValidatorOptions) {
-  try {
-    return createRowValidator(mapping, headers, options);
-  } catch (error) {
-    if (error instanceof RangeError) throw refused(error.message);
-    throw error;
-  }
+/** The sample's rows, then the rest of the table's batches. */
+async function* batchesOf(
+  sample: readonly TableRow[],
+  rest: AsyncIterator<TableRow[]>,
+): AsyncGenerator<readonly TableRow[]> {
+  yield sample;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/** The options that reopen the table exactly as it was read: detection already made its choices. */
+function resolvedTableOptions(table: OpenedTable, given: TableOptions = {}): OpenTableOptions {
+  const { format, encoding, delimiter, sheet } = table.info;
+  return {
+    ...given,
+    format,
+    encoding,
+    ...(delimiter ? { delimiter } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
+  };
 }
 
 /** Estimated data rows in the file, from the size and the sample's average row length. */
@@ -183,8 +203,12 @@ export async function runImport(
     throw error;
   }
   let inTransaction = false;
+  const fileSize = table.info.sizeBytes;
+  const useThread =
+    params.readerThread ?? (table.info.format === 'csv' && fileSize >= READER_THREAD_MIN_BYTES);
+  // Started now, so the thread has loaded the engine by the time hashing and sampling are done.
+  const reader = useThread ? new ReaderThread() : null;
   try {
-    const fileSize = table.info.sizeBytes;
     const sha256 = await sha256File(params.filePath, progress, fileSize);
     const existing = findExistingDataset(db, dataset);
     if (existing && !params.allowDuplicateFile) refuseDuplicateFile(db, existing.id, dataset, sha256);
@@ -247,8 +271,6 @@ export async function runImport(
       }
       validatorOptions.expectedExtent = robustExtent(xs, ys);
     }
-    const validate = validatorFor(mapping, headers, validatorOptions);
-    const summary = new SummaryBuilder(headers, mapping);
     const referenceColumn = mapping.fields.reference ?? null;
     const knownReferences = new Set<string>();
     if (existing && referenceColumn) {
@@ -258,6 +280,7 @@ export async function runImport(
         .iterate(existing.id);
       for (const ref of refs) knownReferences.add(ref as string);
     }
+    const check: CheckRowsParams = { headers, mapping, validatorOptions, dataset, knownReferences };
 
     let datasetId = existing?.id ?? null;
     let importId: number | null = null;
@@ -299,56 +322,37 @@ export async function runImport(
       );
     }
 
-    const storeIssues = (issues: readonly RowIssue[], cells: readonly string[] | null) => {
-      if (!insertIssue) return;
-      issues.forEach((issue, i) => {
-        insertIssue!.run(
+    const store = (batch: RecordBatch) => {
+      if (!writer || !insertIssue) return;
+      for (const { issue, rawRow } of batch.issues) {
+        insertIssue.run(
           importId,
           issue.rowNumber,
           issue.column,
           issue.value === null ? null : issue.value.slice(0, 1_000),
           issue.severity,
           issue.reason,
-          i === 0 && cells ? JSON.stringify(cells) : null,
+          rawRow,
         );
-      });
-    };
-
-    const estimatedRows = estimateRows(fileSize, sample);
-    const handleRows = (rows: readonly TableRow[]) => {
-      for (const { rowNumber, cells } of rows) {
-        summary.observeCells(cells);
-        const outcome = validate(cells, rowNumber);
-        if (outcome.status === 'rejected') {
-          summary.rejected(outcome.issues);
-          storeIssues(outcome.issues, cells);
-          continue;
-        }
-        const record = outcome.record;
-        if (record.reference !== null && knownReferences.has(record.reference)) {
-          const issue: RowIssue = {
-            rowNumber,
-            column: referenceColumn,
-            value: record.reference,
-            severity: 'rejected',
-            reason: `reference ${record.reference} is already in dataset "${dataset}"`,
-          };
-          summary.rejected([issue], true);
-          storeIssues([issue], cells);
-          continue;
-        }
-        summary.accepted(record, outcome.issues);
-        storeIssues(outcome.issues, null);
-        writer?.write(record);
       }
-      const read = summary.counts.rowsRead;
-      progress(read, Math.max(read, estimatedRows), `Importing: ${read.toLocaleString('en-GB')} rows read`);
+      writer.writeBatch(batch);
     };
+    const estimatedRows = estimateRows(fileSize, sample);
+    const reportRows = (read: number) =>
+      progress(read, Math.max(read, estimatedRows), `Importing: ${read.toLocaleString('en-GB')} rows read`);
+    let checked: CheckRowsResult;
+    if (reader) {
+      await table.close();
+      checked = await reader.read(
+        { filePath: params.filePath, table: resolvedTableOptions(table, params.table), check },
+        store,
+        reportRows,
+      );
+    } else {
+      checked = await checkRows(batchesOf(sample, rest), check, store, reportRows);
+    }
 
-    handleRows(sample);
-    for (let next = await rest.next(); !next.done; next = await rest.next()) handleRows(next.value);
-
-    const counts = summary.finish();
+    const { counts, attrKeys } = checked;
     const pii = {
       excluded: resolution.excluded,
       overridden: resolution.overrides.map(({ column, reason }) => ({ column, reason })),
@@ -396,7 +400,7 @@ export async function runImport(
         counts.rowsWarned,
         counts.rowsRejected,
         JSON.stringify({ excluded: pii.excluded, overrides: resolution.overrides }),
-        JSON.stringify(writer.attrKeys),
+        JSON.stringify(attrKeys),
         JSON.stringify({ ...result, firstIssues: undefined }),
         finishedAt,
         importId,
@@ -427,6 +431,7 @@ export async function runImport(
     throw error;
   } finally {
     await table.close();
+    await reader?.close();
   }
 }
 

@@ -9,6 +9,7 @@ import { kdeBand, kdeHotspots } from '../analysis/kde-job.js';
 import { knoxPlanJob, knoxSimulateJob } from '../analysis/knox-job.js';
 import { importBoundariesJob } from '../boundaries/boundaries-job.js';
 import { importJob } from '../import/import-job.js';
+import { importReadJob } from '../import/read-job.js';
 import type { JobKind, JobParams, JobResult } from './jobs.js';
 import { hashFile } from './kinds/hash-file.js';
 import { sortOrder } from './kinds/sort-order.js';
@@ -24,6 +25,7 @@ export const jobHandlers: JobHandlers = {
   hashFile,
   sortOrder,
   import: importJob,
+  importRead: importReadJob,
   importBoundaries: importBoundariesJob,
   knoxPlan: knoxPlanJob,
   knoxSimulate: knoxSimulateJob,

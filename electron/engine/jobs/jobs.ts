@@ -36,6 +36,10 @@ export type Jobs = {
     import('../import/import-job.js').ImportJobParams,
     import('../../../shared/api/import-api.js').ImportSummary,
   ];
+  importRead: [
+    import('../import/read-job.js').ImportReadParams,
+    import('../import/check-rows.js').CheckRowsResult,
+  ];
   kdeBand: [import('../analysis/kde-job.js').KdeBandParams, import('../analysis/kde-job.js').KdeBandResult];
   kdeHotspots: [
     import('../analysis/kde-job.js').KdeHotspotsParams,

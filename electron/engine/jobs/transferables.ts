@@ -1,7 +1,18 @@
 /**
- * Finds the ArrayBuffers behind the typed arrays in a value, so they can be moved (transferred)
- * to another thread instead of copied. Each buffer appears once even when several views share it;
- * SharedArrayBuffers are left out (they are shared, not moved).
+ * What a job's message must transfer rather than copy: the ArrayBuffers behind its typed arrays
+ * (moved instead of copied) and its MessagePorts (which cannot be copied at all).
+ */
+import { MessagePort } from 'node:worker_threads';
+
+/** The MessagePorts among a job's parameters (top level only), which must be transferred. */
+export function portsIn(params: unknown): MessagePort[] {
+  if (params === null || typeof params !== 'object') return [];
+  return Object.values(params).filter((value): value is MessagePort => value instanceof MessagePort);
+}
+
+/**
+ * The ArrayBuffers behind the typed arrays in a value. Each buffer appears once even when several
+ * views share it; SharedArrayBuffers are left out (they are shared, not moved).
  */
 export function transferablesOf(value: unknown): ArrayBuffer[] {
   const found = new Set<ArrayBuffer>();

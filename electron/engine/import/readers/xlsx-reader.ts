@@ -7,7 +7,7 @@
  *            (exceljs gives dates as UTC instants of the wall-clock time, which is our convention)
  *   formula → its cached result, never evaluated; rich text → its plain text; error → "#N/A" etc.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cleanHeaders } from './headers.js';
 import type { Sniffed } from './sniff.js';
 import {
@@ -68,7 +68,9 @@ export async function openXlsx(
       `workbook is over ${MAX_XLSX_BYTES / 1024 / 1024} MB: save the sheet as CSV`,
     );
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes ~0.3 s to load, which every worker thread would pay at start.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {

@@ -1,5 +1,6 @@
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { transferablesOf } from '../../../../../electron/engine/jobs/transferables.js';
+import { portsIn, transferablesOf } from '../../../../../electron/engine/jobs/transferables.js';
 
 describe('transferablesOf', () => {
   it('finds the buffers of typed arrays at any depth, each shared buffer once', () => {
@@ -23,5 +24,19 @@ describe('transferablesOf', () => {
     const node: { self?: unknown; data: Uint16Array } = { data: new Uint16Array(2) };
     node.self = node;
     expect(transferablesOf(node)).toEqual([node.data.buffer]);
+  });
+});
+
+describe('portsIn', () => {
+  it('finds the message ports among the top-level parameters only', () => {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      expect(portsIn({ a: 1, port: port1, nested: { port: port2 } })).toEqual([port1]);
+      expect(portsIn({ a: new Float64Array(2) })).toEqual([]);
+      expect(portsIn(null)).toEqual([]);
+      expect(portsIn(7)).toEqual([]);
+    } finally {
+      port1.close();
+    }
   });
 });

@@ -143,6 +143,21 @@ describe('WorkerPool.run', () => {
     expect(error.message).toBe(`File not found: ${path}`);
   });
 
+  it('prestart starts an idle thread for a kind, which the next job of that kind then uses', async () => {
+    const fresh = new WorkerPool({ size: 1 });
+    try {
+      fresh.prestart('hashFile');
+      fresh.prestart('hashFile');
+      expect(fresh.stats()).toMatchObject({ threads: 1, running: 0, queued: 0 });
+      const path = join(dir, 'prestart.txt');
+      writeFileSync(path, 'abc');
+      await expect(fresh.run('hashFile', { path })).resolves.toMatchObject({ bytes: 3 });
+      expect(fresh.stats().threads).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('runs at most `size` jobs at once and queues the rest in order', async () => {
     const small = new WorkerPool({ size: 2 });
     try {

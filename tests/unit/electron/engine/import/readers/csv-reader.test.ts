@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { endsMidCharacter } from '../../../../../../electron/engine/import/readers/csv-reader.js';
 import { openTable, previewTable } from '../../../../../../electron/engine/import/readers/open-table.js';
 import {
   ImportFileError,
@@ -144,6 +145,48 @@ describe('openTable — CSV structure', () => {
     });
   });
 
+  it('decodes multi-byte characters split across read chunks, in ASCII and non-ASCII chunks alike', async () => {
+    // A BOM and 100-byte rows up to one byte before the first read chunk's end (1 MiB), so the
+    // 2-byte 'é' straddles it; a 4-byte emoji; then over a chunk of ASCII rows (the byte-copy path).
+    const head = '\ufeffRef,Street\n'; // 14 bytes in UTF-8
+    const row100 = (ref: string, c: string) => `${ref},${c.repeat(100 - ref.length - 2)}\n`;
+    const fillerRows = Math.floor(((1 << 20) - 1 - 14 - 2) / 100);
+    const pad = (1 << 20) - 1 - 14 - 2 - fillerRows * 100;
+    const content =
+      head +
+      row100('f', 'a').repeat(fillerRows) +
+      `1,${'x'.repeat(pad)}é\n2,🚲 lane\n` +
+      row100('y', 'y').repeat(11_000) +
+      '4,Église Road\n';
+    expect(Buffer.byteLength(content.slice(0, content.indexOf('é')))).toBe((1 << 20) - 1);
+    const t = await readAll(file(content));
+    expect(t.info.bom).toBe(true);
+    expect(t.headers).toEqual(['Ref', 'Street']);
+    expect(t.rows).toHaveLength(fillerRows + 11_003);
+    const street = (ref: string) => t.rows.find((r) => r.cells[0] === ref)!.cells[1];
+    expect(street('1')).toBe(`${'x'.repeat(pad)}é`);
+    expect(street('2')).toBe('🚲 lane');
+    expect(street('4')).toBe('Église Road');
+    expect(t.rows.every((r) => r.cells[1]!.length > 0 && !r.cells[1]!.includes('\ufffd'))).toBe(true);
+  });
+
+  it('keeps a broken character where it was when the next chunk is plain ASCII (UTF-8 forced)', async () => {
+    // The first chunk ends with a lone lead byte (0xC3) that the next, all-ASCII chunk cannot finish.
+    const head = 'Ref,Street\n';
+    const fillerRows = Math.floor(((1 << 20) - 1 - head.length - 2) / 100);
+    const pad = (1 << 20) - 1 - head.length - 2 - fillerRows * 100;
+    const start = `${head}${`f,${'a'.repeat(97)}\n`.repeat(fillerRows)}1,${'a'.repeat(pad)}`;
+    const bytes = Buffer.concat([
+      Buffer.from(start),
+      Buffer.from([0xc3]),
+      Buffer.from(`b\n2,${'c'.repeat(2000)}\n`),
+    ]);
+    expect(bytes.indexOf(0xc3)).toBe((1 << 20) - 1);
+    const t = await readAll(file(bytes), { encoding: 'utf-8' });
+    expect(t.rows.at(-2)!.cells[1]!.slice(-2)).toBe('\ufffdb');
+    expect(t.rows.at(-1)!.cells).toEqual(['2', 'c'.repeat(2000)]);
+  });
+
   it('previewTable returns the first n rows and the info', async () => {
     const p = await previewTable(file(`a\n${Array.from({ length: 50 }, (_, i) => i).join('\n')}\n`), 5);
     expect(p.rows.map((r) => r.cells[0])).toEqual(['0', '1', '2', '3', '4']);
@@ -180,5 +223,20 @@ describe('openTable — CSV refusals name the file, row and column', () => {
 
   it('refuses a file that does not exist', async () => {
     expect((await fileError(join(dir, 'missing.csv'))).code).toBe('not-found');
+  });
+});
+
+describe('endsMidCharacter', () => {
+  const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+  it('is false at the end of whole characters of every length', () => {
+    for (const s of ['', 'abc', 'é', 'a€', '🚲']) expect(endsMidCharacter(bytes(s))).toBe(false);
+  });
+
+  it('is true when the last character lacks 1, 2 or 3 of its bytes', () => {
+    expect(endsMidCharacter(bytes('aé').slice(0, 2))).toBe(true);
+    expect(endsMidCharacter(bytes('€').slice(0, 2))).toBe(true);
+    expect(endsMidCharacter(bytes('€').slice(0, 1))).toBe(true);
+    expect(endsMidCharacter(bytes('🚲').slice(0, 3))).toBe(true);
+    expect(endsMidCharacter(bytes('🚲').slice(0, 1))).toBe(true);
   });
 });
