@@ -4,9 +4,10 @@
  * (with that kind's heap limits, JOB_RESOURCE_LIMITS): hash, read, PII sample, validate
  * (month dates, WGS84 → BNG), duplicate checks, write records + R*Tree + issues, one commit. A file
  * this size is read and validated on a second thread while the first writes (read-job.ts).
- * Goal ≤ 10 s on our 2-core machine. `BENCH_IMPORT_ROWS` overrides the row count.
+ * Goal ≤ 10 s on our 2-core machine. `BENCH_IMPORT_ROWS` overrides the row count, `BENCH_RUNS` the
+ * number of runs (default 3; `ms` is their median).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkerPool } from '../electron/engine/jobs/worker-pool.js';
@@ -16,7 +17,7 @@ import { writePoliceUkCsv } from '../tests/unit/electron/engine/import/generate-
 import { report } from './measure.js';
 
 const rows = Number(process.env['BENCH_IMPORT_ROWS'] ?? 1_000_000);
-const runs = Number(process.env['BENCH_RUNS'] ?? 1);
+const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const dir = mkdtempSync(join(tmpdir(), 'hsw-bench-import-'));
 // The built worker (npm run bench builds first), as the app runs it: from source every thread would
 // first load the engine through tsx's TypeScript loader, which the app never does.
@@ -27,6 +28,10 @@ const pool = new WorkerPool({
 try {
   const csvPath = join(dir, 'street.csv');
   await writePoliceUkCsv(csvPath, rows, 2024);
+  // Flush the new 200 MB file to disk first, so the first import does not pay for its write-back.
+  const fd = openSync(csvPath, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
   const mapping = applyPreset(findPreset('police-uk')!, POLICE_UK_HEADERS)!;
   const times: number[] = [];
   // CPU time of this process too: on a shared 2-core machine wall time also measures the neighbours.
@@ -53,6 +58,8 @@ try {
   }
   report('import.police-uk', times, {
     goalMs: 10_000,
+    // The first run also starts the import thread and compiles its code; later runs reuse the thread.
+    firstRunMs: Math.round(times[0]!),
     rows,
     rowsAccepted: accepted,
     fileMB: Math.round(statSync(csvPath).size / 1e5) / 10,

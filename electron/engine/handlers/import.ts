@@ -9,6 +9,7 @@ import { ApiError } from '../../../shared/api/errors.js';
 import type { importMethods } from '../../../shared/api/import-api.js';
 import { detectMapping } from '../../../shared/import/detect-mapping.js';
 import { detectPii } from '../../../shared/import/pii.js';
+import { piiSampleCells } from '../../../shared/import/pii-sample.js';
 import {
   deleteBoundaryLayer,
   getBoundaryLayerGeoJson,
@@ -30,7 +31,6 @@ import {
 import { listMappingPresets, saveMappingPreset } from '../import/mapping-presets.js';
 import { previewTable } from '../import/readers/open-table.js';
 import { ImportFileError } from '../import/readers/table.js';
-import { piiSampleCells } from '../import/run-import.js';
 import { queryRecords, summariseRecords } from '../query/query-records.js';
 
 export const PREVIEW_ROWS = 50;

@@ -18,6 +18,12 @@ import { appendAudit } from '../project/audit.js';
 import { bumpRecordsVersion } from './records-version.js';
 import { type RejectedRow, rejectedRowsCsv } from './rejected-csv.js';
 
+/**
+ * SQL condition for the records of dataset `?`: found through its imports (index records_import),
+ * since records carry no index on dataset_id (migration 2).
+ */
+export const RECORDS_OF_DATASET = 'import_id IN (SELECT id FROM imports WHERE dataset_id = ?)';
+
 interface ImportRow {
   id: number;
   dataset_id: number;
@@ -81,10 +87,10 @@ export function listDatasets(db: Database.Database): DatasetInfo[] {
   }[];
   const stats = db.prepare(
     `SELECT COUNT(*) AS n, MIN(from_ms) AS fromMs, MAX(to_ms) AS toMs, COUNT(DISTINCT category) AS categories
-     FROM records WHERE dataset_id = ?`,
+     FROM records WHERE ${RECORDS_OF_DATASET}`,
   );
   const precisions = db.prepare(
-    'SELECT precision, COUNT(*) AS n FROM records WHERE dataset_id = ? GROUP BY precision',
+    `SELECT precision, COUNT(*) AS n FROM records WHERE ${RECORDS_OF_DATASET} GROUP BY precision`,
   );
   const imports = listImports(db);
   return datasets.map((d) => {
@@ -126,7 +132,9 @@ export function deleteDataset(db: Database.Database, datasetId: number): { delet
   return db
     .transaction(() => {
       const name = datasetName(db, datasetId);
-      const deletedRecords = db.prepare('DELETE FROM records WHERE dataset_id = ?').run(datasetId).changes;
+      const deletedRecords = db
+        .prepare(`DELETE FROM records WHERE ${RECORDS_OF_DATASET}`)
+        .run(datasetId).changes;
       db.prepare('DELETE FROM datasets WHERE id = ?').run(datasetId);
       appendAudit(db, 'delete-dataset', { datasetId, dataset: name, deletedRecords });
       bumpRecordsVersion(db);

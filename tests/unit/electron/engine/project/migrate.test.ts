@@ -40,6 +40,25 @@ describe('migrate', () => {
     );
   });
 
+  it('takes a version-1 file with records to version 2: records kept, the dataset_id index dropped', () => {
+    const db = memoryDb();
+    db.exec(MIGRATIONS[0]!.sql);
+    db.pragma('user_version = 1');
+    db.exec(`INSERT INTO datasets (id, name, geometry, created_at) VALUES (1, 'Crimes', 'points', '');
+      INSERT INTO imports (id, dataset_id, file_name, file_size, sha256, mapping_json, rows_read, rows_accepted,
+        rows_warned, rows_rejected, started_at, finished_at) VALUES (1, 1, 'a.csv', 1, '', '{}', 1, 1, 0, 0, '', '');
+      INSERT INTO records (dataset_id, import_id, from_ms, to_ms, precision) VALUES (1, 1, 0, 0, 0);`);
+    const indexes = () =>
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records'")
+        .pluck()
+        .all();
+    expect(indexes()).toEqual(expect.arrayContaining(['records_dataset', 'records_import']));
+    expect(migrate(db)).toEqual({ from: 1, to: 2 });
+    expect(indexes()).toEqual(['records_import']);
+    expect(db.prepare('SELECT COUNT(*) FROM records').pluck().get()).toBe(1);
+  });
+
   it('is a no-op on a database already at the latest version', () => {
     const db = memoryDb();
     migrate(db);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit, readAudit } from '../../../../../electron/engine/project/audit.js';
-import { LATEST_SCHEMA_VERSION } from '../../../../../electron/engine/project/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../../electron/engine/project/migrations.js';
 import {
   createProject,
   type OpenProject,
@@ -109,7 +109,11 @@ describe('openProject', () => {
     const path = join(dir, 'p.hsw');
     createProject(path, { appVersion: '1', name: 'Night-time economy', crs: 'EPSG:27700' }).close();
     const project = track(openProject(path));
-    expect(project.info()).toMatchObject({ name: 'Night-time economy', crs: 'EPSG:27700', schemaVersion: 1 });
+    expect(project.info()).toMatchObject({
+      name: 'Night-time economy',
+      crs: 'EPSG:27700',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    });
     expect(project.db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
@@ -167,16 +171,17 @@ describe('openProject', () => {
   it('migrates an older project forward when opened', () => {
     const path = join(dir, 'old.hsw');
     createProject(path, { appVersion: '1' }).close();
+    const next = LATEST_SCHEMA_VERSION + 1;
     const migrations = [
-      { version: 1, description: 'already applied', sql: 'SELECT 1' },
+      ...MIGRATIONS.map((m) => ({ ...m, sql: 'SELECT 1', description: 'already applied' })),
       {
-        version: 2,
+        version: next,
         description: 'adds notes',
         sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);',
       },
     ];
     const project = track(openProject(path, { migrations }));
-    expect(project.info().schemaVersion).toBe(2);
+    expect(project.info().schemaVersion).toBe(next);
     expect(project.db.prepare("SELECT name FROM sqlite_master WHERE name = 'notes'").get()).toBeTruthy();
   });
 });
