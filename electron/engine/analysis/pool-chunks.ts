@@ -1,7 +1,7 @@
 /**
- * Cutting a run into worker-pool jobs, as kde-parallel.ts (events) and knox-parallel.ts (Monte
- * Carlo iterations) do: contiguous ranges of near-equal size, one per thread, and the inputs copied
- * once into SharedArrayBuffers so that every thread reads the same copy.
+ * Cutting a run into worker-pool jobs: contiguous ranges of near-equal size, one per thread (as
+ * knox-parallel.ts cuts its Monte Carlo iterations), and the inputs placed once in
+ * SharedArrayBuffers so that every thread reads the same copy (knox-parallel.ts, kde-parallel.ts).
  */
 
 /** [0, total) cut into `count` contiguous ranges of near-equal size (empty ranges dropped). */

@@ -14,12 +14,11 @@
  * reader with it; a failure while writing aborts the reader and is rethrown.
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { ApiError } from '../../../shared/api/errors.js';
 import type { ProgressFn } from '../../../shared/jobs/progress.js';
 import { WorkerPool } from '../jobs/worker-pool.js';
 import { type CheckRowsParams, type CheckRowsResult, checkRows } from './check-rows.js';
 import { openTable } from './readers/open-table.js';
-import { ImportFileError, type OpenTableOptions } from './readers/table.js';
+import { asImportRefusal, type OpenTableOptions } from './readers/table.js';
 import { batchBuffers, type RecordBatch } from './record-batch.js';
 
 /** Batches sent but not yet written: bounds the memory a fast reader can fill. */
@@ -61,12 +60,6 @@ class Credits {
   }
 }
 
-/** A file that breaks mid-way refuses the import, as it does when read in the import's own thread. */
-function asRefusal(error: unknown): never {
-  if (error instanceof ImportFileError) throw new ApiError('refused', error.message);
-  throw error;
-}
-
 /** The reader's side: the `importRead` job kind. Progress is rows read (done = total). */
 export async function importReadJob(
   params: ImportReadParams,
@@ -74,7 +67,9 @@ export async function importReadJob(
 ): Promise<CheckRowsResult> {
   const { port } = params;
   const credits = new Credits(BATCHES_IN_FLIGHT, port);
-  const table = await openTable(params.filePath, params.table).catch(asRefusal);
+  const table = await openTable(params.filePath, params.table).catch((error: unknown) => {
+    throw asImportRefusal(error);
+  });
   try {
     const result = await checkRows(
       table.batches,
@@ -88,7 +83,7 @@ export async function importReadJob(
     await credits.drain();
     return result;
   } catch (error) {
-    return asRefusal(error);
+    throw asImportRefusal(error);
   } finally {
     port.close();
     await table.close();

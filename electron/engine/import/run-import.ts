@@ -36,7 +36,7 @@ import { ImportTransaction } from './import-transaction.js';
 import { ReaderThread } from './read-job.js';
 import { openTable } from './readers/open-table.js';
 import type { OpenedTable, OpenTableOptions, TableRow } from './readers/table.js';
-import { ImportFileError } from './readers/table.js';
+import { asImportRefusal } from './readers/table.js';
 import type { RecordBatch } from './record-batch.js';
 import { sha256File } from './sha256-file.js';
 import { summaryMessage } from './summary-builder.js';
@@ -162,8 +162,7 @@ export async function runImport(
   try {
     table = await openTable(params.filePath, params.table ?? {});
   } catch (error) {
-    if (error instanceof ImportFileError) throw refused(error.message);
-    throw error;
+    throw asImportRefusal(error);
   }
   let rollbackOnError: ImportTransaction | null = null;
   const fileSize = table.info.sizeBytes;
@@ -310,8 +309,7 @@ export async function runImport(
     return result;
   } catch (error) {
     rollbackOnError?.rollback();
-    if (error instanceof ImportFileError) throw refused(error.message);
-    throw error;
+    throw asImportRefusal(error);
   } finally {
     await table.close();
     await reader?.close();

@@ -8,6 +8,8 @@
  * row. GeoJSON features are numbered as if they were rows: feature 0 is row 2.
  */
 
+import { ApiError } from '../../../../shared/api/errors.js';
+
 export type TableFormat = 'csv' | 'xlsx' | 'geojson';
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -111,4 +113,13 @@ export class ImportFileError extends Error {
         .join(', ') + `: ${detail}`,
     );
   }
+}
+
+/**
+ * What to throw for an error met while an import reads its file: a reader's ImportFileError becomes
+ * the import's refusal (ApiError 'refused', same message), anything else stays as it is. One rule
+ * wherever an import reads, in whichever thread.
+ */
+export function asImportRefusal(error: unknown): unknown {
+  return error instanceof ImportFileError ? new ApiError('refused', error.message) : error;
 }
