@@ -1,10 +1,11 @@
 /**
- * Writes batches of accepted records (record-batch.ts) into `records`, BATCH_ROWS rows per multi-row
- * INSERT (one prepared statement reused for every full group, another for the tail), and the import's spatial
- * index: one `records_rtree` entry per occupied CELL_SIZE_M grid cell with the tight bounding box of
- * its points, written at flush (a few thousand R*Tree inserts instead of one per record, which
- * measured ~10 µs each). Must run inside the caller's transaction: record and cell ids are assigned
- * here from MAX(id) + 1, which is safe only while this connection holds the write lock.
+ * Writes batches of accepted records (record-batch.ts) into `records`, BATCH_ROWS rows per
+ * multi-row INSERT (one prepared statement reused for every full group, another for the tail), and
+ * the import's spatial index: one `records_rtree` entry per occupied CELL_SIZE_M grid cell with the
+ * tight bounding box of its points, written at flush (a few thousand R*Tree inserts instead of one
+ * per record, which measured ~10 µs each). Must run inside the caller's transaction: record and
+ * cell ids are assigned here from MAX(id) + 1, which is safe only while this connection holds the
+ * write lock.
  */
 import type Database from 'better-sqlite3';
 import type { RecordBatch } from './record-batch.js';
