@@ -1,7 +1,10 @@
 /**
  * Analysis results cached in the project (DESIGN.md §3): keyed by the SHA-256 of the canonical JSON
  * of {kind, inputs, params}, so the same analysis of the same data with the same parameters is
- * computed once. The app version is recorded but not part of the key.
+ * computed once. The key also holds the kind's algorithm version (ALGORITHM_VERSIONS): a change to
+ * what an analysis computes or states bumps it, so results stored by an older build are recomputed
+ * rather than served. The app version is recorded but not part of the key (a release that changes
+ * no analysis keeps the cache).
  *
  * `inputs` must identify the data, not just name it: e.g. `{ datasetId, importIds, filter }`, so a
  * new import into the dataset changes the key. Results are JSON plus typed arrays; the typed arrays
@@ -31,8 +34,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value, '$'));
 }
 
+/**
+ * What each cached kind computes, versioned. Bump a kind's number whenever its result changes for
+ * the same inputs (a rule, a default, a field, a wording stored in the result).
+ *   2: study-area thresholds, supported hotspots, FDR-adjusted Knox, series chains (issue 10)
+ */
+export const ALGORITHM_VERSIONS: Readonly<Record<string, number>> = { kde: 2, knox: 2, chains: 2 };
+
 export function cacheKey(kind: string, inputs: unknown, params: unknown): string {
-  return createHash('sha256').update(canonicalJson({ kind, inputs, params })).digest('hex');
+  const algorithm = ALGORITHM_VERSIONS[kind] ?? 1;
+  return createHash('sha256').update(canonicalJson({ kind, algorithm, inputs, params })).digest('hex');
 }
 
 export async function cached<T>(

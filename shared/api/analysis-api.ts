@@ -23,6 +23,8 @@ export interface AnalysisProvenance {
     imports: { fileName: string; sha256: string; importedAt: string }[];
   }[];
   filter: RecordFilter;
+  /** The filter in words (shared/provenance/filter-words.ts), for every output: never the JSON. */
+  filterText: string;
   /** Project CRS the output's coordinates are in, e.g. 'EPSG:27700'; the map gets WGS84 via proj4. */
   crs: string;
   appVersion: string;

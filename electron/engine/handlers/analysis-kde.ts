@@ -22,15 +22,15 @@ import {
 } from '../../../shared/analysis/hotspots/polygon.js';
 import type { ThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
-import type { AnalysisProvenance, analysisMethods, KdeRunResult } from '../../../shared/api/analysis-api.js';
+import type { analysisMethods, KdeRunResult } from '../../../shared/api/analysis-api.js';
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
 import type { RecordColumns } from '../../../shared/model/records.js';
 import { runKdeOnPool } from '../analysis/kde-parallel.js';
+import { analysisProvenance } from '../analysis/provenance.js';
 import { cached } from '../analysis-cache.js';
 import type { EngineContext, Handlers } from '../context.js';
-import { listImports } from '../import/datasets.js';
 import { recordsVersion } from '../import/records-version.js';
 import { queryRecords } from '../query/query-records.js';
 
@@ -124,7 +124,6 @@ async function computeKde(
   const y1 = y0 + height * cellSizeM;
   let maxDensity = 0;
   for (const v of grid.values) if (v > maxDensity) maxDensity = v;
-  const createdAt = new Date().toISOString();
   return {
     unit: surface.unit,
     grid,
@@ -148,16 +147,12 @@ async function computeKde(
     surfaceStats: hotspotResult.surfaceStats,
     classes: hotspotResult.classes.map((c) => ({ ...c, polygonWgs84: c.polygon.map(toWgs84) })),
     hotspots: hotspotResult.hotspots.map((h) => ({ ...h, polygonWgs84: toWgs84(h.polygon) })),
-    provenance: provenance(
-      ctx,
-      db,
-      crs,
+    provenance: analysisProvenance(ctx, {
       filter,
       columns,
-      surface.counts.excludedOutside,
-      weighted,
-      createdAt,
-    ),
+      windowBasis: null,
+      caveats: kdeCaveats(surface.counts.excludedOutside, weighted),
+    }),
   };
 }
 
@@ -207,32 +202,11 @@ function pickIndices<T extends Float64Array | Int32Array | Uint8Array>(a: T, kee
   return out;
 }
 
-function provenance(
-  ctx: EngineContext,
-  db: Database.Database,
-  crs: string,
-  filter: KdeInput['filter'],
-  columns: RecordColumns,
-  excludedOutside: number,
-  weighted: boolean,
-  createdAt: string,
-): AnalysisProvenance {
-  const ids = [...new Set(columns.datasetId)].sort((a, b) => a - b);
-  const datasets = ids.map((id) => {
-    const row = db.prepare('SELECT name FROM datasets WHERE id = ?').get(id) as { name: string } | undefined;
-    return {
-      id,
-      name: row?.name ?? `#${id}`,
-      imports: listImports(db, id).map((i) => ({
-        fileName: i.fileName,
-        sha256: i.sha256,
-        importedAt: i.finishedAt,
-      })),
-    };
-  });
+/** What a reader of a density surface must know beyond the data's own caveats. */
+function kdeCaveats(excludedOutside: number, weighted: boolean): string[] {
   const caveats: string[] = [];
   if (excludedOutside > 0)
     caveats.push(`${excludedOutside.toLocaleString('en-GB')} events outside the study area were left out`);
   if (weighted) caveats.push('events are weighted by their weight field');
-  return { datasets, filter, crs, appVersion: ctx.appVersion, createdAt, caveats };
+  return caveats;
 }

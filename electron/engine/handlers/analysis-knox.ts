@@ -19,21 +19,15 @@ import { knoxReport } from '../../../shared/analysis/knox/knox-report.js';
 import { type KnoxOptions, resolveKnoxOptions } from '../../../shared/analysis/knox/knox-test.js';
 import { nrcPreset } from '../../../shared/analysis/knox/nrc-preset.js';
 import { suggestThresholds } from '../../../shared/analysis/knox/suggest-thresholds.js';
-import type {
-  AnalysisProvenance,
-  analysisMethods,
-  ChainsRunResult,
-  KnoxRunResult,
-} from '../../../shared/api/analysis-api.js';
+import type { analysisMethods, ChainsRunResult, KnoxRunResult } from '../../../shared/api/analysis-api.js';
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
-import { findPreset } from '../../../shared/import/presets.js';
-import type { EventColumns, RecordColumns, RecordFilter } from '../../../shared/model/records.js';
+import type { EventColumns, RecordColumns } from '../../../shared/model/records.js';
 import { dayOf, isoDate, MS_PER_DAY } from '../../../shared/model/time.js';
 import { runKnoxOnPool } from '../analysis/knox-parallel.js';
+import { analysisProvenance } from '../analysis/provenance.js';
 import { cached } from '../analysis-cache.js';
 import type { EngineContext, Handlers } from '../context.js';
-import { listImports } from '../import/datasets.js';
 import { recordsVersion } from '../import/records-version.js';
 import { queryRecords } from '../query/query-records.js';
 import { toEventColumns } from '../query/to-event-columns.js';
@@ -46,7 +40,7 @@ export function createKnoxHandlers(
 ): Pick<Handlers<typeof analysisMethods>, 'runKnox' | 'runChains'> {
   return {
     runKnox: async (input) => {
-      const { db, crs } = ctx.project();
+      const { db } = ctx.project();
       const settings = checked(() => resolveKnoxOptions(knoxOptionsOf(input)));
       const params = {
         distanceEdgesM: settings.distanceEdgesM.map(finiteOrNull),
@@ -66,10 +60,13 @@ export function createKnoxHandlers(
             signal,
             onProgress: progress,
           });
-          return {
-            report: knoxReport(result, caveats),
-            provenance: provenanceOf(ctx, db, crs, input.filter, columns, caveats),
-          };
+          const provenance = analysisProvenance(ctx, {
+            filter: input.filter,
+            columns,
+            windowBasis: input.timeBasis ?? 'midpoint',
+            caveats,
+          });
+          return { report: knoxReport(result, provenance.caveats), provenance };
         }),
       );
       const result: KnoxRunResult = {
@@ -83,7 +80,7 @@ export function createKnoxHandlers(
     },
 
     runChains: async (input) => {
-      const { db, crs } = ctx.project();
+      const { db } = ctx.project();
       const metric = input.metric ?? 'euclidean';
       const asOfDay = input.asOf === undefined ? undefined : dayOfIsoDate(input.asOf);
       const params = {
@@ -127,7 +124,6 @@ export function createKnoxHandlers(
           const notes = [
             `Events are linked when ${linkRule}; chains are connected groups of two or more linked events.`,
             'The originating event is the earliest; same-day ties go to the lower record id.',
-            ...caveats,
           ];
           if (asOfDay !== undefined) {
             notes.push(
@@ -142,6 +138,13 @@ export function createKnoxHandlers(
                 'record evenly over its day).',
             );
           }
+          const provenance = analysisProvenance(ctx, {
+            filter: input.filter,
+            columns,
+            windowBasis: input.timeBasis ?? 'midpoint',
+            caveats,
+          });
+          notes.push(...provenance.caveats);
           const result: Omit<ChainsRunResult, 'analysisId' | 'cached'> = {
             events: events.x.length,
             distanceM: input.distanceM,
@@ -175,7 +178,7 @@ export function createKnoxHandlers(
               ...(zone.shiftWeights ? { shiftWeights: zone.shiftWeights } : {}),
             })),
             notes,
-            provenance: provenanceOf(ctx, db, crs, input.filter, columns, caveats),
+            provenance,
           };
           return result;
         }),
@@ -221,7 +224,6 @@ function dayEvents(
   if (input.monthOverride && caveats.some((c) => c.includes('month-only'))) {
     ctx.audit('override-month-precision', { method: methodName, reason: input.monthOverride.reason });
   }
-  caveats.push(...presetCaveats(db, columns));
   if (events.x.length < 2) {
     throw new ApiError(
       'refused',
@@ -235,42 +237,6 @@ function dayEvents(
     throw error;
   }
   return { events, caveats, columns };
-}
-
-function provenanceOf(
-  ctx: EngineContext,
-  db: Database.Database,
-  crs: string,
-  filter: RecordFilter,
-  columns: RecordColumns,
-  caveats: string[],
-): AnalysisProvenance {
-  const ids = [...new Set(columns.datasetId)].sort((a, b) => a - b);
-  const datasets = ids.map((id) => {
-    const row = db.prepare('SELECT name FROM datasets WHERE id = ?').get(id) as { name: string } | undefined;
-    return {
-      id,
-      name: row?.name ?? `dataset ${id}`,
-      imports: listImports(db, id).map((i) => ({
-        fileName: i.fileName,
-        sha256: i.sha256,
-        importedAt: i.finishedAt,
-      })),
-    };
-  });
-  return { datasets, filter, crs, appVersion: ctx.appVersion, createdAt: new Date().toISOString(), caveats };
-}
-
-/** Caveats of the mapping presets the records were imported with (e.g. police.uk's snapped points). */
-function presetCaveats(db: Database.Database, columns: RecordColumns): string[] {
-  const found = new Set<string>();
-  for (const id of new Set(columns.datasetId)) {
-    for (const item of listImports(db, id)) {
-      const caveat = item.mapping.preset ? findPreset(item.mapping.preset)?.caveat : null;
-      if (caveat) found.add(caveat);
-    }
-  }
-  return [...found];
 }
 
 /** Parameter checks of the pure code (RangeError) as the Api's invalid-argument. */

@@ -7,7 +7,8 @@
  *
  * Month-only records (police.uk) cannot feed day-level methods: they are refused with ApiError
  * 'refused' unless the analyst overrides with a reason, and then a caveat says so. Every result
- * carries caveats for the output's provenance (windows placed at their midpoint, month override).
+ * carries the month override as a caveat; how windows were dated is said by the provenance
+ * (electron/engine/analysis/provenance.ts).
  * `weight` is included only when some record's weight differs from 1.
  */
 import { ApiError } from '../../../shared/api/errors.js';
@@ -28,12 +29,10 @@ export interface EventColumnsResult {
 export function toEventColumns(columns: RecordColumns, options: EventColumnsOptions): EventColumnsResult {
   const n = columns.count;
   let months = 0;
-  let windows = 0;
   let weighted = false;
   for (let i = 0; i < n; i++) {
     const p = columns.precision[i];
     if (p === PRECISION_CODE.month) months++;
-    else if (p === PRECISION_CODE.window) windows++;
     if (columns.weight[i] !== 1) weighted = true;
   }
   const caveats: string[] = [];
@@ -48,11 +47,6 @@ export function toEventColumns(columns: RecordColumns, options: EventColumnsOpti
     }
     caveats.push(
       `${months.toLocaleString('en-GB')} month-only records were placed on a day (${options.timeBasis === 'midpoint' ? 'mid-month' : 'the 1st'}) by analyst override: ${reason}`,
-    );
-  }
-  if (windows > 0) {
-    caveats.push(
-      `${windows.toLocaleString('en-GB')} records with a from/to window were dated by the window's ${options.timeBasis === 'midpoint' ? 'midpoint' : 'start'}`,
     );
   }
   const x = new Float64Array(n);

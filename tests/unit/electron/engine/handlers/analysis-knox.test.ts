@@ -134,7 +134,7 @@ describe('runKnox', () => {
     expect(result.distanceEdges).toEqual([0, 100, 300, null]);
     expect(result.cached).toBe(false);
     expect(result.notes.join(' ')).toMatch(
-      /300 records with a from\/to window were dated by the window's midpoint/,
+      /Burglary: 300 records have a from\/to window \(e.g. burglary while away\) and are dated by the window's midpoint/,
     );
     expect(result.provenance.datasets.map((d) => d.name)).toEqual(['Burglary']);
     expect(result.provenance.datasets[0].imports[0].sha256).toMatch(/^[0-9a-f]{64}$/);
