@@ -87,11 +87,15 @@ describe('runKdeOnPool', () => {
     expect((error as ApiError).message).toMatch(/more than 25,000,000/);
   });
 
-  it('rejects with cancelled when aborted mid-run', async () => {
+  it('rejects with cancelled when aborted mid-run (at its first progress report)', async () => {
     const e = events(300_000, 7);
     const controller = new AbortController();
-    const run = runKdeOnPool(pool, e, { cellSizeM: 5, bandwidthM: 300 }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 300);
+    const run = runKdeOnPool(
+      pool,
+      e,
+      { cellSizeM: 5, bandwidthM: 300 },
+      { signal: controller.signal, onProgress: () => controller.abort() },
+    );
     const error = await run.catch((err: unknown) => err);
     expect((error as ApiError).code).toBe('cancelled');
   });

@@ -59,38 +59,25 @@ describe('WorkerPool.run', () => {
     });
   });
 
-  // Timing on a shared 2-core machine: one retry absorbs a moment when the OS did not schedule us.
-  it('forwards progress at least every 250 ms while a tight loop runs', { retry: 1 }, async () => {
-    const keys = randomKeys(3_000_000);
-    const times: number[] = [];
+  // The cadence (an event at least every 250 ms) and the cancel latency are timings: they are measured
+  // by bench/jobs.bench.ts, not asserted here, so a loaded machine cannot fail these tests.
+  it('forwards progress from inside a tight loop, counting up to a fixed total', async () => {
     const reports: [number, number][] = [];
-    let startedMs = 0;
     const result = await pool.run(
       'sortOrder',
-      { keys },
-      {
-        onStart: () => {
-          startedMs = performance.now();
-        },
-        onProgress: (done, total) => {
-          times.push(performance.now());
-          reports.push([done, total]);
-        },
-      },
+      { keys: randomKeys(3_000_000) },
+      { onProgress: (done, total) => reports.push([done, total]) },
     );
-    const endedMs = performance.now();
     expect(result.order.length).toBe(3_000_000);
-    const stamps = [startedMs, ...times, endedMs];
-    const gaps = stamps.slice(1).map((t, i) => t - stamps[i]!);
-    expect(endedMs - startedMs).toBeGreaterThan(500); // long enough for the cadence to mean something
-    expect(Math.max(...gaps)).toBeLessThan(250);
-    // Reports count up towards a fixed total (22 passes of 3,000,000 moves).
+    // Reports come from inside the loop (some before the end) and count up towards a fixed total
+    // (22 passes of 3,000,000 moves).
     const total = 22 * 3_000_000;
+    expect(reports.some(([done]) => done > 0 && done < total)).toBe(true);
     expect(reports.every(([, t]) => t === total)).toBe(true);
     expect(reports.map(([done]) => done)).toEqual([...reports.map(([done]) => done)].sort((a, b) => a - b));
   });
 
-  it('cancels a job inside a tight loop within 250 ms and replaces its thread', { retry: 1 }, async () => {
+  it('cancels a job inside a tight loop: the call rejects, the thread exits and is replaced', async () => {
     const controller = new AbortController();
     let inLoop: () => void = () => {};
     const firstProgress = new Promise<void>((resolve) => {
@@ -107,17 +94,12 @@ describe('WorkerPool.run', () => {
       },
     );
     await firstProgress;
-    const abortedMs = performance.now();
     controller.abort();
     const error = await rejection(job);
-    const rejectedMs = performance.now();
     await pool.stopped();
-    const stoppedMs = performance.now();
     expect(error.code).toBe('cancelled');
     expect(error.name).toBe('AbortError');
-    expect(rejectedMs - abortedMs).toBeLessThan(250);
     // The thread itself has exited, not just the promise: the loop was really stopped.
-    expect(stoppedMs - abortedMs).toBeLessThan(250);
     expect(pool.stats().running).toBe(0);
     const { order } = await pool.run('sortOrder', { keys: new Float64Array([2, 1]) });
     expect([...order]).toEqual([1, 0]);
