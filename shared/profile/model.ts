@@ -10,8 +10,9 @@
  * id survives a rebuild: generated blocks are refreshed, analyst text is kept.
  */
 
-import type { RateTestResult } from '../analysis/compare/poisson-rate-test.js';
+import type { ChangeTest } from '../analysis/compare/compare-periods.js';
 import type { ChainsRunResult, KdeRunResult, KnoxRunResult } from '../api/analysis-api.js';
+import type { HeadlineFact } from './headline-facts.js';
 import type { ProfileSubject } from './subject.js';
 
 export const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
@@ -81,12 +82,49 @@ export interface DatasetProvenance {
   }[];
 }
 
-export interface PeriodCounts {
+/**
+ * Counts of one subject in the current period, the previous period and the same period last year,
+ * each record counted once, in the period holding its window's midpoint (DESIGN.md §4 "Period
+ * comparison"). A period the data do not fully cover is "no data": its count and test are null,
+ * never 0 and never tested. Tests carry the Benjamini–Hochberg q-value over the rows of their table
+ * (each comparison column separately) beside the unadjusted p; the verdict is based on q.
+ */
+export interface PeriodComparison {
   current: number;
-  previous: number;
-  lastYear: number;
-  vsPrevious: RateTestResult;
-  vsLastYear: RateTestResult;
+  previous: number | null;
+  lastYear: number | null;
+  vsPrevious: ChangeTest | null;
+  vsLastYear: ChangeTest | null;
+}
+
+/** Dates the datasets in scope cover: first and last record date, and calendar months with no record. */
+export interface DataCoverage {
+  /** yyyy-mm-dd of the first record (window start), null when there are no records. */
+  from: string | null;
+  /** yyyy-mm-dd of the last record (window end), null when there are no records. */
+  to: string | null;
+  /** yyyy-mm of the months between `from` and `to` that hold no record at all (monthly data's gaps). */
+  missingMonths: string[];
+}
+
+/** A hotspot of the period's density run with its own period comparison (inside its outline). */
+export type HotspotTrend = { rank: number } & PeriodComparison;
+
+/**
+ * A place where two or more events happened at the identical point (same projected x, y), with the
+ * commonest location text there; never grouped by text alone (one street name covers many points).
+ */
+export interface RepeatLocation {
+  location: string | null;
+  x: number;
+  y: number;
+  count: number;
+  /** yyyy-mm-dd of the first and the last event there (by window midpoint). */
+  firstDate: string;
+  lastDate: string;
+  /** Days between consecutive events there: median and shortest; null when no two are dated to the day. */
+  medianDaysToRepeat: number | null;
+  minDaysToRepeat: number | null;
 }
 
 export interface ChainEventRow {
@@ -107,17 +145,28 @@ export interface ProfileInputs {
   periods: { current: DateRange; previous: DateRange; lastYear: DateRange };
   /** Datasets and categories in scope, in words (e.g. "Police recorded crime: Burglary"). */
   scopeText: string;
-  counts: PeriodCounts;
+  counts: PeriodComparison;
+  /** What the data in scope cover; periods outside it are "no data". */
+  coverage: DataCoverage;
+  /** The whole scope (all datasets and categories in scope, everywhere): the area's own change. */
+  scopeCounts: PeriodComparison;
+  /** Each reported hotspot of the period's density run, BH across the hotspots. */
+  hotspotTrends: HotspotTrend[];
+  /** Why a change in a subject chosen for being high now must be read with care (regression to the mean). */
+  regressionCaveat: string;
+  /** The changes that matter, the headline first (shared/profile/headline-facts.ts). */
+  headlineFacts: HeadlineFact[];
   /** Records of the current period that are area-only (counted, never drawn). */
   areaOnly: number;
   /** Records of the current period by category, most first. */
   byCategory: { category: string; count: number }[];
-  byMonth: { month: string; count: number }[];
+  /** Subject's records by calendar month (yyyy-mm) by window midpoint; null = a month with no data. */
+  byMonth: { month: string; count: number | null }[];
   /** Hour × weekday aoristic table: 7 rows (Monday first) × 24 hours, events. */
   hourOfWeek: number[][];
   aoristicNote: string;
-  /** Repeat locations: location descriptions with two or more events in the period. */
-  repeatLocations: { location: string; count: number }[];
+  /** Repeat locations: identical points with two or more events in the period, most first. */
+  repeatLocations: RepeatLocation[];
   /** The period's density run the maps and hotspot statistics come from. */
   kde: KdeRunResult | null;
   kdeNote: string | null;
@@ -141,8 +190,8 @@ export interface ProfileInputs {
   parameters: { method: string; name: string; value: string }[];
   appVersion: string;
   generatedAt: string;
-  /** Record filter of the current period, as JSON, for reproduction. */
-  filterJson: string;
+  /** Record filter of the current period in words (shared/provenance/filter-words.ts). */
+  filterText: string;
 }
 
 // ---- the model ----------------------------------------------------------------------------------
