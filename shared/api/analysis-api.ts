@@ -45,10 +45,10 @@ export const knoxInputSchema = z
     /** Explicit bands: both edge lists, or `nrc` instead. */
     distanceEdgesM: knoxEdgesSchema.optional(),
     timeEdgesDays: knoxEdgesSchema.optional(),
-    /** Near Repeat Calculator preset (Manhattan; edges 0, 1, b … n·b, ∞ and 0, t … m·t, ∞). */
+    /** Near Repeat Calculator preset (Manhattan; edges 0, ε (same location = 0 m), b … n·b, ∞ and 0, t … m·t, ∞). */
     nrc: z
       .object({
-        bandwidthM: z.number().gt(1).max(1_000_000),
+        bandwidthM: z.number().positive().max(1_000_000),
         distanceBands: z.number().int().min(1).max(100),
         timeBandDays: z.number().int().min(1).max(100_000),
         timeBands: z.number().int().min(1).max(100),

@@ -43,7 +43,8 @@ Input:
 Bands (one of):
   --distance-edges LIST    metres, e.g. 0,1,100,200,300,inf
   --time-edges LIST        whole days, e.g. 0,7,14,21,inf
-or the Near Repeat Calculator preset (Manhattan; edges 0, 1, b … n·b, inf and 0, t … m·t, inf):
+or the Near Repeat Calculator preset (Manhattan; rows 0 m (same location), (0, b), [b, 2b) … ≥ n·b;
+  columns [0, t) … ≥ m·t days):
   --nrc-bandwidth B --nrc-bands N --nrc-days T --nrc-time-bands M
 
 Options:

@@ -2,9 +2,12 @@
  * The Knox result as one plain, JSON-safe object (DESIGN.md §4, "Near repeat"; issue 5's `--json`
  * shape): matrices as arrays of rows (rows = distance bands, columns = time bands), infinite edges
  * written as null, and ratios without a defined value (zero expectation) as null. This is what the
- * Api returns and what the CLI prints, so every transport carries the same numbers.
+ * Api returns and what the CLI prints, so every transport carries the same numbers. Significance
+ * (q-values across the table's cells and the cells called significant) comes from
+ * knox-significance.ts, with the sentence that says what Knox shows and what it does not.
  */
 import type { DistanceMetric } from './bands.js';
+import { KNOX_READING, knoxSignificance } from './knox-significance.js';
 import type { KnoxResult } from './knox-test.js';
 
 export type Matrix = number[][];
@@ -25,7 +28,14 @@ export interface KnoxReport {
   expectedMedian: Matrix;
   knoxRatio: NullableMatrix;
   knoxRatioMedian: NullableMatrix;
+  /** Unadjusted Monte Carlo p-value of each cell. */
   pValue: Matrix;
+  /** Benjamini–Hochberg adjusted p-value of each cell, across the cells of the table. */
+  qValue: Matrix;
+  /** q < 0.05 and a Knox ratio above 1.00 (knox-significance.ts): what the outputs shade. */
+  significant: boolean[][];
+  /** What a significant cell shows and does not show (not a common offender), in plain words. */
+  reading: string;
   /** Caveats and choices the output must state (time-window midpoints, month-precision override). */
   notes: string[];
 }
@@ -35,6 +45,9 @@ export function knoxReport(result: KnoxResult, notes: readonly string[] = []): K
   const matrix = (values: Float64Array): Matrix => toRows(values, rows, columns, (v) => v);
   const nullable = (values: Float64Array): NullableMatrix =>
     toRows(values, rows, columns, (v) => (Number.isFinite(v) ? v : null));
+  const pValue = matrix(result.pValue);
+  const knoxRatio = nullable(result.knoxRatio);
+  const { qValue, significant } = knoxSignificance(pValue, knoxRatio);
   return {
     events: result.events,
     closePairs: result.closePairs,
@@ -48,9 +61,12 @@ export function knoxReport(result: KnoxResult, notes: readonly string[] = []): K
     observed: matrix(result.observed),
     expectedMean: matrix(result.expectedMean),
     expectedMedian: matrix(result.expectedMedian),
-    knoxRatio: nullable(result.knoxRatio),
+    knoxRatio,
     knoxRatioMedian: nullable(result.knoxRatioMedian),
-    pValue: matrix(result.pValue),
+    pValue,
+    qValue,
+    significant,
+    reading: KNOX_READING,
     notes: [...notes],
   };
 }

@@ -1,8 +1,10 @@
 /**
  * A Knox report as plain text (DESIGN.md §4 "Near repeat": "show correct interval labels"): one
  * table per matrix, rows = distance bands, columns = time bands, each labelled with its half-open
- * interval; the run's settings, caveats and the suggested chain thresholds around them. Used by
- * `hotspot knox` and by any export that wants the tables as text.
+ * interval; the run's settings, caveats and the suggested chain thresholds around them. Cells the
+ * report calls significant (knox-significance.ts: BH q < 0.05 across the table, ratio above 1.00)
+ * carry a '*' in the ratio, p and q tables, and the text says what that means and what it does not
+ * (not a common offender). Used by `hotspot knox` and by any export that wants the tables as text.
  */
 import type { KnoxReport } from './knox-report.js';
 import type { ThresholdSuggestion } from './suggest-thresholds.js';
@@ -20,11 +22,14 @@ export function knoxText(
     ...report.notes,
     '',
   ];
-  const table = (title: string, cells: (number | null)[][], digits: number) => {
+  const table = (title: string, cells: (number | null)[][], digits: number, starred = false) => {
     const head = ['', ...report.timeLabels];
+    const star = (r: number, t: number) => (starred ? (report.significant[r][t] ? '*' : ' ') : '');
     const body = report.distanceLabels.map((label, r) => [
       label,
-      ...cells[r].map((v) => (v === null ? '–' : digits === 0 ? String(v) : v.toFixed(digits))),
+      ...cells[r].map(
+        (v, t) => (v === null ? '–' : digits === 0 ? String(v) : v.toFixed(digits)) + star(r, t),
+      ),
     ]);
     const widths = head.map((_, c) => Math.max(...[head, ...body].map((row) => row[c].length)));
     const render = (row: string[]) =>
@@ -34,13 +39,21 @@ export function knoxText(
   table('Observed pairs', report.observed, 0);
   table('Expected pairs (mean of permutations)', report.expectedMean, 2);
   table('Expected pairs (median of permutations)', report.expectedMedian, 1);
-  table('Knox ratio (observed / mean)', report.knoxRatio, 3);
+  table('Knox ratio (observed / mean); * = significant', report.knoxRatio, 3, true);
   table('Knox ratio (observed / median)', report.knoxRatioMedian, 3);
-  table(`p-value ((1 + #{simulated ≥ observed}) / ${report.iterations + 1})`, report.pValue, 4);
+  table(
+    `p-value, unadjusted ((1 + #{simulated ≥ observed}) / ${report.iterations + 1}); * = significant`,
+    report.pValue,
+    4,
+    true,
+  );
+  table('q-value (Benjamini–Hochberg across the table); * = significant', report.qValue, 4, true);
+  const count = report.significant.flat().filter(Boolean).length;
   lines.push(
+    `${count} of ${report.significant.flat().length} cells significant. ${report.reading}`,
     suggestion
-      ? `Suggested chain thresholds: ${suggestion.statement}.`
-      : 'No significant near-repeat cell in the first time band: no chain thresholds suggested.',
+      ? suggestion.statement
+      : 'No significant near-repeat cell with finite distance and time limits: no chain thresholds suggested.',
   );
   return lines.join('\n');
 }

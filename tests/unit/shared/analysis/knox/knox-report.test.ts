@@ -33,4 +33,31 @@ describe('knoxReport', () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
     expect(report.notes).toEqual(['a note']);
   });
+
+  it('carries q-values and significance beside the unadjusted p, and the sentence on what Knox shows', () => {
+    const events = {
+      x: Float64Array.from([0, 10, 5000, 5010]),
+      y: Float64Array.from([0, 0, 0, 0]),
+      day: Int32Array.from([0, 1, 50, 51]),
+    };
+    const report = knoxReport(
+      knoxTest(events, {
+        distanceEdgesM: [0, 100, Infinity],
+        timeEdgesDays: [0, 7, Infinity],
+        iterations: 19,
+        seed: 9,
+      }),
+    );
+    // Four cells: each q is at least its p (BH only raises p-values) and at most 1.
+    for (let r = 0; r < 2; r++) {
+      for (let c = 0; c < 2; c++) {
+        expect(report.qValue[r][c]).toBeGreaterThanOrEqual(report.pValue[r][c]);
+        expect(report.qValue[r][c]).toBeLessThanOrEqual(1);
+        const ratio = report.knoxRatio[r][c];
+        if (report.significant[r][c])
+          expect(ratio !== null && ratio > 1 && report.qValue[r][c] < 0.05).toBe(true);
+      }
+    }
+    expect(report.reading).toMatch(/does not show that one offender/);
+  });
 });

@@ -208,7 +208,7 @@ describe('knoxTest Monte Carlo', () => {
 });
 
 describe('knoxTest with the NRC preset', () => {
-  it('counts same-location pairs in the [0, 1) m row', () => {
+  it('counts same-location pairs (distance exactly 0) in the first row', () => {
     const preset = nrcPreset({ bandwidthM: 100, distanceBands: 2, timeBandDays: 7, timeBands: 1 });
     const events = {
       x: Float64Array.from([1000, 1000, 1060, 1500]),
@@ -219,7 +219,7 @@ describe('knoxTest with the NRC preset', () => {
     // 0–1: 0 m, Δ2 → same location × [0,7). 0–2, 1–2: 100 m Manhattan, Δ10, Δ8 → [100,200) × ≥ 7.
     // 0–3, 1–3: 500 m → ≥ 200, Δ1 → [0, 7). 2–3: 480 m → ≥ 200, Δ9 → ≥ 7.
     expect(Array.from(result.observed)).toEqual([1, 0, 0, 0, 0, 2, 2, 1]);
-    expect(result.distanceLabels[0]).toBe('[0, 1) m (same location)');
+    expect(result.distanceLabels[0]).toBe('0 m (same location)');
   });
 });
 

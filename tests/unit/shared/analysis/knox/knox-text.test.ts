@@ -28,7 +28,27 @@ describe('knoxText', () => {
     expect(observed[0]).toMatch(/^\s+\[0, 7\) days\s+≥ 7 days$/);
     expect(observed[1]).toMatch(/^\[0, 100\) m\s+1\s+1$/);
     expect(observed[2]).toMatch(/^≥ 100 m\s+0\s+4$/);
-    expect(text).toContain('No significant near-repeat cell in the first time band');
+    expect(text).toContain('No significant near-repeat cell with finite distance and time limits');
+    expect(text).toContain('does not show that one offender');
+    expect(text).toContain('q-value (Benjamini–Hochberg across the table)');
+  });
+
+  it('stars the cells the report calls significant in the ratio, p and q tables, and counts them', () => {
+    const marked = {
+      ...report,
+      significant: [
+        [true, false],
+        [false, false],
+      ],
+    };
+    const text = knoxText('x', marked, null);
+    const ratioRow = text.split('Knox ratio (observed / mean); * = significant\n')[1].split('\n')[1];
+    expect(ratioRow).toMatch(/^\[0, 100\) m\s+\S+\*\s+\S+ $/);
+    const qRow = text
+      .split('q-value (Benjamini–Hochberg across the table); * = significant\n')[1]
+      .split('\n')[2];
+    expect(qRow).not.toContain('*');
+    expect(text).toContain('1 of 4 cells significant.');
   });
 
   it('writes an undefined ratio (nothing expected) as a dash', () => {
@@ -40,8 +60,8 @@ describe('knoxText', () => {
       ],
     };
     const ratioTable = knoxText('x', zeroExpected, null)
-      .split('Knox ratio (observed / mean)\n')[1]
+      .split('Knox ratio (observed / mean); * = significant\n')[1]
       .split('\n');
-    expect(ratioTable[1]).toMatch(/^\[0, 100\) m\s+–\s+1\.000$/);
+    expect(ratioTable[1]).toMatch(/^\[0, 100\) m\s+– \s+1\.000 $/);
   });
 });
