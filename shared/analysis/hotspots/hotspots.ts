@@ -1,31 +1,37 @@
 /**
  * Hotspots of a density surface with their key facts (DESIGN.md §4, "Hotspot classes").
  *
- * Classes: thresholds t₁ < t₂ < … (thresholds.ts) on the non-zero cells; class k is the contour region
- * value ≥ tₖ (contours.ts), so classes are nested and are drawn as bands.
+ * Classes: thresholds t₁ < t₂ < … (thresholds.ts) over the cells of the study area (or, named as such,
+ * its non-zero cells); class k is the contour region value ≥ tₖ (contours.ts), so classes are nested
+ * and are drawn as bands.
  *
- * Hotspots: each connected part (one exterior ring with its holes) of the region ≥ t_c, where c is the
- * `hotspotClass` (default 1, the lowest threshold, so every class-k area lies inside some hotspot). A
- * hotspot's class is the highest k whose threshold its peak cell reaches. Hotspots are numbered
+ * Candidates: each connected part (one exterior ring with its holes) of the region ≥ t_c, where c is
+ * the `hotspotClass` (default 1). A candidate is a hotspot only where the data support it
+ * (support.ts): at least `minEvents` events and, when the Monte Carlo nulls are given (csr-test.ts),
+ * p < alpha against complete spatial randomness. The others are counted by reason and not reported.
+ * A hotspot's class is the highest k whose threshold its peak cell reaches. Hotspots are numbered
  * 1, 2, … by events inside, most first (ties: larger area first, then further north-west).
  *
  * For each hotspot and each class region:
  *   events n    events whose point lies inside (even–odd point in polygon, holes excluded)
- *   share       n / N, N = all events given (the events that made the surface)
+ *   share       n / N, N = all events given: the caller gives the events inside the study area only
+ *               (the events that made the surface), so N and A refer to the same area
  *   area a      planar area in km² (shoelace, holes subtracted)
  *   PAI         (n / N) / (a / A), the Predictive Accuracy Index (Chainey, Tompson & Uhlig 2008), A the
  *               study area: the clipping boundary's area when the surface was clipped, else the grid's
  *               area (width · height · cellSizeM²)
  * plus, per hotspot: the peak density and its cell centre, the top categories and location
  * descriptions with their counts, and the aoristic hour-of-day and weekday profile (hour-profile.ts)
- * with its peak hours.
+ * with its peak hours (only from ≥ 20 timed events), and its p-value. `places` (the boundary features
+ * holding the peak cell) is left empty here and filled by the engine, which has the boundary layers.
  * Events are counted, not weighted; with weights `weight` gives the weighted sum beside the count.
  * Candidates are found with a k-d tree (kdbush) on the events, tested against y-binned edges.
  */
 import KDBush from 'kdbush';
 import { cellCentreX, cellCentreY, type Grid } from '../../model/grid.js';
 import { contourPolygons } from './contours.js';
-import { peakHours, type TimeProfile, timeProfile } from './hour-profile.js';
+import { csrPValue, DEFAULT_ALPHA } from './csr-test.js';
+import { supportedPeakHours, type TimeProfile, timeProfile } from './hour-profile.js';
 import {
   type MultiPolygonCoords,
   type PolygonCoords,
@@ -34,10 +40,19 @@ import {
   preparePolygon,
 } from './polygon.js';
 import {
+  checkSupportRule,
+  DEFAULT_MIN_EVENTS,
+  type HotspotSupport,
+  type SupportRule,
+  supportRule,
+  supportStatement,
+  verdict,
+} from './support.js';
+import {
   type ClassThreshold,
   classThresholds,
-  type NonZeroStats,
-  nonZeroStats,
+  type SurfaceStats,
+  surfaceStats,
   type ThresholdSpec,
 } from './thresholds.js';
 
@@ -64,6 +79,10 @@ export interface HotspotOptions {
   hotspotClass?: number;
   /** How many categories, locations and hours to list; default 3. */
   top?: number;
+  /** Fewest events a hotspot may hold; default 5. */
+  minEvents?: number;
+  /** The significance test: simulated maxima under CSR (csr-test.ts); without it no test is made. */
+  csr?: { maxima: Float64Array; seed: number; alpha?: number };
 }
 
 export interface NamedCount {
@@ -99,12 +118,19 @@ export interface Hotspot extends RegionFacts {
   topLocations: NamedCount[];
   /** Hour-of-day and weekday profile (aoristic), with timed / untimed counts. */
   times: TimeProfile;
+  /** Busiest hours, only from ≥ 20 timed events (else empty, and peakHoursNote says why). */
   peakHours: number[];
+  peakHoursNote: string | null;
+  /** Monte Carlo p of the peak density against CSR; null when no test was made. */
+  pValue: number | null;
+  /** Boundary features (neighbourhood, ward, beat …) holding the peak cell centre, one per layer. */
+  places: { layer: string; name: string }[];
 }
 
 export interface HotspotResult {
   thresholds: ClassThreshold[];
-  surfaceStats: NonZeroStats;
+  surfaceStats: SurfaceStats;
+  support: HotspotSupport;
   classes: HotspotClassRegion[];
   hotspots: Hotspot[];
   totalEvents: number;
@@ -123,6 +149,13 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
       `hotspotClass must be an integer from 1 to ${thresholds.length}, got ${hotspotClass}`,
     );
   }
+  const rule: SupportRule = {
+    minEvents: options.minEvents ?? DEFAULT_MIN_EVENTS,
+    iterations: options.csr ? options.csr.maxima.length : 0,
+    seed: options.csr ? options.csr.seed : null,
+    alpha: options.csr?.alpha ?? DEFAULT_ALPHA,
+  };
+  checkSupportRule(rule);
   const N = events.x.length;
   const index = new KDBush(Math.max(1, N));
   for (let i = 0; i < N; i++) index.add(events.x[i], events.y[i]);
@@ -159,15 +192,24 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
   });
 
   const parts = classes[hotspotClass - 1].polygon;
-  const hotspots: Hotspot[] = parts.map((polygon) => {
+  const dropped = { droppedFewEvents: 0, droppedNotSignificant: 0 };
+  const hotspots: Hotspot[] = [];
+  for (const polygon of parts) {
+    const inside: number[] = [];
+    const regionFacts = facts([polygon], (i) => inside.push(i));
+    const peak = peakCell(grid, polygon);
+    const peakDensity = Number.isNaN(peak.value) ? thresholds[hotspotClass - 1].value : peak.value;
+    const pValue = options.csr ? csrPValue(peakDensity, options.csr.maxima) : null;
+    const judged = verdict(regionFacts.events, pValue, rule);
+    if (judged === 'few-events') dropped.droppedFewEvents++;
+    if (judged === 'not-significant') dropped.droppedNotSignificant++;
+    if (judged !== 'supported') continue;
     const categoryCounts = new Map<number, number>();
     const locationCounts = new Map<number, number>();
-    const inside: number[] = [];
-    const regionFacts = facts([polygon], (i) => {
+    for (const i of inside) {
       if (events.categoryCode) bump(categoryCounts, events.categoryCode[i]);
       if (events.locationCode) bump(locationCounts, events.locationCode[i]);
-      inside.push(i);
-    });
+    }
     const times = events.fromMs
       ? timeProfile(events.fromMs, events.toMs ?? events.fromMs, events.precision, inside)
       : {
@@ -176,12 +218,10 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
           timed: 0,
           untimed: inside.length,
         };
-    const peak = peakCell(grid, polygon);
     let classIndex = hotspotClass;
     for (const t of thresholds)
-      if (peak.value >= t.value && t.classIndex > classIndex) classIndex = t.classIndex;
-    const peakDensity = Number.isNaN(peak.value) ? thresholds[hotspotClass - 1].value : peak.value;
-    return {
+      if (peakDensity >= t.value && t.classIndex > classIndex) classIndex = t.classIndex;
+    hotspots.push({
       rank: 0,
       classIndex,
       classLabel: thresholds[classIndex - 1].label,
@@ -193,9 +233,11 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
       topCategories: topNames(categoryCounts, events.categories ?? [], top),
       topLocations: topNames(locationCounts, events.locations ?? [], top),
       times,
-      peakHours: peakHours(times, top),
-    };
-  });
+      ...supportedPeakHours(times, top),
+      pValue,
+      places: [],
+    });
+  }
   hotspots.sort(
     (a, b) => b.events - a.events || b.areaKm2 - a.areaKm2 || b.peakY - a.peakY || a.peakX - b.peakX,
   );
@@ -205,7 +247,14 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
 
   return {
     thresholds,
-    surfaceStats: nonZeroStats(grid.values),
+    surfaceStats: surfaceStats(grid.values, options.thresholds.cells ?? 'study-area'),
+    support: {
+      ...rule,
+      candidates: parts.length,
+      ...dropped,
+      rule: supportRule(rule),
+      statement: supportStatement(rule, { candidates: parts.length, ...dropped }),
+    },
     classes,
     hotspots,
     totalEvents: N,

@@ -8,6 +8,11 @@
  * untimed and left out of the profile, rather than spread over the day and diluting the peaks
  * (the aoristic module would spread a date evenly and refuses a month without an override).
  * Events are counted, not weighted. Cost O(events · hours of their window), at most 168 per event.
+ *
+ * Peak hours are named only from at least MIN_TIMED_EVENTS_FOR_PEAK_HOURS = 20 timed events: with
+ * fewer than one event per hour of the day on average, the "peak" is whichever hours one or two
+ * events happened to fall in, and a patrol plan should not rest on it. Below that the hotspot says
+ * "too few timed events" instead (peakHoursNote).
  */
 import { PRECISION_CODE } from '../../model/time.js';
 import { aoristic } from '../aoristic/aoristic.js';
@@ -44,6 +49,22 @@ export function timeProfile(
     timed: timed.length,
     untimed: indices.length - timed.length,
   };
+}
+
+export const MIN_TIMED_EVENTS_FOR_PEAK_HOURS = 20;
+
+/** Peak hours when there are enough timed events, else none and a note saying why. */
+export function supportedPeakHours(
+  profile: TimeProfile,
+  count = 3,
+): { peakHours: number[]; peakHoursNote: string | null } {
+  if (profile.timed < MIN_TIMED_EVENTS_FOR_PEAK_HOURS) {
+    return {
+      peakHours: [],
+      peakHoursNote: `too few timed events (${profile.timed}; peak hours need at least ${MIN_TIMED_EVENTS_FOR_PEAK_HOURS})`,
+    };
+  }
+  return { peakHours: peakHours(profile, count), peakHoursNote: null };
 }
 
 /** The `count` hours with the largest shares, largest first (ties: earlier hour first). */

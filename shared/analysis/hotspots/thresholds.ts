@@ -1,7 +1,11 @@
 /**
- * Hotspot class thresholds on a density surface (DESIGN.md §4, "Hotspot classes"). All statistics are
- * taken over the NON-ZERO cells only (finite values > 0; NaN cells outside a boundary are ignored), as
- * crime-mapping guidance does, since the empty part of a study area would otherwise drag the mean down:
+ * Hotspot class thresholds on a density surface (DESIGN.md §4, "Hotspot classes"). The statistics are
+ * taken over ALL cells of the study area (every finite cell, zeros included; NaN cells outside a
+ * clipping boundary are not in the study area and are ignored), as Chainey's guidance and ArcGIS do,
+ * so that "2 × mean" means twice the study area's average density and does not depend on how far a
+ * kernel's tails reach (a non-zero-cells mean moves with the kernel: a Gaussian's long tails add many
+ * small cells and halve it). The older convention over the non-zero cells only is kept as an option
+ * named as such (`cells: 'non-zero'`), and its labels say "(non-zero cells)":
  *
  *   mean-multiple  tₖ = mₖ · μ               (e.g. 1×, 2×, 3× the mean)
  *   mean-sd        tₖ = μ + kₖ · σ           (σ the population standard deviation)
@@ -13,14 +17,20 @@
  *                  that keeps the distribution's shape), which keeps the cost O(10⁴·K·log) at most.
  *
  * A cell belongs to class k when its value is ≥ tₖ (contours are "≥" regions, so classes are nested).
+ * A quantile over the study area can be 0 where most of it is empty; such a class is the whole area
+ * and the caller's minimum-events and significance rules (hotspots.ts) decide what is reported.
  */
 import { ckmeans } from 'simple-statistics';
 
-export type ThresholdSpec =
+/** Which cells the statistics are taken over: the whole study area (default) or its non-zero cells. */
+export type ThresholdCells = 'study-area' | 'non-zero';
+
+export type ThresholdSpec = (
   | { method: 'mean-multiple'; multiples: number[] }
   | { method: 'mean-sd'; k: number[] }
   | { method: 'quantile'; probabilities: number[] }
-  | { method: 'natural-breaks'; classes: number };
+  | { method: 'natural-breaks'; classes: number }
+) & { cells?: ThresholdCells };
 
 export interface ClassThreshold {
   /** Class number, 1 = lowest threshold. */
@@ -31,42 +41,69 @@ export interface ClassThreshold {
   label: string;
 }
 
-export interface NonZeroStats {
+/** Statistics of the cells the thresholds were taken over. */
+export interface SurfaceStats {
+  /** 'study-area': every finite cell, zeros included; 'non-zero': finite cells > 0 only. */
+  cells: ThresholdCells;
+  /** Number of cells the statistics are over. */
+  cellCount: number;
+  /** Cells of the study area with a density > 0. */
   nonZeroCells: number;
   mean: number;
+  /** Population standard deviation. */
   sd: number;
   max: number;
+}
+/** The former name, kept for readers of older results. */
+export type NonZeroStats = SurfaceStats;
+
+const inStudyArea = (v: number) => v >= 0 && v < Number.POSITIVE_INFINITY;
+const nonZero = (v: number) => v > 0 && v < Number.POSITIVE_INFINITY;
+
+/** The test a cell passes to be counted (NaN fails both). */
+function cellTest(cells: ThresholdCells): (v: number) => boolean {
+  return cells === 'non-zero' ? nonZero : inStudyArea;
 }
 
 export const NATURAL_BREAKS_SAMPLE = 10_000;
 
-export function nonZeroStats(values: Float64Array): NonZeroStats {
+/** Mean, SD and maximum over the study area's cells (default) or its non-zero cells. */
+export function surfaceStats(values: Float64Array, cells: ThresholdCells = 'study-area'): SurfaceStats {
+  const counted = cellTest(cells);
   let n = 0;
+  let positive = 0;
   let sum = 0;
   let max = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v > 0 && v < Number.POSITIVE_INFINITY) {
-      n++;
-      sum += v;
-      if (v > max) max = v;
-    }
+    if (!counted(v)) continue;
+    n++;
+    sum += v;
+    if (v > 0) positive++;
+    if (v > max) max = v;
   }
   const mean = n > 0 ? sum / n : 0;
   let ss = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v > 0 && v < Number.POSITIVE_INFINITY) ss += (v - mean) * (v - mean);
+    if (counted(v)) ss += (v - mean) * (v - mean);
   }
-  return { nonZeroCells: n, mean, sd: n > 0 ? Math.sqrt(ss / n) : 0, max };
+  return { cells, cellCount: n, nonZeroCells: positive, mean, sd: n > 0 ? Math.sqrt(ss / n) : 0, max };
+}
+
+/** Statistics over the non-zero cells only (the named variant). */
+export function nonZeroStats(values: Float64Array): SurfaceStats {
+  return surfaceStats(values, 'non-zero');
 }
 
 /** Thresholds in ascending order of value; throws RangeError on a bad spec or an all-zero surface. */
 export function classThresholds(values: Float64Array, spec: ThresholdSpec): ClassThreshold[] {
   checkSpec(spec);
-  const stats = nonZeroStats(values);
+  const cells = spec.cells ?? 'study-area';
+  const stats = surfaceStats(values, cells);
   if (stats.nonZeroCells === 0)
     throw new RangeError('the surface has no non-zero cell: there are no hotspots');
+  const suffix = cells === 'non-zero' ? ' (non-zero cells)' : '';
   let raw: { value: number; label: string }[];
   switch (spec.method) {
     case 'mean-multiple':
@@ -76,12 +113,12 @@ export function classThresholds(values: Float64Array, spec: ThresholdSpec): Clas
       raw = spec.k.map((k) => ({ value: stats.mean + k * stats.sd, label: `mean + ${k} SD` }));
       break;
     case 'quantile': {
-      const sorted = sortedNonZero(values);
+      const sorted = sortedCells(values, cells);
       raw = spec.probabilities.map((p) => ({ value: quantileSorted(sorted, p), label: percentileLabel(p) }));
       break;
     }
     case 'natural-breaks': {
-      const sorted = sortedNonZero(values);
+      const sorted = sortedCells(values, cells);
       const sample = evenOrderStatistics(sorted, NATURAL_BREAKS_SAMPLE);
       const k = Math.min(spec.classes, new Set(sample).size);
       const clusters = ckmeans(sample, k);
@@ -92,7 +129,9 @@ export function classThresholds(values: Float64Array, spec: ThresholdSpec): Clas
       break;
     }
   }
-  return raw.sort((a, b) => a.value - b.value).map((t, i) => ({ classIndex: i + 1, ...t }));
+  return raw
+    .sort((a, b) => a.value - b.value)
+    .map((t, i) => ({ classIndex: i + 1, value: t.value, label: `${t.label}${suffix}` }));
 }
 
 /** Parses the CLI form: `mean-multiple:2`, `mean-multiple:1,2,3`, `mean-sd:1,2`, `quantile:0.9,0.99`, `natural-breaks:5`. */
@@ -129,6 +168,9 @@ export function parseThresholdSpec(text: string): ThresholdSpec {
 }
 
 function checkSpec(spec: ThresholdSpec): void {
+  if (spec.cells !== undefined && spec.cells !== 'study-area' && spec.cells !== 'non-zero') {
+    throw new RangeError(`cells must be 'study-area' or 'non-zero', got ${String(spec.cells)}`);
+  }
   const list = (name: string, xs: number[], ok: (v: number) => boolean, what: string) => {
     if (xs.length === 0) throw new RangeError(`${name} must list at least one value`);
     for (const v of xs)
@@ -143,13 +185,12 @@ function checkSpec(spec: ThresholdSpec): void {
   }
 }
 
-function sortedNonZero(values: Float64Array): Float64Array {
+function sortedCells(values: Float64Array, cells: ThresholdCells): Float64Array {
+  const counted = cellTest(cells);
   let n = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] > 0 && values[i] < Number.POSITIVE_INFINITY) n++;
+  for (let i = 0; i < values.length; i++) if (counted(values[i])) n++;
   const out = new Float64Array(n);
-  for (let i = 0, k = 0; i < values.length; i++) {
-    if (values[i] > 0 && values[i] < Number.POSITIVE_INFINITY) out[k++] = values[i];
-  }
+  for (let i = 0, k = 0; i < values.length; i++) if (counted(values[i])) out[k++] = values[i];
   return out.sort();
 }
 

@@ -32,11 +32,15 @@ export interface KdeSurface {
   counts: KdeEventCounts;
   /** Cells inside the boundary (all cells without clipping). */
   cellsInStudyArea: number;
+  /** A: the study area in m² (plan.ts). */
+  studyAreaM2: number;
+  /** use[i] = 1 for the events inside the study area; absent when all are. */
+  use?: Uint8Array;
 }
 
 /** Turns summed raw kernel sums (length width × height) into the finished surface, in place. */
 export function finishKde(raw: Float64Array, plan: KdePlan): KdeSurface {
-  const { params, spec, clipMask, counts } = plan;
+  const { params, spec, clipMask, counts, studyAreaM2, use } = plan;
   scaleToDensity(raw, params.kernel, params.bandwidthM);
   let cellsInStudyArea = raw.length;
   if (clipMask) {
@@ -46,7 +50,16 @@ export function finishKde(raw: Float64Array, plan: KdePlan): KdeSurface {
       else raw[i] = Number.NaN;
     }
   }
-  return { grid: { ...spec, values: raw }, unit: KDE_UNIT, params, counts, cellsInStudyArea };
+  const surface: KdeSurface = {
+    grid: { ...spec, values: raw },
+    unit: KDE_UNIT,
+    params,
+    counts,
+    cellsInStudyArea,
+    studyAreaM2,
+  };
+  if (use) surface.use = use;
+  return surface;
 }
 
 /** Plans, splats and finishes a density surface in the calling thread. */

@@ -3,12 +3,20 @@
  * before any work (DESIGN.md §4, "Kernel density" and "Guard rails").
  *
  * Order: (1) coordinates finite, weights finite and ≥ 0, given parameters finite and > 0;
- * (2) with `excludeOutside`, events outside the explicit extent (or outside the boundary) are left out
- * and counted; (3) when the grid is laid on the data, stray points are refused by index; (4) defaults:
+ * (2) when the grid is laid on the data, stray points are refused by index; (3) defaults:
  * cellSizeM = shorter side of the used events' bounding box / 150, bandwidthM = 5 cells;
- * (5) extent: the explicit one, else the boundary's bounding box, else the events' bounding box padded
- * by the kernel's support radius (so no event's kernel is cut by the grid edge); (6) the grid
- * (lower-left origin at the extent's corner) is refused above 25 million cells.
+ * (4) extent: the explicit one, else the boundary's bounding box, else the events' bounding box padded
+ * by the kernel's support radius (so no event's kernel is cut by the grid edge); (5) the grid
+ * (lower-left origin at the extent's corner) is refused above 25 million cells; (6) events outside
+ * the study area are left out of the surface and counted.
+ *
+ * The study area (DESIGN.md §4 "Study area") is the one area every figure of a run refers to: the
+ * clipping boundary when there is one, else the grid's rectangle (the extent rounded up to whole
+ * cells on its east and north sides; without an explicit extent it holds every event). Its events
+ * are N of PAI and of the Monte Carlo nulls, its area `studyAreaM2` is A, its cells carry the
+ * thresholds. Events outside it are always left out (the former `excludeOutside` option is now
+ * always on), so N and A can never refer to different areas. With an explicit extent the default
+ * cell size is taken from the events inside the extent itself.
  * The ArcGIS-style bandwidth suggestion (defaults.ts) is computed and reported, never applied; a
  * caller planning the same request on several threads asks for it on one only (`suggest: false`).
  */
@@ -16,6 +24,7 @@
 import {
   asMultiPolygon,
   type MultiPolygonCoords,
+  multiPolygonArea,
   type PolygonCoords,
   pointInMultiPolygon,
   polygonBBox,
@@ -54,7 +63,7 @@ export interface KdeOptions {
   extent?: Extent;
   /** Cells whose centre lies outside become NaN (NODATA). */
   boundary?: PolygonCoords | MultiPolygonCoords;
-  /** Leave out events outside the explicit extent and outside the boundary (counted in the result). */
+  /** Ignored: events outside the study area are always left out (counted). Kept for older requests. */
   excludeOutside?: boolean;
 }
 
@@ -69,6 +78,7 @@ export interface KdeParamsUsed {
   supportRadiusM: number;
   extent: Extent;
   extentSource: ExtentSource;
+  /** Always true: events outside the study area are left out. */
   excludeOutside: boolean;
   clippedToBoundary: boolean;
   weighted: boolean;
@@ -83,7 +93,7 @@ export interface KdeEventCounts {
   total: number;
   /** Events that contributed to the surface. */
   used: number;
-  /** Events left out as outside the extent or boundary (excludeOutside). */
+  /** Events left out as outside the study area (the boundary, or the grid's rectangle). */
   excludedOutside: number;
   /** Sum of the weights of the used events (equals `used` without weights). */
   usedWeight: number;
@@ -94,6 +104,8 @@ export interface KdePlan {
   spec: GridSpec;
   /** use[i] = 1 for contributing events; absent when every event contributes. */
   use?: Uint8Array;
+  /** A: the study area, m² (the boundary's area, else the grid's width · height · cellSizeM²). */
+  studyAreaM2: number;
   /** Inside-boundary mask of the cells when clipping; absent otherwise. */
   clipMask?: Uint8Array;
   counts: KdeEventCounts;
@@ -117,30 +129,23 @@ export function planKde(
   if (options.extent) checkExtent(options.extent);
   const boundary = options.boundary ? asMultiPolygon(options.boundary) : undefined;
   if (boundary && boundary.length === 0) throw new RangeError('boundary has no polygon');
-  const excludeOutside = options.excludeOutside ?? false;
 
-  let use: Uint8Array | undefined;
-  let excludedOutside = 0;
-  if (excludeOutside && (options.extent || boundary)) {
-    use = new Uint8Array(x.length);
-    const bbox = boundary ? polygonBBox(boundary) : undefined;
-    for (let i = 0; i < x.length; i++) {
-      let inside = options.extent ? extentContains(options.extent, x[i], y[i]) : true;
-      if (inside && boundary && bbox) {
-        inside =
-          x[i] >= bbox[0] &&
-          x[i] <= bbox[2] &&
-          y[i] >= bbox[1] &&
-          y[i] <= bbox[3] &&
-          pointInMultiPolygon(boundary, x[i], y[i]);
-      }
-      if (inside) use[i] = 1;
-      else excludedOutside++;
-    }
+  if (!options.extent && !boundary) refuseStrayPoints(findStrayPoints(x, y), x, y);
+  // Events inside the boundary, or else the explicit extent (closed), choose the default cell size;
+  // the final study-area test below also asks for the grid's rectangle, which contains the extent.
+  let inBoundary: Uint8Array | undefined;
+  if (boundary) {
+    const [bx0, by0, bx1, by1] = polygonBBox(boundary);
+    inBoundary = insideMask(
+      x,
+      y,
+      (px, py) => px >= bx0 && px <= bx1 && py >= by0 && py <= by1 && pointInMultiPolygon(boundary, px, py),
+    );
   }
-
-  if (!options.extent && !boundary) refuseStrayPoints(findStrayPoints(x, y, use), x, y);
-  const bbox = boundingBox(x, y, use);
+  const extent0 = options.extent;
+  const inExtent =
+    inBoundary ?? (extent0 ? insideMask(x, y, (px, py) => extentContains(extent0, px, py)) : undefined);
+  const bbox = boundingBox(x, y, inExtent);
 
   let cellSizeM = options.cellSizeM;
   if (cellSizeM === undefined) {
@@ -174,6 +179,18 @@ export function planKde(
   const spec = gridSpecForExtent(extent, cellSizeM);
   checkGridSize(spec.width, spec.height, cellSizeM);
 
+  // The study area: the boundary (and the grid), else the grid's rectangle (closed).
+  const gridMaxX = spec.originX + spec.width * cellSizeM;
+  const gridMaxY = spec.originY + spec.height * cellSizeM;
+  const inGrid = (px: number, py: number) =>
+    px >= spec.originX && px <= gridMaxX && py >= spec.originY && py <= gridMaxY;
+  let use: Uint8Array | undefined;
+  if (inBoundary) {
+    use = inBoundary;
+    for (let i = 0; i < x.length; i++) if (use[i] === 1 && !inGrid(x[i], y[i])) use[i] = 0;
+  } else if (options.extent) {
+    use = insideMask(x, y, inGrid);
+  }
   let used = 0;
   let usedWeight = 0;
   for (let i = 0; i < x.length; i++) {
@@ -181,7 +198,12 @@ export function planKde(
     used++;
     usedWeight += weight ? weight[i] : 1;
   }
+  const excludedOutside = x.length - used;
+  if (use && excludedOutside === 0) use = undefined;
   const suggested = suggest ? suggestBandwidthM(x, y, weight, use) : Number.NaN;
+  const studyAreaM2 = boundary
+    ? multiPolygonArea(boundary)
+    : spec.width * spec.height * cellSizeM * cellSizeM;
 
   const params: KdeParamsUsed = {
     kernel,
@@ -190,16 +212,32 @@ export function planKde(
     supportRadiusM,
     extent,
     extentSource,
-    excludeOutside,
+    excludeOutside: true,
     clippedToBoundary: boundary !== undefined,
     weighted: weight !== undefined,
     suggestedBandwidthM: Number.isFinite(suggested) ? suggested : null,
     defaulted,
   };
-  const plan: KdePlan = { params, spec, counts: { total: x.length, used, excludedOutside, usedWeight } };
+  const plan: KdePlan = {
+    params,
+    spec,
+    studyAreaM2,
+    counts: { total: x.length, used, excludedOutside, usedWeight },
+  };
   if (use) plan.use = use;
   if (boundary) plan.clipMask = boundaryMask(spec, boundary);
   return plan;
+}
+
+/** 1 for the events (x, y) that pass `inside`. */
+function insideMask(
+  x: Float64Array,
+  y: Float64Array,
+  inside: (px: number, py: number) => boolean,
+): Uint8Array {
+  const mask = new Uint8Array(x.length);
+  for (let i = 0; i < x.length; i++) if (inside(x[i], y[i])) mask[i] = 1;
+  return mask;
 }
 
 function checkExtent(extent: Extent): void {

@@ -10,7 +10,8 @@ import { expectClose } from '../../../expect-close.js';
 
 describe('findHotspots', () => {
   it('computes area, events, share and PAI of a hand-made hotspot', () => {
-    // A 2 × 2 block of 4s in a 10 × 10 grid of 10 m cells; threshold 0.5 × mean = 2 puts the contour
+    // A 2 × 2 block of 4s in a 10 × 10 grid of 10 m cells. The mean over all 100 cells of the study
+    // area is 16 / 100 = 0.16, so a threshold of 12.5 × mean = 2 puts the contour
     // halfway between centres: the square [40, 60]² with its four corners cut by 5 m × 5 m triangles.
     const values = new Float64Array(100);
     for (const [r, c] of [
@@ -26,7 +27,7 @@ describe('findHotspots', () => {
     const result = findHotspots(
       grid,
       { x, y },
-      { thresholds: { method: 'mean-multiple', multiples: [0.5] }, studyAreaM2: 10_000 },
+      { thresholds: { method: 'mean-multiple', multiples: [12.5] }, studyAreaM2: 10_000, minEvents: 4 },
     );
     expect(result.hotspots).toHaveLength(1);
     const h = result.hotspots[0];

@@ -34,12 +34,25 @@ describe('kernelDensity', () => {
   });
 
   it.each(KERNEL_NAMES)(
-    'equals a brute-force evaluation with an explicit extent cutting kernels (%s)',
+    'equals a brute-force evaluation of the events inside an explicit extent cutting kernels (%s)',
     (kernel) => {
       const events = randomEvents(200, 11, false);
       const extent = { minX: 531_000, minY: 180_900, maxX: 532_013, maxY: 181_777 };
       const surface = kernelDensity(events, { kernel, cellSizeM: 25, bandwidthM: 90, extent });
-      const expected = bruteForceDensity(surface.grid, events.x, events.y, kernel, 90);
+      // The study area is the grid's rectangle: 41 × 36 cells of 25 m from the extent's corner.
+      const inside = [...events.x.keys()].filter(
+        (i) =>
+          events.x[i] >= 531_000 &&
+          events.x[i] <= 531_000 + 41 * 25 &&
+          events.y[i] >= 180_900 &&
+          events.y[i] <= 180_900 + 36 * 25,
+      );
+      expect(inside.length).toBeGreaterThan(0);
+      expect(inside.length).toBeLessThan(200);
+      expect(surface.counts.excludedOutside).toBe(200 - inside.length);
+      const xs = inside.map((i) => events.x[i]);
+      const ys = inside.map((i) => events.y[i]);
+      const expected = bruteForceDensity(surface.grid, xs, ys, kernel, 90);
       for (let i = 0; i < expected.length; i++)
         expectClose(surface.grid.values[i], expected[i], 1e-9, `cell ${i}`);
     },
@@ -98,7 +111,7 @@ describe('kernelDensity', () => {
     expect(surface.counts).toEqual({ total: 100, used: 100, excludedOutside: 0, usedWeight: 100 });
   });
 
-  it('leaves out and counts events outside an explicit extent with excludeOutside', () => {
+  it('leaves out and counts events outside an explicit extent, with or without excludeOutside', () => {
     const x = Float64Array.of(50, 60, 500, 70);
     const y = Float64Array.of(50, 60, 500, 40);
     const extent = { minX: 0, minY: 0, maxX: 100, maxY: 100 };
@@ -106,10 +119,15 @@ describe('kernelDensity', () => {
     const reference = bruteForceDensity(kept.grid, [50, 60, 70], [50, 60, 40], 'quartic', 30);
     for (let i = 0; i < reference.length; i++) expectClose(kept.grid.values[i], reference[i], 1e-9);
     expect(kept.counts).toEqual({ total: 4, used: 3, excludedOutside: 1, usedWeight: 3 });
+    const always = kernelDensity({ x, y }, { cellSizeM: 10, bandwidthM: 30, extent });
+    expect(Array.from(always.grid.values)).toEqual(Array.from(kept.grid.values));
+    expect(always.counts.excludedOutside).toBe(1);
+    expect(always.studyAreaM2).toBe(100 * 100);
   });
 
-  it('clips to a boundary: cells with centres outside become NaN, the rest keep their values', () => {
-    const events = { x: Float64Array.of(50, 55), y: Float64Array.of(50, 52) };
+  it('clips to a boundary: cells with centres outside become NaN, events outside are left out', () => {
+    // Two events inside the triangle x + y < 100 and one outside it (left out of the surface).
+    const events = { x: Float64Array.of(30, 35, 80), y: Float64Array.of(40, 42, 60) };
     const boundary = [
       [
         [0, 0],
@@ -122,7 +140,9 @@ describe('kernelDensity', () => {
     const g = surface.grid;
     expect(surface.params.extentSource).toBe('boundary');
     expect([g.width, g.height]).toEqual([10, 10]);
-    const reference = bruteForceDensity(g, events.x, events.y, 'quartic', 40);
+    expect(surface.counts.excludedOutside).toBe(1);
+    expect(surface.studyAreaM2).toBe(5000);
+    const reference = bruteForceDensity(g, [30, 35], [40, 42], 'quartic', 40);
     let kept = 0;
     for (let row = 0; row < g.height; row++) {
       for (let col = 0; col < g.width; col++) {
