@@ -153,3 +153,91 @@ describe('findHotspots', () => {
     ).toThrow('hotspotClass must be an integer from 1 to 1, got 2');
   });
 });
+
+describe('findHotspots: only hotspots the data support', () => {
+  // Two tight blobs on a 20 × 20 grid of 10 m cells: 6 events around (50, 50) and 2 around (150, 150).
+  const blob = (cx: number, cy: number, n: number) =>
+    Array.from({ length: n }, (_, k) => [cx + (k % 3) - 1, cy + Math.floor(k / 3) - 1]);
+  const points = [...blob(50, 50, 6), ...blob(150, 150, 2)];
+  const x = Float64Array.from(points, (p) => p[0]);
+  const y = Float64Array.from(points, (p) => p[1]);
+  const surface = kernelDensity(
+    { x, y },
+    { cellSizeM: 10, bandwidthM: 30, extent: { minX: 0, minY: 0, maxX: 200, maxY: 200 } },
+  );
+  const options = {
+    thresholds: { method: 'mean-multiple' as const, multiples: [2] },
+    studyAreaM2: surface.studyAreaM2,
+  };
+
+  it('drops a two-event "cluster" below minEvents (default 5) and counts it', () => {
+    const result = findHotspots(surface.grid, { x, y }, options);
+    expect(result.support.candidates).toBe(2);
+    expect(result.hotspots).toHaveLength(1);
+    expect(result.hotspots[0].events).toBe(6);
+    expect(result.support.droppedFewEvents).toBe(1);
+    expect(result.support.droppedNotSignificant).toBe(0);
+    expect(result.support.minEvents).toBe(5);
+    expect(result.hotspots[0].pValue).toBeNull();
+    expect(result.support.statement).toContain('1 had fewer than 5 events');
+  });
+
+  it('never reports an empty hotspot, even with minEvents 1', () => {
+    const result = findHotspots(surface.grid, { x, y }, { ...options, minEvents: 1 });
+    expect(result.hotspots).toHaveLength(2);
+    for (const h of result.hotspots) expect(h.events).toBeGreaterThan(0);
+    expect(() => findHotspots(surface.grid, { x, y }, { ...options, minEvents: 0 })).toThrow(RangeError);
+  });
+
+  it('drops a candidate whose peak a simulated maximum reaches too often, and gives p beside each', () => {
+    // Hand-made nulls: 99 maxima, 10 of them above every real peak → p = 11/100 = 0.11 ≥ 0.05.
+    let peak = 0;
+    for (const v of surface.grid.values) if (v > peak) peak = v;
+    const maxima = new Float64Array(99);
+    for (let s = 0; s < 10; s++) maxima[s] = peak * 2;
+    const dropped = findHotspots(surface.grid, { x, y }, { ...options, csr: { maxima, seed: 4 } });
+    expect(dropped.hotspots).toHaveLength(0);
+    expect(dropped.support.droppedNotSignificant).toBe(1);
+    expect(dropped.support.droppedFewEvents).toBe(1);
+    const kept = findHotspots(
+      surface.grid,
+      { x, y },
+      { ...options, csr: { maxima: new Float64Array(99), seed: 4 } },
+    );
+    expect(kept.hotspots[0].pValue).toBe(1 / 100);
+    expect(kept.support.rule).toBe(
+      '≥ 5 events and p < 0.05 against complete spatial randomness, 99 simulations',
+    );
+  });
+
+  it('names peak hours from 20 timed events and says "too few timed events" with 19', () => {
+    const n = 24;
+    const cx = Float64Array.from({ length: n }, (_, k) => 100 + (k % 5));
+    const cy = Float64Array.from({ length: n }, (_, k) => 100 + Math.floor(k / 5));
+    const g = kernelDensity(
+      { x: cx, y: cy },
+      { cellSizeM: 10, bandwidthM: 30, extent: { minX: 0, minY: 0, maxX: 200, maxY: 200 } },
+    ).grid;
+    const run = (timed: number) => {
+      const precision = new Uint8Array(n).fill(PRECISION_CODE.date);
+      for (let k = 0; k < timed; k++) precision[k] = PRECISION_CODE.exact;
+      const fromMs = Float64Array.from({ length: n }, () => wallClockMs(2025, 3, 4, 22, 10));
+      return findHotspots(
+        g,
+        { x: cx, y: cy, fromMs, toMs: fromMs, precision },
+        {
+          thresholds: { method: 'mean-multiple', multiples: [2] },
+          studyAreaM2: 40_000,
+        },
+      ).hotspots[0];
+    };
+    const few = run(19);
+    expect(few.times.timed).toBe(19);
+    expect(few.peakHours).toEqual([]);
+    expect(few.peakHoursNote).toMatch(/^too few timed events/);
+    const enough = run(20);
+    expect(enough.times.timed).toBe(20);
+    expect(enough.peakHours).toEqual([22]);
+    expect(enough.peakHoursNote).toBeNull();
+  });
+});
