@@ -21,7 +21,7 @@
  * not a headline and is left out. Hotspots are subjects chosen because they are high now, so their
  * facts carry `chosenForBeingHighNow` (the regression-to-the-mean caveat applies).
  */
-import type { ChangeTest } from '../analysis/compare/compare-periods.js';
+import { type ChangeTest, unadjusted } from '../analysis/compare/change-tests.js';
 import {
   DEFAULT_ALPHA,
   poissonRateTest,
@@ -201,8 +201,7 @@ function comparisonOf(
 ): PeriodComparison {
   const single = (base: number | null, baseDays: number): ChangeTest | null => {
     if (base === null) return null;
-    const test = poissonRateTest(current, base, days.current, baseDays, alpha);
-    return { ...test, qValue: test.pValue };
+    return unadjusted(poissonRateTest(current, base, days.current, baseDays, alpha));
   };
   return {
     current,

@@ -10,7 +10,8 @@
  * id survives a rebuild: generated blocks are refreshed, analyst text is kept.
  */
 
-import type { ChangeTest } from '../analysis/compare/compare-periods.js';
+import type { PeriodComparison } from '../analysis/compare/period-comparison.js';
+import type { RepeatLocation } from '../analysis/repeats/repeat-locations.js';
 import type { ChainsRunResult, KdeRunResult, KnoxRunResult } from '../api/analysis-api.js';
 import type { HeadlineFact } from './headline-facts.js';
 import type { ProfileSubject } from './subject.js';
@@ -27,6 +28,11 @@ export interface ProfileFront {
   version: string;
   /** Protective marking on every page and slide: OFFICIAL, OFFICIAL-SENSITIVE or free text. */
   marking: string;
+  /**
+   * yyyy-mm-dd the analyst marked the profile reviewed (updateProfileFront); null or absent = not
+   * reviewed, and no output may then say "reviewed by the analyst".
+   */
+  reviewedAt?: string | null;
 }
 
 /** Inclusive calendar dates, yyyy-mm-dd. */
@@ -40,6 +46,7 @@ export const SECTION_IDS = [
   'scope',
   'scanning',
   'analysis',
+  'gaps',
   'response-prevention',
   'response-intelligence',
   'response-enforcement',
@@ -88,14 +95,9 @@ export interface DatasetProvenance {
  * comparison"). A period the data do not fully cover is "no data": its count and test are null,
  * never 0 and never tested. Tests carry the Benjamini–Hochberg q-value over the rows of their table
  * (each comparison column separately) beside the unadjusted p; the verdict is based on q.
+ * Defined in shared/analysis/compare/period-comparison.ts.
  */
-export interface PeriodComparison {
-  current: number;
-  previous: number | null;
-  lastYear: number | null;
-  vsPrevious: ChangeTest | null;
-  vsLastYear: ChangeTest | null;
-}
+export type { PeriodComparison };
 
 /** Dates the datasets in scope cover: first and last record date, and calendar months with no record. */
 export interface DataCoverage {
@@ -110,22 +112,8 @@ export interface DataCoverage {
 /** A hotspot of the period's density run with its own period comparison (inside its outline). */
 export type HotspotTrend = { rank: number } & PeriodComparison;
 
-/**
- * A place where two or more events happened at the identical point (same projected x, y), with the
- * commonest location text there; never grouped by text alone (one street name covers many points).
- */
-export interface RepeatLocation {
-  location: string | null;
-  x: number;
-  y: number;
-  count: number;
-  /** yyyy-mm-dd of the first and the last event there (by window midpoint). */
-  firstDate: string;
-  lastDate: string;
-  /** Days between consecutive events there: median and shortest; null when no two are dated to the day. */
-  medianDaysToRepeat: number | null;
-  minDaysToRepeat: number | null;
-}
+/** An identical point with two or more events (shared/analysis/repeats/repeat-locations.ts). */
+export type { RepeatLocation };
 
 export interface ChainEventRow {
   chainId: number;
@@ -227,10 +215,42 @@ export type Block =
       observed: number[][];
       ratio: (number | null)[][];
       pValue: number[][];
+      /** Benjamini–Hochberg q-values across the table's cells, shown beside p. */
+      qValue?: number[][];
+      /** The cells the Knox report calls significant (BH, ratio > 1): the only ones shaded. */
+      significant?: boolean[][];
       note?: string;
     }
   | { kind: 'figure'; caption: string; svg: string }
   | { kind: 'list'; items: string[] };
+
+/**
+ * One generated finding (a summary bullet, an intelligence gap, a recommendation) under a stable id,
+ * e.g. "summary:headline", "gaps:month-only", "prevention:cocooning". The analyst may reword it; the
+ * edit is stored under the id and kept on rebuild (findings.ts).
+ */
+export interface Finding {
+  id: string;
+  /** What the reader sees: the analyst's wording when edited, else the generated one. */
+  text: string;
+  /** The wording generated from this build's figures. */
+  generated: string;
+  /** The analyst reworded this finding. */
+  edited: boolean;
+  /**
+   * The figures changed since the analyst's edit (the generated wording now differs from the one
+   * they edited): the edit is kept, and the profile asks for it to be checked.
+   */
+  stale: boolean;
+}
+
+/** Whether the analyst has marked the profile reviewed, and how much of it they reworded. */
+export interface ReviewState {
+  /** yyyy-mm-dd, or null while not reviewed. */
+  reviewedAt: string | null;
+  editedFindings: number;
+  staleFindings: number;
+}
 
 export interface ProfileSection {
   id: SectionId;
@@ -245,6 +265,8 @@ export interface ProfileSection {
   edited: boolean;
   /** What the text box invites, e.g. "Your reading of the scanning figures". */
   prompt: string;
+  /** Generated findings of the section (summary bullets, gaps, recommendations), each editable. */
+  findings?: Finding[];
 }
 
 export interface HotspotSlide {
@@ -253,8 +275,10 @@ export interface HotspotSlide {
   facts: { label: string; value: string }[];
   /** Static map of the hotspot (SVG). */
   mapSvg: string;
-  /** Bar chart: events by hour of day (aoristic). */
-  chart: { title: string; labels: string[]; values: number[] };
+  /** Bar chart: events by hour of day (aoristic); null when too few timed events to say. */
+  chart: { title: string; labels: string[]; values: number[] } | null;
+  /** Sentences under the facts: the trend with its test, and the regression-to-the-mean caveat. */
+  notes: string[];
 }
 
 export interface ProfileModel {
@@ -264,8 +288,11 @@ export interface ProfileModel {
   periods: ProfileInputs['periods'];
   sections: ProfileSection[];
   appendix: Block[];
-  /** One-sentence findings for the summary and the slides. */
+  /** One-sentence findings for the summary and the slides (the summary findings' texts). */
   headlines: string[];
+  review: ReviewState;
+  /** The data's caveats (inputs.caveats and the analyses' provenance), for every output's notes. */
+  caveats: string[];
   nearRepeatHeadline: string | null;
   overviewMapSvg: string | null;
   hotspotSlides: HotspotSlide[];

@@ -1,14 +1,15 @@
 /**
  * Handlers of the profile-api methods (shared/api/profile-api.ts): build, read, edit and export
  * problem profiles and their data, and import the reference lines (streets) their maps draw.
- * Building runs as one tracked job whose analyses are sub-jobs (`<jobId>-kde`, `-knox`, `-chains`)
- * through the analysis handlers, so they run in the worker pool and come from the project's cache
- * when nothing changed; cancelling the profile job cancels its sub-jobs.
+ * Building runs as one tracked job: the profile gathers through the engine's analysis services
+ * (profile/gather.ts), which run in the worker pool under that job's signal and come from the
+ * project's cache when nothing changed, so cancelling the profile job cancels its analyses.
  */
 import { ApiError } from '../../../shared/api/errors.js';
 import type { ExportResult, profileMethods } from '../../../shared/api/profile-api.js';
 import type { EngineContext, Handlers } from '../context.js';
 import { printHtmlToPdf } from '../export/print-pdf.js';
+import type { ProfileJob } from '../profile/gather.js';
 import { type PdfPrinter, ProfileService } from '../profile/profile-service.js';
 import {
   deleteStoredProfile,
@@ -18,14 +19,11 @@ import {
   saveSectionText,
 } from '../profile/profile-store.js';
 import { importReferenceLines, listReferenceLayers } from '../profile/reference-lines.js';
-import { createAnalysisHandlers } from './analysis.js';
 
 export interface ProfileHandlerOptions {
   /** HTML → PDF; the desktop app passes Electron's printToPDF, the CLI and web host headless Chromium. */
   printPdf?: PdfPrinter;
 }
-
-const SUB_JOBS = ['kde', 'knox', 'chains'];
 
 function strip(result: ExportResult & { data?: Uint8Array }): ExportResult {
   const { data: _data, ...rest } = result;
@@ -36,35 +34,18 @@ export function createProfileHandlers(
   ctx: EngineContext,
   options: ProfileHandlerOptions = {},
 ): Handlers<typeof profileMethods> {
-  const service = new ProfileService({
-    ctx,
-    runner: createAnalysisHandlers(ctx),
-    printPdf: options.printPdf ?? printHtmlToPdf,
-  });
-  const tracked = <T>(
-    jobId: string,
-    kind: string,
-    label: string,
-    fn: (progress: (step: number, message: string) => void) => Promise<T>,
-  ) =>
+  const service = new ProfileService({ ctx, printPdf: options.printPdf ?? printHtmlToPdf });
+  const tracked = <T>(jobId: string, kind: string, label: string, fn: (job: ProfileJob) => Promise<T>) =>
     ctx.jobs.track(jobId, kind, label, async (progress, signal) => {
-      const cancelSubJobs = () => {
-        for (const name of SUB_JOBS) ctx.jobs.cancel(`${jobId.slice(0, 52)}-${name}`);
-      };
-      signal.addEventListener('abort', cancelSubJobs, { once: true });
-      try {
-        const result = await fn((step, message) => progress(step, 5, message));
-        if (signal.aborted) throw new ApiError('cancelled', 'The profile was cancelled');
-        progress(5, 5);
-        return result;
-      } finally {
-        signal.removeEventListener('abort', cancelSubJobs);
-      }
+      const result = await fn({ step: (step, message) => progress(step, 5, message), signal });
+      if (signal.aborted) throw new ApiError('cancelled', 'The profile was cancelled');
+      progress(5, 5);
+      return result;
     });
 
   return {
     buildProfile: async ({ jobId, profileId, subject, period, front, scope, options: settings }) =>
-      tracked(jobId, 'profile', `Problem profile: ${subject ?? `profile ${profileId}`}`, (progress) =>
+      tracked(jobId, 'profile', `Problem profile: ${subject ?? `profile ${profileId}`}`, (job) =>
         service.build(
           {
             jobId,
@@ -75,7 +56,7 @@ export function createProfileHandlers(
             ...(scope !== undefined ? { scope } : {}),
             ...(settings !== undefined ? { options: settings } : {}),
           },
-          progress,
+          job,
         ),
       ),
     getProfile: async ({ profileId }) => service.get(profileId, `profile-get-${profileId}-${Date.now()}`),

@@ -21,7 +21,7 @@ import type { DateRange, ProfileFront, ProfileInputs, ProfileModel } from '../..
 import { parseSubject, subjectText } from '../../../shared/profile/subject.js';
 import type { EngineContext } from '../context.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
-import { type AnalysisRunner, gatherProfileInputs } from './gather.js';
+import { gatherProfileInputs, type ProfileJob } from './gather.js';
 import {
   getStoredProfile,
   type ProfileOptions,
@@ -45,8 +45,12 @@ export interface BuildRequest {
 
 export interface ProfileServiceDeps {
   ctx: EngineContext;
-  runner: AnalysisRunner;
   printPdf: PdfPrinter;
+}
+
+/** A job for work nobody can cancel (reading a stored profile back after a restart). */
+function untracked(): ProfileJob {
+  return { step: () => {}, signal: new AbortController().signal };
 }
 
 const MIME = {
@@ -80,10 +84,8 @@ export class ProfileService {
 
   constructor(private readonly deps: ProfileServiceDeps) {}
 
-  async build(
-    request: BuildRequest,
-    progress: (step: number, message: string) => void = () => {},
-  ): Promise<ProfileDocument> {
+  /** Builds under the caller's job: its signal reaches every analysis of the profile. */
+  async build(request: BuildRequest, job: ProfileJob = untracked()): Promise<ProfileDocument> {
     const { ctx } = this.deps;
     const db = ctx.project().db;
     const stored = request.profileId === undefined ? null : getStoredProfile(db, request.profileId);
@@ -113,13 +115,7 @@ export class ProfileService {
     };
     const scope = request.scope ?? stored?.scope ?? {};
     const options = request.options ?? stored?.options ?? {};
-    const inputs = await gatherProfileInputs(
-      ctx,
-      this.deps.runner,
-      { subject, period, front, scope, options },
-      request.jobId,
-      progress,
-    );
+    const inputs = await gatherProfileInputs(ctx, { subject, period, front, scope, options }, job);
     if (front.title === '') front.title = `Problem profile: ${inputs.subjectLabel}`;
     inputs.front = front;
     const saved = saveProfile(db, {
@@ -136,12 +132,12 @@ export class ProfileService {
   }
 
   /** The profile's document from its last gathered inputs (rebuilt once per engine session). */
-  async get(profileId: number, jobId: string): Promise<ProfileDocument> {
+  async get(profileId: number, _jobId?: string): Promise<ProfileDocument> {
     const stored = getStoredProfile(this.deps.ctx.project().db, profileId);
-    return this.document(stored, await this.inputsOf(stored, jobId));
+    return this.document(stored, await this.inputsOf(stored));
   }
 
-  private async inputsOf(stored: StoredProfile, jobId: string): Promise<ProfileInputs> {
+  private async inputsOf(stored: StoredProfile): Promise<ProfileInputs> {
     const hit = this.gathered.get(stored.id);
     if (hit) {
       hit.inputs.front = stored.front;
@@ -149,7 +145,6 @@ export class ProfileService {
     }
     const inputs = await gatherProfileInputs(
       this.deps.ctx,
-      this.deps.runner,
       {
         subject: parseSubject(stored.subject),
         period: stored.period,
@@ -157,8 +152,7 @@ export class ProfileService {
         scope: stored.scope,
         options: stored.options,
       },
-      jobId,
-      () => {},
+      untracked(),
     );
     this.gathered.set(stored.id, { inputs, updatedAt: stored.updatedAt });
     return inputs;
@@ -204,7 +198,7 @@ export class ProfileService {
     targetPath?: string;
   }): Promise<ExportResult & { data: Uint8Array }> {
     const stored = getStoredProfile(this.deps.ctx.project().db, input.profileId);
-    const inputs = await this.inputsOf(stored, input.jobId);
+    const inputs = await this.inputsOf(stored);
     const provenance = exportProvenance(inputs, input.kind);
     let text: string;
     if (input.kind === 'chains') {
@@ -283,7 +277,7 @@ export function exportProvenance(inputs: ProfileInputs, kind: string): ExportPro
       name: d.name,
       files: d.imports.map((i) => ({ fileName: i.fileName, sha256: i.sha256 })),
     })),
-    filter: JSON.parse(inputs.filterJson) as unknown,
+    filter: inputs.filterText,
     crs: inputs.layers.crs,
     parameters: Object.fromEntries(inputs.parameters.map((p) => [`${p.method}: ${p.name}`, p.value])),
     seed,

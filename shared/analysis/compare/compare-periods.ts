@@ -11,9 +11,11 @@
  * each comparison a Benjamini–Hochberg q-value (fdr.ts) over all its rows and bases the verdict on
  * it. Cost O(events + rows · N) for N the largest count.
  */
-import { benjaminiHochberg } from './fdr.js';
+import { adjustColumn, type ChangeTest, unadjusted } from './change-tests.js';
 import { checkSpan, previousPeriod, samePeriodLastYear, spanDays, type TimeSpan } from './periods.js';
-import { DEFAULT_ALPHA, poissonRateTest, type RateTestResult, verdictOf } from './poisson-rate-test.js';
+import { DEFAULT_ALPHA, poissonRateTest } from './poisson-rate-test.js';
+
+export type { ChangeTest } from './change-tests.js';
 
 export interface CompareInput {
   /** One reference time per event (wall-clock ms). */
@@ -34,11 +36,6 @@ export interface CompareOptions {
   lastYear?: TimeSpan;
   alpha?: number;
   multipleTesting?: 'none' | 'fdr-bh';
-}
-
-export interface ChangeTest extends RateTestResult {
-  /** Benjamini–Hochberg q-value over all rows of this comparison (equals pValue when 'none'). */
-  qValue: number;
 }
 
 export interface CompareRow {
@@ -141,21 +138,18 @@ export function comparePeriods(input: CompareInput, options: CompareOptions): Co
     };
   });
   const mt = options.multipleTesting ?? 'none';
-  const qPrev = mt === 'fdr-bh' ? benjaminiHochberg(raw.map((r) => r.prevTest.pValue)) : null;
-  const qLy = mt === 'fdr-bh' ? benjaminiHochberg(raw.map((r) => r.lyTest.pValue)) : null;
-  const withQ = (t: RateTestResult, q: number | null): ChangeTest => {
-    if (q === null) return { ...t, qValue: t.pValue };
-    const n = t.current + t.baseline;
-    return { ...t, qValue: q, verdict: verdictOf(q, t.current, n * t.expectedShare, alpha) };
-  };
+  const column = (tests: ReturnType<typeof test>[]): ChangeTest[] =>
+    mt === 'fdr-bh' ? (adjustColumn(tests) as ChangeTest[]) : tests.map(unadjusted);
+  const qPrev = column(raw.map((r) => r.prevTest));
+  const qLy = column(raw.map((r) => r.lyTest));
   const rows = raw.map((r, i) => ({
     area: r.area,
     category: r.category,
     current: r.current,
     previous: r.previous,
     lastYear: r.lastYear,
-    vsPrevious: withQ(r.prevTest, qPrev ? qPrev[i] : null),
-    vsLastYear: withQ(r.lyTest, qLy ? qLy[i] : null),
+    vsPrevious: qPrev[i]!,
+    vsLastYear: qLy[i]!,
   }));
   return { periods, exposureDays, alpha, multipleTesting: mt, rows, withoutArea };
 }
