@@ -6,17 +6,25 @@
  * kept as properties (`x_project`, `y_project` of the peak or centroid, with `crs_project`), so GIS
  * users can work in metres without reprojecting; hotspot outlines in metres are in the CSV's `wkt`.
  * Provenance travels as a foreign member `provenance` of the FeatureCollection (RFC 7946 §6.1), as
- * "# " comment lines at the top of a CSV, and in a sidecar JSON next to a grid.
+ * "# " comment lines at the top of a CSV (the filter and parameters in words, never JSON), and in a
+ * sidecar JSON next to a grid; the data's caveats (the profile's and the analysis's provenance) go
+ * with every file. Only hotspots the data support are exported; chains carry their crime references
+ * and their hotspot-like flag.
  */
 
 import { writeEsriAsciiGrid } from '../analysis/grid-io/esri-ascii.js';
 import type { ChainsRunResult, KdeRunResult } from '../api/analysis-api.js';
 import { makeTransform } from '../crs/transform.js';
 import { toSafeCsv } from './csv.js';
+import { supportedHotspots } from './hotspot-words.js';
+import { chainExtras, isLiveChain } from './near-repeat-words.js';
 
 export interface ExportProvenance {
   datasets: { name: string; files: { fileName: string; sha256: string }[] }[];
-  filter: unknown;
+  /** The record filter in words (shared/provenance/filter-words.ts); a string `filter` is taken as such. */
+  filterText?: string;
+  /** The record filter (in words, or as data for machine readers); never printed as JSON for people. */
+  filter?: unknown;
   crs: string;
   parameters: Record<string, unknown>;
   seed: number | null;
@@ -25,15 +33,33 @@ export interface ExportProvenance {
   caveats: string[];
 }
 
+/** A parameter value in words: strings as they are, numbers and lists plainly, never as JSON. */
+function valueInWords(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (Array.isArray(value)) return value.map(valueInWords).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k} ${valueInWords(v)}`)
+      .join(', ');
+  }
+  return String(value);
+}
+
+/** The data's caveats of the export: the profile's and the analysis's own, each said once. */
+function withCaveats(p: ExportProvenance, analysisCaveats: readonly string[]): ExportProvenance {
+  return { ...p, caveats: [...new Set([...p.caveats, ...analysisCaveats])] };
+}
+
 export function provenanceComments(p: ExportProvenance): string[] {
+  const parameters = Object.entries(p.parameters).map(([k, v]) => `${k} = ${valueInWords(v)}`);
   return [
     `Hotspot Workbench ${p.appVersion}, exported ${p.createdAt}`,
     `CRS of x_project/y_project and wkt: ${p.crs}; lon/lat: WGS84 (EPSG:4326)`,
     ...p.datasets.map(
       (d) => `Dataset ${d.name}: ${d.files.map((f) => `${f.fileName} sha256 ${f.sha256}`).join('; ')}`,
     ),
-    `Filter: ${JSON.stringify(p.filter)}`,
-    `Parameters: ${JSON.stringify(p.parameters)}${p.seed === null ? '' : ` seed ${p.seed}`}`,
+    `Records selected: ${p.filterText ?? (typeof p.filter === 'string' ? p.filter : 'as described in the profile')}`,
+    `Parameters: ${parameters.join('; ') || 'none'}${p.seed === null ? '' : `; seed ${p.seed}`}`,
     ...p.caveats.map((c) => `Caveat: ${c}`),
   ];
 }
@@ -43,8 +69,9 @@ function round(v: number, digits: number): number {
   return Math.round(v * f) / f;
 }
 
-export function hotspotsGeoJson(kde: KdeRunResult, provenance: ExportProvenance): string {
-  const features = kde.hotspots.map((h) => ({
+export function hotspotsGeoJson(kde: KdeRunResult, base: ExportProvenance): string {
+  const provenance = withCaveats(base, kde.provenance.caveats);
+  const features = supportedHotspots(kde).map((h) => ({
     type: 'Feature' as const,
     id: h.rank,
     properties: {
@@ -74,7 +101,8 @@ function ringWkt(ring: number[][]): string {
   return `(${ring.map(([x, y]) => `${round(x!, 2)} ${round(y!, 2)}`).join(', ')})`;
 }
 
-export function hotspotsCsv(kde: KdeRunResult, provenance: ExportProvenance): string {
+export function hotspotsCsv(kde: KdeRunResult, base: ExportProvenance): string {
+  const provenance = withCaveats(base, kde.provenance.caveats);
   return toSafeCsv(
     [
       'rank',
@@ -91,7 +119,7 @@ export function hotspotsCsv(kde: KdeRunResult, provenance: ExportProvenance): st
       'y_project',
       'wkt',
     ],
-    kde.hotspots.map((h) => [
+    supportedHotspots(kde).map((h) => [
       h.rank,
       h.classLabel,
       round(h.areaKm2, 6),
@@ -110,7 +138,8 @@ export function hotspotsCsv(kde: KdeRunResult, provenance: ExportProvenance): st
   );
 }
 
-export function chainsGeoJson(chains: ChainsRunResult, crs: string, provenance: ExportProvenance): string {
+export function chainsGeoJson(chains: ChainsRunResult, crs: string, base: ExportProvenance): string {
+  const provenance = withCaveats(base, chains.provenance.caveats);
   const t = makeTransform(crs, crs);
   const point = (x: number, y: number) => {
     const [lon, lat] = t.projectToWgs84(x, y);
@@ -130,6 +159,10 @@ export function chainsGeoJson(chains: ChainsRunResult, crs: string, provenance: 
       area_m2: round(c.areaM2, 1),
       origin_record: c.originRecordId,
       member_records: c.memberRecordIds.join(','),
+      member_references: (chainExtras(c).references ?? []).map((r) => r ?? '').join(','),
+      live: isLiveChain(c, chains),
+      flag: chainExtras(c).flag ?? null,
+      flag_reason: chainExtras(c).flagReason ?? null,
       x_project: round(c.centroidX, 2),
       y_project: round(c.centroidY, 2),
       crs_project: crs,
@@ -157,8 +190,8 @@ export function chainsGeoJson(chains: ChainsRunResult, crs: string, provenance: 
   return `${JSON.stringify({ type: 'FeatureCollection', provenance, features })}\n`;
 }
 
-export function chainsCsv(chains: ChainsRunResult, provenance: ExportProvenance): string {
-  const live = new Set(chains.zones.map((z) => z.chainId));
+export function chainsCsv(chains: ChainsRunResult, base: ExportProvenance): string {
+  const provenance = withCaveats(base, chains.provenance.caveats);
   return toSafeCsv(
     [
       'chain',
@@ -171,6 +204,8 @@ export function chainsCsv(chains: ChainsRunResult, provenance: ExportProvenance)
       'live',
       'origin_record',
       'member_records',
+      'member_references',
+      'flag',
       'x_project',
       'y_project',
     ],
@@ -182,9 +217,11 @@ export function chainsCsv(chains: ChainsRunResult, provenance: ExportProvenance)
       c.spanDays,
       c.links,
       round(c.areaM2, 1),
-      live.has(c.id) ? 'yes' : 'no',
+      isLiveChain(c, chains) ? 'yes' : 'no',
       c.originRecordId,
       c.memberRecordIds.join(' '),
+      (chainExtras(c).references ?? []).map((r) => r ?? '').join(' '),
+      chainExtras(c).flag ?? '',
       round(c.centroidX, 2),
       round(c.centroidY, 2),
     ]),

@@ -2,12 +2,14 @@
  * The profile's static maps (issue 6 item 3), drawn by shared/cartography/static-map.ts from the
  * profile inputs: an overview of the study area (density bands, numbered hotspots, wards, streets,
  * the subject outlined) and one zoomed map per hotspot (its outline, the events, the streets).
- * Density bands are the hotspot classes' thresholds, so map and statistics table agree.
+ * Density bands are the hotspot classes' thresholds, so map and statistics table agree; only the
+ * hotspots the data support are drawn, and the legend states the support rule.
  */
 import type { KdeHotspot, KdeRunResult } from '../api/analysis-api.js';
 import { type Extent, padExtent } from '../cartography/frame.js';
 import { renderStaticMap, type StaticMapOptions } from '../cartography/static-map.js';
 import { formatCount } from './format.js';
+import { hotspotTitle, supportedHotspots, supportLegend } from './hotspot-words.js';
 import type { MultiPolygonCoords, ProfileInputs } from './model.js';
 
 /** Smallest side of a zoomed hotspot map, so a tiny hotspot still shows its streets. */
@@ -57,8 +59,12 @@ function surfaceOf(kde: KdeRunResult): StaticMapOptions['surface'] {
   };
 }
 
-function hotspotShapes(kde: KdeRunResult): NonNullable<StaticMapOptions['hotspots']> {
-  return kde.hotspots.map((h) => ({ polygons: [h.polygon], label: String(h.rank) }));
+/** The hotspots the data support (numbered), with the support rule as their legend entry. */
+function hotspotLayer(kde: KdeRunResult): Pick<StaticMapOptions, 'hotspots' | 'hotspotLegend'> {
+  return {
+    hotspots: supportedHotspots(kde).map((h) => ({ polygons: [h.polygon], label: String(h.rank) })),
+    hotspotLegend: supportLegend(kde),
+  };
 }
 
 /** The study area: the boundaries' extent, else the density grid's, else the subject's. */
@@ -93,14 +99,14 @@ export function overviewMapSvg(
   };
   if (inputs.kde) {
     options.surface = surfaceOf(inputs.kde);
-    options.hotspots = hotspotShapes(inputs.kde);
+    Object.assign(options, hotspotLayer(inputs.kde));
   } else if (inputs.points.x.length > 0) {
     options.points = { x: inputs.points.x, y: inputs.points.y, label: 'Event in the period' };
   }
   if (inputs.subjectArea && inputs.subject.kind !== 'hotspot') {
     options.highlight = {
       polygons: inputs.subjectArea,
-      label: inputs.subject.kind === 'chain' ? 'Series footprint' : 'Profile area',
+      label: inputs.subject.kind === 'chain' ? 'Chain footprint' : 'Profile area',
     };
   }
   return renderStaticMap(options);
@@ -122,21 +128,21 @@ export function hotspotMapSvg(
     extent,
     widthPx,
     heightPx,
-    title: `Hotspot ${hotspot.rank}${hotspot.topLocations[0] ? `: ${hotspot.topLocations[0].name}` : ''}`,
+    title: hotspotTitle(hotspot),
     provenance,
     boundaries: inputs.layers.boundaries,
     streets: inputs.layers.streets,
     surface: surfaceOf(kde),
     points: { x: inputs.points.x, y: inputs.points.y, label: 'Event in the period' },
     ...(zones.length > 0
-      ? { zones: { rings: zones.map((z) => z.ring), label: 'Risk zone (live series)' } }
+      ? { zones: { rings: zones.map((z) => z.ring), label: 'Risk zone (recent event)' } }
       : {}),
-    hotspots: hotspotShapes(kde),
+    ...hotspotLayer(kde),
     legendTitle: 'Density (events per km²)',
   });
 }
 
-/** A map of the chains' events and live risk zones (series subject or near-repeat section). */
+/** A map of the chains' events and the risk zones of recent events (chain subject or near-repeat section). */
 export function chainsMapSvg(
   inputs: ProfileInputs,
   provenance: string,
@@ -156,25 +162,25 @@ export function chainsMapSvg(
     extent,
     widthPx,
     heightPx,
-    title: 'Near-repeat series (chains) and risk zones',
+    title: 'Near-repeat chains and risk zones of recent events',
     provenance,
     boundaries: inputs.layers.boundaries,
     streets: inputs.layers.streets,
-    zones: { rings: chains.zones.map((z) => z.ring), label: 'Risk zone (live series)' },
+    zones: { rings: chains.zones.map((z) => z.ring), label: 'Risk zone (recent event)' },
     hotspots: chains.chains.map((c) => ({
       polygons: [[circleRing(c.centroidX, c.centroidY, Math.max(40, Math.sqrt(c.areaM2 / Math.PI)))]],
       label: String(c.id),
     })),
     ...(inputs.subjectArea && inputs.subject.kind === 'chain'
-      ? { highlight: { polygons: inputs.subjectArea, label: 'Series footprint' } }
+      ? { highlight: { polygons: inputs.subjectArea, label: 'Chain footprint' } }
       : {}),
     points: {
       x: inputs.chainEvents.map((e) => e.x),
       y: inputs.chainEvents.map((e) => e.y),
-      label: 'Event in a series',
+      label: 'Event in a chain',
     },
-    hotspotLegend: 'Series (numbered)',
-    legendTitle: 'Near-repeat series',
+    hotspotLegend: 'Chain (numbered)',
+    legendTitle: 'Near-repeat chains',
   });
 }
 

@@ -1,26 +1,50 @@
 /**
- * Knox findings in plain words (DESIGN.md §4 "Near repeat"; issue 6: "near-repeat findings in plain
- * words"). The headline reads the first cell of the table, the closest distance band [e₀, e₁) and the
- * shortest time band [t₀, t₁), with e₀ = t₀ = 0:
+ * Knox findings in plain words (DESIGN.md §4 "Near repeat"; issue 10 item 4). The headline reads the
+ * first cell of the table, the closest distance band [e₀, e₁) and the shortest time band [t₀, t₁):
  *
  *   "Burglaries within 200 m of each other were 2.3 times as likely as expected to occur within
- *    7 days of each other (Knox ratio 2.31, p = 0.001)."
+ *    7 days of each other (Knox ratio 2.31, p = 0.001, q = 0.006 after Benjamini–Hochberg
+ *    correction across the table's 25 cells)."
  *
- * A cell is called significant when p < alpha and the ratio > 1 (the rule of
- * shared/analysis/knox/suggest-thresholds.ts). Below alpha with a ratio < 1 the pairs are "less
- * likely"; otherwise "no more likely than expected". "Within d" is only said for a band that starts at
- * 0; a band [a, b) elsewhere is "between a and b".
+ * A cell is significant by the report's own `significant` matrix (shared/analysis/knox/
+ * knox-significance.ts: q < 0.05 after BH across the table, ratio above 1.00); with q < 0.05 and a
+ * ratio < 1 the pairs are "less likely"; otherwise "no more likely than expected". Outputs put the
+ * report's `reading` (clustering in space and time, not a common offender) beside every Knox
+ * finding. Chains flagged hotspot-like are never called series (§4 "Near-repeat chains").
  */
 import type { KnoxReport } from '../analysis/knox/knox-report.js';
-import { formatDays, formatMetres, formatRatio, pPhrase } from './format.js';
+import { KNOX_ALPHA } from '../analysis/knox/knox-significance.js';
+import type { ChainsRunResult, ChainSummary } from '../api/analysis-api.js';
+import { formatCount, formatDays, formatMetres, formatRatio, pPhrase } from './format.js';
 
-export const NEAR_REPEAT_ALPHA = 0.05;
+export const NEAR_REPEAT_ALPHA = KNOX_ALPHA;
+
+/** What a chain is and is not, said with every chain table. */
+export const CHAIN_READING =
+  'A chain is a candidate series for the analyst to examine (same offender, modus operandi, property), not proof of linked offending.';
 
 export interface SignificantCell {
   row: number;
   column: number;
   ratio: number;
   pValue: number;
+  qValue: number;
+}
+
+/** Significant after BH with a ratio above 1.00: the report's own decision (knox-significance.ts). */
+export function isSignificantCell(report: KnoxReport, row: number, column: number): boolean {
+  return report.significant[row]?.[column] === true;
+}
+
+function cells(report: KnoxReport): number {
+  return report.observed.reduce((s, row) => s + row.length, 0);
+}
+
+/** "p = 0.001, q = 0.006 after Benjamini–Hochberg correction across the table's 25 cells". */
+export function cellEvidence(report: KnoxReport, row: number, column: number): string {
+  const p = pPhrase(report.pValue[row]?.[column] ?? 1);
+  const q = pPhrase(report.qValue[row]?.[column] ?? 1).replace(/^p/, 'q');
+  return `${p}, ${q} after Benjamini–Hochberg correction across the table's ${cells(report)} cells`;
 }
 
 function distancePhrase(low: number, high: number | null): string {
@@ -41,45 +65,41 @@ function timePhrase(low: number, high: number | null): string {
  * "2.3 times as likely", "25% more likely", "30% less likely", "no more likely". A ratio below 2 is
  * said as a percentage: "1.25 times more likely" is often misread as 125% more.
  */
-function likelihood(ratio: number | null, pValue: number, alpha: number): string {
+function likelihood(ratio: number | null, significant: boolean, lower: boolean): string {
   if (ratio === null) return 'not comparable with what is expected (none expected)';
-  if (pValue < alpha && ratio >= 2) return `${ratio.toFixed(1)} times as likely as expected`;
-  if (pValue < alpha && ratio > 1) return `${Math.round((ratio - 1) * 100)}% more likely than expected`;
-  if (pValue < alpha && ratio < 1) return `${Math.round((1 - ratio) * 100)}% less likely than expected`;
+  if (significant && ratio >= 2) return `${ratio.toFixed(1)} times as likely as expected`;
+  if (significant && ratio > 1) return `${Math.round((ratio - 1) * 100)}% more likely than expected`;
+  if (lower && ratio < 1) return `${Math.round((1 - ratio) * 100)}% less likely than expected`;
   return 'no more likely than expected';
 }
 
 /** The headline sentence; `noun` is the plural subject, e.g. "Burglaries", "Events". */
 export function nearRepeatHeadline(report: KnoxReport, noun: string, alpha = NEAR_REPEAT_ALPHA): string {
   const ratio = report.knoxRatio[0]?.[0] ?? null;
-  const p = report.pValue[0]?.[0] ?? 1;
+  const significant = isSignificantCell(report, 0, 0);
+  const lower = !significant && ratio !== null && ratio < 1 && (report.qValue[0]?.[0] ?? 1) < alpha;
   const d = distancePhrase(report.distanceEdges[0] ?? 0, report.distanceEdges[1] ?? null);
   const t = timePhrase(report.timeEdges[0] ?? 0, report.timeEdges[1] ?? null);
-  return `${noun} ${d} were ${likelihood(ratio, p, alpha)} to occur ${t} (Knox ratio ${formatRatio(ratio)}, ${pPhrase(p)}).`;
+  return `${noun} ${d} were ${likelihood(ratio, significant, lower)} to occur ${t} (Knox ratio ${formatRatio(ratio)}, ${cellEvidence(report, 0, 0)}).`;
 }
 
-/** Cells with p < alpha and ratio > 1, in table order. */
-export function significantCells(report: KnoxReport, alpha = NEAR_REPEAT_ALPHA): SignificantCell[] {
-  const cells: SignificantCell[] = [];
+/** Significant cells (BH, ratio above 1.00), in table order. */
+export function significantCells(report: KnoxReport): SignificantCell[] {
+  const out: SignificantCell[] = [];
   for (let r = 0; r < report.observed.length; r++) {
     for (let c = 0; c < report.observed[r]!.length; c++) {
       const ratio = report.knoxRatio[r]![c]!;
-      const pValue = report.pValue[r]![c]!;
-      if (ratio !== null && ratio > 1 && pValue < alpha) cells.push({ row: r, column: c, ratio, pValue });
+      if (ratio === null || !isSignificantCell(report, r, c)) continue;
+      out.push({ row: r, column: c, ratio, pValue: report.pValue[r]![c]!, qValue: report.qValue[r]![c]! });
     }
   }
-  return cells;
+  return out;
 }
 
 /** One sentence per significant cell other than the headline cell, at most `max`. */
-export function nearRepeatDetails(
-  report: KnoxReport,
-  noun: string,
-  max = 4,
-  alpha = NEAR_REPEAT_ALPHA,
-): string[] {
+export function nearRepeatDetails(report: KnoxReport, noun: string, max = 4): string[] {
   return (
-    significantCells(report, alpha)
+    significantCells(report)
       // The headline cell is said already; open-ended bands ("800 m or more") say nothing about near repeats.
       .filter((cell) => cell.row !== 0 || cell.column !== 0)
       .filter(
@@ -89,7 +109,49 @@ export function nearRepeatDetails(
       .map((cell) => {
         const d = distancePhrase(report.distanceEdges[cell.row]!, report.distanceEdges[cell.row + 1] ?? null);
         const t = timePhrase(report.timeEdges[cell.column]!, report.timeEdges[cell.column + 1] ?? null);
-        return `${noun} ${d} and ${t}: ${cell.ratio.toFixed(1)} times the expected number of pairs (${pPhrase(cell.pValue)}).`;
+        return `${noun} ${d} and ${t}: ${cell.ratio.toFixed(1)} times the expected number of pairs (${cellEvidence(report, cell.row, cell.column)}).`;
       })
   );
+}
+
+// ---- chains ------------------------------------------------------------------------------------
+
+type ChainExtras = {
+  references?: (string | null)[];
+  flag?: 'hotspot-like' | null;
+  flagReason?: string | null;
+  live?: boolean;
+};
+
+export function chainExtras(c: ChainSummary): ChainExtras {
+  return c as ChainSummary & ChainExtras;
+}
+
+export function isHotspotLike(c: ChainSummary): boolean {
+  return chainExtras(c).flag === 'hotspot-like';
+}
+
+/** Live: the chain's own flag, else a risk zone of the chain that is still open. */
+export function isLiveChain(c: ChainSummary, chains: ChainsRunResult): boolean {
+  const live = chainExtras(c).live;
+  if (live !== undefined) return live;
+  return chains.zones.some((z) => z.chainId === c.id);
+}
+
+/** Chains that could be series (3 or more events, not hotspot-like), hotspot-like ones, and live series. */
+export function chainCounts(chains: ChainsRunResult): { series: number; hotspotLike: number; live: number } {
+  const series = chains.chains.filter((c) => !isHotspotLike(c) && c.size >= 3);
+  return {
+    series: series.length,
+    hotspotLike: chains.chains.filter(isHotspotLike).length,
+    live: series.filter((c) => isLiveChain(c, chains)).length,
+  };
+}
+
+/** Members by crime reference (record ids where a record has none): "CR/1, CR/7 and 3 more". */
+export function chainMembers(c: ChainSummary, max = 8): string {
+  const refs = chainExtras(c).references;
+  const names = c.memberRecordIds.map((id, k) => refs?.[k] ?? `record ${id}`);
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${formatCount(names.length - max)} more` : shown;
 }

@@ -1,138 +1,188 @@
 /**
  * Suggested responses from the findings (issue 6, Response: "pre-filled with suggestions from the
  * findings"), grouped by the four strands of a problem-solving plan (DESIGN.md §1): prevention,
- * intelligence, enforcement, reassurance. They are starting points the analyst edits; every one names
- * the finding it rests on, so a reader can check it. Rules:
+ * intelligence, enforcement, reassurance. They are starting points the analyst edits (each under a
+ * stable id, findings.ts); every one names the finding it rests on, so a reader can check it. Rules:
  *
- *   live near-repeat chains      → cocooning within the near-repeat distance and time around them
- *   significant near repeat      → cocoon after every new event for the near-repeat window
- *   hotspots                     → patrols at the hotspot's peak hours; target hardening at its
- *                                  top locations
- *   repeat locations             → visit and assess the locations with the most events
- *   significant change           → establish why (increase) or what worked (decrease)
- *   chains (any)                 → link the series' events for intelligence development
+ *   risk zones of recent events  → cocooning within the near-repeat distance around each recent
+ *                                  event, each until its own event date + the near-repeat days
+ *   significant near repeat      → cocoon after every new event, at the thresholds of the tightest
+ *                                  significant Knox cell
+ *   supported hotspots only      → patrols at the peak hours (only when enough timed events say
+ *                                  when); situational measures at the top locations. A hotspot
+ *                                  below the support rule gets no recommendation.
+ *   repeat locations             → visit and assess the identical points with most events
+ *   candidate series             → examine as possible series by crime reference; hotspot-like
+ *                                  chains are never offered as linked offending
+ *   significant change (by q)    → establish why (increase) or what worked (decrease)
  *   always                       → publicise activity and advice where the problem is
  */
 import type { KdeHotspot } from '../api/analysis-api.js';
+import type { GeneratedFinding } from './findings.js';
 import {
   formatChange,
   formatCount,
   formatDate,
   formatDays,
-  formatHour,
   formatMetres,
   listInWords,
+  pPhrase,
 } from './format.js';
+import {
+  hasPeakHours,
+  hotspotRef,
+  MIN_TIMED_FOR_PEAK_HOURS,
+  peakHoursWords,
+  placeName,
+  supportedHotspots,
+} from './hotspot-words.js';
 import type { ProfileInputs, ResponseStrand } from './model.js';
-import { NEAR_REPEAT_ALPHA } from './near-repeat-words.js';
+import { chainMembers, isHotspotLike, isLiveChain, isSignificantCell } from './near-repeat-words.js';
 
-export type Suggestions = Record<ResponseStrand, string[]>;
+export type Suggestions = Record<ResponseStrand, GeneratedFinding[]>;
 
-/** The near-repeat distance and time the findings support: the chains' thresholds. */
+export { placeName };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The near-repeat distance and days the findings support: the chains' thresholds, else Knox's suggestion. */
 function nearRepeatWindow(inputs: ProfileInputs): { distanceM: number; days: number } | null {
   if (inputs.chains) return { distanceM: inputs.chains.distanceM, days: inputs.chains.days };
-  return null;
+  const s = inputs.knox?.suggestion;
+  return s ? { distanceM: s.distanceM, days: s.days } : null;
 }
 
-/** "On or near Fell Crescent" (police.uk style) → "Fell Crescent". */
-export function placeName(location: string): string {
-  return location.replace(/^\s*on or near\s+/i, '');
+function singular(nounLower: string): string {
+  return nounLower.replace(/ies$/, 'y').replace(/s$/, '');
 }
 
-function hotspotPlace(h: KdeHotspot): string {
-  return h.topLocations.length > 0
-    ? `hotspot ${h.rank} (around ${placeName(h.topLocations[0]!.name)})`
-    : `hotspot ${h.rank}`;
+function cocooning(
+  inputs: ProfileInputs,
+  window: { distanceM: number; days: number },
+): GeneratedFinding | null {
+  const zones = (inputs.chains?.zones ?? []).filter(
+    (z) => ISO_DATE.test(z.eventDate) && ISO_DATE.test(z.expiresDate),
+  );
+  if (zones.length === 0) return null;
+  const events = new Set(zones.map((z) => z.recordId)).size;
+  // yyyy-mm-dd strings sort as dates.
+  const firstEvent = zones.map((z) => z.eventDate).sort()[0]!;
+  const lastExpiry = zones
+    .map((z) => z.expiresDate)
+    .sort()
+    .at(-1)!;
+  const asOf = inputs.chains?.asOf ? ` before ${formatDate(inputs.chains.asOf)}` : '';
+  return {
+    id: 'prevention:cocooning',
+    text:
+      `Cocooning around the ${formatCount(events)} recent event${events === 1 ? '' : 's'} that can still produce near repeats ` +
+      `(from ${formatDate(firstEvent)}${asOf}): visit homes within ${formatMetres(window.distanceM)} of each with crime prevention advice and target hardening, ` +
+      `each zone for ${formatDays(window.days)} after its event (the last lapses on ${formatDate(lastExpiry)}).`,
+  };
 }
 
-function peakHoursText(h: KdeHotspot): string {
-  return listInWords([...h.peakHours].sort((a, b) => a - b).map(formatHour));
+function hotspotSuggestions(h: KdeHotspot, out: Suggestions): void {
+  if (h.topLocations.length > 0) {
+    out.prevention.push({
+      id: `prevention:situational-hotspot-${h.rank}`,
+      text: `Situational measures in ${hotspotRef(h)}: survey ${listInWords(h.topLocations.slice(0, 2).map((l) => placeName(l.name)))} for lighting, access and target hardening.`,
+    });
+  }
+  if (hasPeakHours(h)) {
+    out.enforcement.push({
+      id: `enforcement:patrols-hotspot-${h.rank}`,
+      text: `Directed patrols in ${hotspotRef(h)} at the peak hours ${peakHoursWords(h)} (${formatCount(h.events)} events, PAI ${h.pai.toFixed(1)}).`,
+    });
+  }
 }
 
 export function suggestResponses(inputs: ProfileInputs, noun: string): Suggestions {
   const out: Suggestions = { prevention: [], intelligence: [], enforcement: [], reassurance: [] };
   const lower = noun.toLowerCase();
   const window = nearRepeatWindow(inputs);
-  const knoxCell = inputs.knox
-    ? { ratio: inputs.knox.knoxRatio[0]?.[0] ?? null, p: inputs.knox.pValue[0]?.[0] ?? 1 }
-    : null;
-  const nearRepeat =
-    knoxCell !== null && knoxCell.ratio !== null && knoxCell.ratio > 1 && knoxCell.p < NEAR_REPEAT_ALPHA;
+  const nearRepeat = inputs.knox !== null && inputs.knox.significant.some((row) => row.some(Boolean));
 
-  const zones = inputs.chains?.zones ?? [];
-  if (window && zones.length > 0) {
-    const live = [...new Set(zones.map((z) => z.chainId))];
-    // yyyy-mm-dd strings sort as dates: the last one is when the last zone lapses.
-    const expires =
-      zones
-        .map((z) => z.expiresDate)
-        .sort()
-        .at(-1) ?? '';
-    out.prevention.push(
-      `Cocooning around the ${live.length === 1 ? 'live series' : `${live.length} live series`} (chain${live.length === 1 ? '' : 's'} ${live.join(', ')}): ` +
-        `visit homes within ${formatMetres(window.distanceM)} of each of their ${formatCount(zones.length)} events with crime prevention advice and target hardening, ` +
-        `until ${formatDate(expires)} (the near-repeat window of ${formatDays(window.days)} after the last event).`,
-    );
-  }
+  const cocoon = window ? cocooning(inputs, window) : null;
+  if (cocoon) out.prevention.push(cocoon);
   if (nearRepeat && window) {
-    out.prevention.push(
-      `After every new ${lower.replace(/ies$/, 'y').replace(/s$/, '')}, cocoon neighbouring homes within ${formatMetres(window.distanceM)} for ${formatDays(window.days)}: ` +
-        'the Knox test shows raised risk at that distance and time.',
-    );
+    out.prevention.push({
+      id: 'prevention:after-every-event',
+      text:
+        `After every new ${singular(lower)}, cocoon neighbouring homes within ${formatMetres(window.distanceM)} for ${formatDays(window.days)}: ` +
+        'the Knox test shows raised risk at that distance and time (clustering in space and time, whoever the offender).',
+    });
   }
-  const hotspots = inputs.kde?.hotspots ?? [];
-  const focus = inputs.subjectHotspotRank
-    ? hotspots.filter((h) => h.rank === inputs.subjectHotspotRank)
-    : hotspots.slice(0, 3);
-  for (const h of focus) {
-    if (h.topLocations.length > 0) {
-      out.prevention.push(
-        `Situational measures at ${hotspotPlace(h)}: survey ${listInWords(h.topLocations.slice(0, 2).map((l) => placeName(l.name)))} for lighting, access and target hardening.`,
-      );
-    }
-    if (h.peakHours.length > 0) {
-      out.enforcement.push(
-        `Directed patrols in ${hotspotPlace(h)} at the peak hours ${peakHoursText(h)} (${formatCount(h.events)} events, PAI ${h.pai.toFixed(1)}).`,
-      );
-    }
-  }
+  const supported = supportedHotspots(inputs.kde);
+  const focus =
+    inputs.subjectHotspotRank !== null
+      ? supported.filter((h) => h.rank === inputs.subjectHotspotRank)
+      : supported.slice(0, 3);
+  for (const h of focus) hotspotSuggestions(h, out);
+
   const repeats = inputs.repeatLocations.slice(0, 3);
   if (repeats.length > 0) {
-    out.intelligence.push(
-      `Review the repeat locations ${listInWords(repeats.map((r) => `${placeName(r.location)} (${formatCount(r.count)} events)`))}: victims, premises and any common offender.`,
-    );
+    out.intelligence.push({
+      id: 'intelligence:repeat-locations',
+      text: `Review the repeat locations ${listInWords(repeats.map((r) => `${r.location ? placeName(r.location) : 'an unnamed point'} (${formatCount(r.count)} events)`))}: victims, premises and any common factor.`,
+    });
   }
-  const chains = inputs.chains?.chains ?? [];
-  if (chains.length > 0) {
-    const biggest = [...chains].sort((a, b) => b.size - a.size || a.id - b.id).slice(0, 3);
-    out.intelligence.push(
-      `Develop the near-repeat series as possible linked offending: ${listInWords(biggest.map((c) => `chain ${c.id} (${c.size} events, ${formatDate(c.firstDate)} to ${formatDate(c.lastDate)})`))}; compare modus operandi and forensic opportunities.`,
-    );
-    out.enforcement.push('Consider offender management for known prolific offenders active near the series.');
+  const chains = inputs.chains;
+  const series = chains ? chains.chains.filter((c) => !isHotspotLike(c) && c.size >= 3) : [];
+  if (chains && series.length > 0) {
+    const biggest = [...series]
+      .sort(
+        (a, b) =>
+          Number(isLiveChain(b, chains)) - Number(isLiveChain(a, chains)) || b.size - a.size || a.id - b.id,
+      )
+      .slice(0, 3);
+    out.intelligence.push({
+      id: 'intelligence:candidate-series',
+      text:
+        `Examine the near-repeat chains as possible series: ${listInWords(biggest.map((c) => `chain ${c.id} (${c.size} events, ${formatDate(c.firstDate)} to ${formatDate(c.lastDate)}: ${chainMembers(c, 5)})`))}; ` +
+        'compare modus operandi, property taken and forensic opportunities before treating any as linked.',
+    });
+    out.enforcement.push({
+      id: 'enforcement:offender-management',
+      text: 'Check known prolific offenders active near the candidate series against their dates and places.',
+    });
   }
   const change = inputs.counts.vsPrevious;
-  if (change.verdict === 'significant increase') {
+  if (change && change.verdict !== 'no significant change') {
+    const evidence = `${formatChange(change.percentChange)}, ${pPhrase(change.qValue).replace(/^p/, 'q')}`;
     out.intelligence.push(
-      `Establish the cause of the significant increase on the previous period (${formatChange(change.percentChange)}): new premises, offenders or recording changes.`,
-    );
-  } else if (change.verdict === 'significant decrease') {
-    out.intelligence.push(
-      `Record what contributed to the significant decrease on the previous period (${formatChange(change.percentChange)}), so it can be sustained.`,
+      change.verdict === 'significant increase'
+        ? {
+            id: 'intelligence:cause-of-change',
+            text: `Establish the cause of the significant increase on the previous period (${evidence}): new premises, offenders or recording changes.`,
+          }
+        : {
+            id: 'intelligence:cause-of-change',
+            text: `Record what contributed to the significant decrease on the previous period (${evidence}), so it can be sustained.`,
+          },
     );
   }
-  const where = inputs.subject.kind === 'category' ? 'the hotspots' : inputs.subjectLabel;
-  out.reassurance.push(
-    `Publicise the partnership's activity and prevention advice to residents and businesses in ${where}.`,
-  );
-  if (zones.length > 0) {
-    out.reassurance.push(
-      'Reassurance visits and letters to neighbours of recent victims in the live risk zones.',
-    );
+  const where =
+    inputs.subject.kind !== 'category'
+      ? inputs.subjectLabel
+      : focus.length > 0
+        ? listInWords(focus.map(hotspotRef))
+        : 'the areas most affected';
+  out.reassurance.push({
+    id: 'reassurance:publicise',
+    text: `Publicise the partnership's activity and prevention advice to residents and businesses in ${where}.`,
+  });
+  if (cocoon) {
+    out.reassurance.push({
+      id: 'reassurance:risk-zones',
+      text: 'Reassurance visits and letters to neighbours of recent victims inside the current risk zones.',
+    });
   }
-  if (out.enforcement.length === 0) {
-    out.enforcement.push(
-      'Use the hour × weekday table to time any patrol or operation to the busiest hours.',
-    );
+  const timed = inputs.hourOfWeek.flat().reduce((sum, v) => sum + v, 0);
+  if (out.enforcement.length === 0 && timed >= MIN_TIMED_FOR_PEAK_HOURS) {
+    out.enforcement.push({
+      id: 'enforcement:timing',
+      text: 'Use the hour × weekday table to time any patrol or operation to the busiest hours, where enough events are timed.',
+    });
   }
   return out;
 }

@@ -1,79 +1,75 @@
 /**
  * The Scanning section (SARA): how big the problem is and whether it is changing. Counts for the
  * period, the previous period of the same length and the same dates last year, each change tested
- * with the exact conditional Poisson test (shared/analysis/compare/poisson-rate-test.ts; DESIGN.md §4
- * "Period comparison and significance"), the month-by-month counts, and an overview map.
+ * with the exact conditional Poisson test and Benjamini–Hochberg q (period-words.ts; DESIGN.md §4
+ * "Period comparison and significance"; a period the data do not cover is "no data", never 0), the
+ * month-by-month counts, and an overview map.
  */
-import type { RateTestResult } from '../analysis/compare/poisson-rate-test.js';
 import { barChartSvg } from './bar-chart.js';
-import { formatChange, formatCount, formatMonth, formatP, formatRange, formatShare } from './format.js';
-import type { Block, DateRange, ProfileInputs } from './model.js';
-
-function changeRow(label: string, range: DateRange, count: number, test: RateTestResult | null): string[] {
-  return [
-    label,
-    formatRange(range),
-    formatCount(count),
-    test ? formatChange(test.percentChange) : '',
-    test ? formatP(test.pValue) : '',
-    test ? test.verdict : '',
-  ];
-}
-
-/** "up 23.1% on the previous period (significant increase, p = 0.012)". */
-export function changeSentence(test: RateTestResult, against: string): string {
-  const pct = test.percentChange;
-  const move =
-    pct === null
-      ? 'compared with none'
-      : pct > 0
-        ? `up ${formatChange(pct).slice(1)}`
-        : pct < 0
-          ? `down ${formatChange(pct).slice(1)}`
-          : 'unchanged';
-  return `${move} on ${against} (${test.verdict}, p ${formatP(test.pValue).startsWith('<') ? formatP(test.pValue) : `= ${formatP(test.pValue)}`})`;
-}
+import { formatCount, formatMonth, formatRange, formatShare } from './format.js';
+import type { Block, ProfileInputs } from './model.js';
+import { changeCells, changeSentence, TEST_IN_WORDS } from './period-words.js';
 
 export function scanningBlocks(inputs: ProfileInputs, overviewSvg: string | null): Block[] {
-  const { counts, periods } = inputs;
+  const { counts, periods, coverage } = inputs;
+  const alpha = counts.vsPrevious?.alpha ?? counts.vsLastYear?.alpha ?? 0.05;
   const blocks: Block[] = [
     {
       kind: 'paragraph',
       text:
-        `${formatCount(counts.current)} events in the period, ${changeSentence(counts.vsPrevious, 'the previous period')} ` +
-        `and ${changeSentence(counts.vsLastYear, 'the same period last year')}.`,
+        `${formatCount(counts.current)} events in the period; ` +
+        `${changeSentence(counts.previous, counts.vsPrevious, 'the previous period', periods.previous, coverage)}; ` +
+        `${changeSentence(counts.lastYear, counts.vsLastYear, 'the same period last year', periods.lastYear, coverage)}.`,
       emphasis: true,
     },
     {
       kind: 'table',
-      caption: 'Events by period, with the exact Poisson test of each change against this period',
+      caption: `Events by period, each earlier period tested against this one (${TEST_IN_WORDS})`,
       columns: [
         { label: 'Period', align: 'left' },
         { label: 'Dates', align: 'left' },
         { label: 'Events', align: 'right' },
         { label: 'Change', align: 'right' },
         { label: 'p', align: 'right' },
+        { label: 'q (BH)', align: 'right' },
         { label: 'Verdict', align: 'left' },
       ],
       rows: [
-        changeRow('This period', periods.current, counts.current, null),
-        changeRow('Previous period', periods.previous, counts.previous, counts.vsPrevious),
-        changeRow('Same period last year', periods.lastYear, counts.lastYear, counts.vsLastYear),
+        ['This period', formatRange(periods.current), formatCount(counts.current), '', '', '', ''],
+        [
+          'Previous period',
+          formatRange(periods.previous),
+          ...changeCells(counts.previous, counts.vsPrevious),
+        ],
+        [
+          'Same period last year',
+          formatRange(periods.lastYear),
+          ...changeCells(counts.lastYear, counts.vsLastYear),
+        ],
       ],
       highlight: [0],
       note:
-        'Change compares daily rates (periods can differ in length by a day). p is the two-sided exact conditional Poisson test ' +
-        `(binomial given the total); a verdict of change needs p < ${counts.vsPrevious.alpha}. Counts include area-only records.`,
+        'Each record counts once, in the period holding the midpoint of its time window. Change compares daily rates ' +
+        `(periods can differ in length by a day). p is the two-sided ${TEST_IN_WORDS} (binomial given the total); ` +
+        `q is p after Benjamini–Hochberg correction across the rows compared; a verdict of change needs q < ${alpha}. ` +
+        '"No data" marks a period the data do not cover: it is not counted as zero and not tested. Counts include area-only records.',
     },
   ];
   if (inputs.byMonth.length > 1) {
     blocks.push({
       kind: 'figure',
-      caption: 'Events by month (start of each record’s time window), comparison periods included',
+      caption:
+        'Events by month (midpoint of each record’s time window), comparison periods included' +
+        (inputs.byMonth.some((m) => m.count === null)
+          ? `; no data for ${inputs.byMonth
+              .filter((m) => m.count === null)
+              .map((m) => formatMonth(m.month))
+              .join(', ')} (shown empty, not zero)`
+          : ''),
       svg: barChartSvg({
         title: 'Events by month',
         labels: inputs.byMonth.map((m) => formatMonth(m.month)),
-        values: inputs.byMonth.map((m) => m.count),
+        values: inputs.byMonth.map((m) => m.count ?? 0),
         unit: 'events',
         widthPx: 760,
         heightPx: 230,

@@ -2,10 +2,21 @@
  * Section texts: the analyst's saved text per stable section id, merged over what the builder
  * generates. A saved text wins (also an empty one: the analyst deleted the suggestions on purpose);
  * a section never saved shows its generated suggestion (response strands) or nothing (commentary).
+ * The analyst's rewording of single findings travels in the same stored object under `findings`
+ * (findings.ts), so one column of the project file holds every word the analyst wrote.
  */
 import { type ResponseStrand, SECTION_IDS, type SectionId } from './model.js';
 
-export type SavedTexts = Partial<Record<SectionId, string>>;
+/** The analyst's rewording of one generated finding, with the wording they reworded. */
+export interface FindingEdit {
+  text: string;
+  /** The generated wording when the analyst edited it (to notice figures that changed since). */
+  basedOn: string;
+}
+
+export type SavedTexts = Partial<Record<SectionId, string>> & {
+  findings?: Record<string, FindingEdit>;
+};
 
 export function isSectionId(id: string): id is SectionId {
   return (SECTION_IDS as readonly string[]).includes(id);

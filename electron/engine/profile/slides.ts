@@ -7,12 +7,16 @@
  *   4… one per hotspot: zoomed map, key facts, events by hour of day (native bar chart)
  *   near-repeat findings with the Knox table       recommended actions by strand
  *
- * Every slide carries the protective marking in a text box at the top and at the bottom, and the
- * provenance line. Maps are the profile's SVGs rasterised by resvg with the bundled font (no browser).
+ * Every slide carries the protective marking in a text box at the top and at the bottom, the
+ * provenance line and a caveats line in its footer, and the data's caveats in full in its speaker
+ * notes (one wording: the profile model's `caveats`). Findings the analyst reworded say so; the
+ * title slide says whether the analyst has marked the profile reviewed. Maps are the profile's SVGs
+ * rasterised by resvg with the bundled font (no browser).
  */
 import PptxGenJS from 'pptxgenjs';
-import { formatP, formatRange, formatRatio } from '../../../shared/profile/format.js';
-import type { ProfileModel } from '../../../shared/profile/model.js';
+import { findingWithMark } from '../../../shared/profile/findings.js';
+import { formatDate, formatP, formatRange, formatRatio } from '../../../shared/profile/format.js';
+import type { Finding, ProfileModel } from '../../../shared/profile/model.js';
 import { recommendationLines } from '../../../shared/profile/sections.js';
 import { svgToPng } from '../export/rasterise.js';
 
@@ -83,7 +87,40 @@ function frame(pptx: PptxGenJS, model: ProfileModel, marking: string, title: str
     color: MUTED,
     margin: 0,
   });
+  if (model.caveats.length > 0) {
+    slide.addText(caveatLine(model.caveats), {
+      x: 0.45,
+      y: H - 0.8,
+      w: W - 0.9,
+      h: 0.22,
+      fontFace: FONT,
+      fontSize: 8,
+      italic: true,
+      color: MUTED,
+      margin: 0,
+      fit: 'shrink',
+    });
+  }
+  slide.addNotes(slideNotes(model));
   return slide;
+}
+
+/** Footer line: the first caveat, and how many more are in the notes. */
+export function caveatLine(caveats: readonly string[]): string {
+  const first = caveats[0] ?? '';
+  const short = first.length > 170 ? `${first.slice(0, 167).trimEnd()}…` : first;
+  return caveats.length > 1
+    ? `Caveat: ${short} (+${caveats.length - 1} more in the notes)`
+    : `Caveat: ${short}`;
+}
+
+/** Speaker notes of every slide: the data's caveats in full and the provenance. */
+export function slideNotes(model: ProfileModel): string {
+  return ['Caveats of the data:', ...model.caveats.map((c) => `- ${c}`), '', model.provenanceLine].join('\n');
+}
+
+function findingsOf(model: ProfileModel, id: string): Finding[] {
+  return model.sections.find((s) => s.id === id)?.findings ?? [];
 }
 
 function addImageFit(slide: Slide, svg: string, box: { x: number; y: number; w: number; h: number }): void {
@@ -104,6 +141,7 @@ function factsTable(
   slide: Slide,
   rows: { label: string; value: string }[],
   box: { x: number; y: number; w: number },
+  fontSize = 11,
 ): void {
   slide.addTable(
     rows.map((r) => [
@@ -116,10 +154,10 @@ function factsTable(
       w: box.w,
       colW: [box.w * 0.32, box.w * 0.68],
       fontFace: FONT,
-      fontSize: 11,
+      fontSize,
       border: { type: 'solid', pt: 0.5, color: 'D5DBE1' },
       valign: 'top',
-      margin: 0.05,
+      margin: 0.04,
     },
   );
 }
@@ -157,8 +195,11 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
     [
       `${model.front.author || 'Analyst'} · ${model.front.date}`,
       `Reference ${model.front.reference || '—'} · version ${model.front.version}`,
+      model.review.reviewedAt === null
+        ? 'Draft: not yet marked reviewed by the analyst'
+        : `Reviewed by the analyst on ${formatDate(model.review.reviewedAt)}`,
     ].join('\n'),
-    { x: 0.8, y: 4.0, w: W - 1.6, h: 0.8, fontFace: FONT, fontSize: 14, color: MUTED, margin: 0 },
+    { x: 0.8, y: 4.0, w: W - 1.6, h: 1.1, fontFace: FONT, fontSize: 14, color: MUTED, margin: 0 },
   );
   title.addText(marking, {
     x: 0.8,
@@ -175,18 +216,23 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
   });
 
   const findings = frame(pptx, model, marking, 'Key findings');
+  const summary = findingsOf(model, 'summary');
   findings.addText(
-    model.headlines.map((text) => ({ text, options: { bullet: true, breakLine: true } })),
+    (summary.length > 0 ? summary.map(findingWithMark) : model.headlines).map((text) => ({
+      text,
+      options: { bullet: true, breakLine: true },
+    })),
     {
       x: 0.6,
       y: 1.2,
       w: W - 1.2,
-      h: 5.4,
+      h: 5.2,
       fontFace: FONT,
-      fontSize: 18,
+      fontSize: 16,
       color: INK,
       valign: 'top',
-      paraSpaceAfter: 10,
+      paraSpaceAfter: 8,
+      fit: 'shrink',
     },
   );
 
@@ -197,13 +243,28 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
 
   for (const h of model.hotspotSlides) {
     const slide = frame(pptx, model, marking, h.title);
-    addImageFit(slide, h.mapSvg, { x: 0.45, y: 1.1, w: 7.1, h: H - 1.75 });
-    factsTable(slide, h.facts, { x: 7.8, y: 1.15, w: 5.1 });
+    addImageFit(slide, h.mapSvg, { x: 0.45, y: 1.1, w: 7.1, h: H - 2.0 });
+    factsTable(slide, h.facts, { x: 7.8, y: 1.1, w: 5.1 }, 9);
+    if (h.notes.length > 0) {
+      slide.addText(h.notes.join(' '), {
+        x: 7.8,
+        y: 4.75,
+        w: 5.1,
+        h: 0.85,
+        fontFace: FONT,
+        fontSize: 8,
+        color: MUTED,
+        margin: 0,
+        valign: 'top',
+        fit: 'shrink',
+      });
+    }
+    if (!h.chart) continue;
     slide.addChart(pptx.ChartType.bar, [{ name: 'Events', labels: h.chart.labels, values: h.chart.values }], {
       x: 7.75,
-      y: 4.35,
+      y: 5.6,
       w: 5.2,
-      h: 2.5,
+      h: 1.05,
       barDir: 'col',
       chartColors: ['7F9CB8'],
       showTitle: true,
@@ -247,9 +308,10 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
       ...row.map((obs, c) => {
         const ratio = knox.ratio[r]![c]!;
         const p = knox.pValue[r]![c]!;
-        const sig = ratio !== null && ratio > 1 && p < 0.05;
+        const q = knox.qValue?.[r]?.[c];
+        const sig = knox.significant?.[r]?.[c] === true;
         return {
-          text: `${obs} · ${formatRatio(ratio)} · p ${formatP(p)}`,
+          text: `${obs} · ${formatRatio(ratio)} · p ${formatP(p)}${q === undefined ? '' : ` · q ${formatP(q)}`}`,
           options: { align: 'center' as const, ...(sig ? { fill: { color: 'FDD49E' }, bold: true } : {}) },
         };
       }),
@@ -259,17 +321,18 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
       y: 2.15,
       w: W - 1.2,
       fontFace: FONT,
-      fontSize: 11,
+      fontSize: 10,
       border: { type: 'solid', pt: 0.5, color: 'C9D0D8' },
-      margin: 0.05,
+      margin: 0.04,
     });
     nr.addText(
-      'Each cell: observed pairs · Knox ratio · p-value. Shaded: significant (p < 0.05, ratio > 1). Bands are half-open [a, b).',
+      'Each cell: observed pairs · Knox ratio · p-value · q (Benjamini–Hochberg across the table). Shaded: significant ' +
+        '(q < 0.05, ratio above 1.00). Bands are half-open [a, b). Clustering in space and time, not proof of a common offender.',
       {
         x: 0.6,
-        y: H - 1.05,
+        y: H - 1.3,
         w: W - 1.2,
-        h: 0.35,
+        h: 0.45,
         fontFace: FONT,
         fontSize: 10,
         color: MUTED,
@@ -282,8 +345,8 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
   const strands = model.sections.filter((s) => s.group === 'Response');
   strands.forEach((s, k) => {
     const x = 0.5 + (k % 2) * 6.25;
-    const y = 1.15 + Math.floor(k / 2) * 2.85;
-    const lines = recommendationLines(s.text);
+    const y = 1.1 + Math.floor(k / 2) * 2.75;
+    const lines = s.findings ? s.findings.map(findingWithMark) : recommendationLines(s.text);
     actions.addText(
       [
         { text: s.title, options: { bold: true, fontSize: 15, color: ACCENT, breakLine: true } },
@@ -296,7 +359,7 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
         x,
         y,
         w: 6.05,
-        h: 2.7,
+        h: 2.6,
         fontFace: FONT,
         valign: 'top',
         fit: 'shrink',

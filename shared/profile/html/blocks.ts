@@ -2,12 +2,14 @@
  * Blocks of the profile model (model.ts) as HTML. Every string goes through escapeHtml; SVG maps and
  * charts come from our own renderers (shared/cartography, bar-chart.ts), which escape their text.
  * The hour × weekday table is shaded on ColorBrewer YlOrRd by each cell's share of the largest cell;
- * the Knox table shades the significant cells (p < 0.05, ratio > 1).
+ * the Knox table shades only the cells the Knox report calls significant (BH q < 0.05 across the
+ * table, ratio above 1.00) and shows q beside p. Findings (summary bullets, gaps, recommendations)
+ * carry "edited by the analyst" where the analyst reworded them.
  */
 import { schemeYlOrRd } from 'd3-scale-chromatic';
+import { findingMark } from '../findings.js';
 import { formatP, formatRatio } from '../format.js';
-import type { Block } from '../model.js';
-import { NEAR_REPEAT_ALPHA } from '../near-repeat-words.js';
+import type { Block, Finding } from '../model.js';
 import { escapeHtml } from './escape.js';
 
 const HEAT = schemeYlOrRd[9]!;
@@ -50,10 +52,12 @@ function knoxTable(block: Extract<Block, { kind: 'knox' }>): string {
     const cells = row.map((observed, c) => {
       const ratio = block.ratio[r]![c]!;
       const p = block.pValue[r]![c]!;
-      const sig = ratio !== null && ratio > 1 && p < NEAR_REPEAT_ALPHA;
+      const q = block.qValue?.[r]?.[c];
+      const sig = block.significant?.[r]?.[c] === true;
       return (
         `<td${sig ? ' class="sig"' : ''}>${observed.toLocaleString('en-GB')}<br>` +
-        `<span class="ratio">${formatRatio(ratio)}</span><br><span class="p">p ${escapeHtml(formatP(p))}</span></td>`
+        `<span class="ratio">${formatRatio(ratio)}</span><br><span class="p">p ${escapeHtml(formatP(p))}` +
+        `${q === undefined ? '' : ` · q ${escapeHtml(formatP(q))}`}</span></td>`
       );
     });
     return `<tr><th class="row">${escapeHtml(block.distanceLabels[r] ?? '')}</th>${cells.join('')}</tr>`;
@@ -63,6 +67,23 @@ function knoxTable(block: Extract<Block, { kind: 'knox' }>): string {
 
 function note(text: string | undefined): string {
   return text ? `<p class="note">${escapeHtml(text)}</p>` : '';
+}
+
+/** One finding as a list item, with "edited by the analyst" when the analyst reworded it. */
+export function findingItem(f: Finding): string {
+  const mark = findingMark(f);
+  return (
+    `<li data-finding="${escapeHtml(f.id)}">${escapeHtml(f.text)}` +
+    `${mark === null ? '' : ` <span class="edited${f.stale ? ' stale' : ''}">(${escapeHtml(mark)})</span>`}</li>`
+  );
+}
+
+export function findingsList(
+  findings: readonly Finding[],
+  tag: 'ul' | 'ol' = 'ul',
+  cls = 'findings',
+): string {
+  return `<${tag} class="${cls}">${findings.map(findingItem).join('')}</${tag}>`;
 }
 
 /** SVG inside HTML needs no namespace declaration; dropping it keeps the file free of any URL. */

@@ -59,6 +59,10 @@ table.knox td.sig { background: #fdd49e; }
 table.knox .ratio { font-weight: 700; }
 table.knox .p { color: var(--muted); font-size: 7pt; }
 table.knox th.row { white-space: nowrap; }
+span.edited { font-size: 8pt; font-style: italic; color: var(--muted); }
+span.edited.stale { color: #a03a00; }
+.review { font-size: 9pt; color: var(--muted); }
+ul.findings li { margin-bottom: 4pt; }
 .analyst { border-left: 3px solid var(--accent); background: #f6f8fa; padding: 6pt 9pt; margin: 8pt 0; }
 .analyst .label { font-size: 8pt; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); margin-bottom: 3pt; }
 ol.actions { margin: 0 0 8pt 16pt; padding: 0; }

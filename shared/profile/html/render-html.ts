@@ -4,10 +4,10 @@
  * e-mailed as it is. The same HTML is the renderer's live preview and the PDF's source (`forPdf`
  * leaves the page margin boxes to the printer's header and footer templates).
  */
+import { formatTimestamp } from '../appendix.js';
 import { formatDate, formatRange } from '../format.js';
-import type { ProfileModel, ProfileSection } from '../model.js';
-import { recommendationLines } from '../sections.js';
-import { blockHtml } from './blocks.js';
+import type { ProfileModel, ProfileSection, ReviewState } from '../model.js';
+import { blockHtml, findingsList } from './blocks.js';
 import { profileCss } from './css.js';
 import { escapeHtml } from './escape.js';
 
@@ -30,29 +30,56 @@ function commentary(section: ProfileSection): string {
   return `<div class="analyst"><div class="label">Analyst’s assessment</div>${paragraphs(section.text)}</div>`;
 }
 
+const SECTION_LEADS: Partial<Record<ProfileSection['id'], string>> = {
+  gaps: 'What the data cannot say, and what would close each gap.',
+};
+
 function sectionHtml(section: ProfileSection, pageBreak: boolean): string {
+  const lead = SECTION_LEADS[section.id];
   return (
     `<section id="${section.id}"${pageBreak ? ' class="page"' : ''}>` +
     `<div class="group">${escapeHtml(section.group)}</div><h2>${escapeHtml(section.title)}</h2>` +
+    (lead ? `<p>${escapeHtml(lead)}</p>` : '') +
     (section.id === 'summary' ? commentary(section) : '') +
+    (section.findings && section.findings.length > 0 ? findingsList(section.findings) : '') +
     section.blocks.map(blockHtml).join('') +
     (section.id === 'summary' ? '' : commentary(section)) +
     `</section>`
   );
 }
 
-function responseHtml(sections: ProfileSection[]): string {
+/** Whether and when the analyst reviewed the profile, and how much of it they reworded. */
+export function reviewSentence(review: ReviewState): string {
+  const edits =
+    review.editedFindings === 0
+      ? 'No generated finding has been reworded.'
+      : `${review.editedFindings} generated finding${review.editedFindings === 1 ? ' was' : 's were'} reworded and ${review.editedFindings === 1 ? 'is' : 'are'} marked "edited by the analyst".`;
+  const stale =
+    review.staleFindings > 0
+      ? ` ${review.staleFindings} of them ${review.staleFindings === 1 ? 'was' : 'were'} edited before the figures last changed and should be checked.`
+      : '';
+  const status =
+    review.reviewedAt === null
+      ? 'Draft: the analyst has not yet marked this profile reviewed; the findings are as generated from the data.'
+      : `Reviewed by the analyst on ${formatDate(review.reviewedAt)}.`;
+  return `${status} ${edits}${stale}`;
+}
+
+function responseHtml(sections: ProfileSection[], review: ReviewState): string {
   const strands = sections.map((s) => {
-    const lines = recommendationLines(s.text);
     const body =
-      lines.length > 0
-        ? `<ol class="actions">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ol>`
+      s.findings && s.findings.length > 0
+        ? findingsList(s.findings, 'ol', 'actions')
         : '<p class="note">No action recorded.</p>';
     return `<h3>${escapeHtml(s.title)}</h3>${body}`;
   });
+  const reviewed =
+    review.reviewedAt === null
+      ? 'They are suggestions drawn from the findings above; the analyst has not yet marked the profile reviewed.'
+      : `They were drawn from the findings above and reviewed by the analyst on ${formatDate(review.reviewedAt)}.`;
   return (
     `<section id="response" class="page"><div class="group">Response</div><h2>Response: recommended actions</h2>` +
-    `<p>Recommendations for the partnership, grouped by strand. Suggestions were drawn from the findings above and reviewed by the analyst.</p>` +
+    `<p>Recommendations for the partnership, grouped by strand. ${escapeHtml(reviewed)}</p>` +
     `${strands.join('')}</section>`
   );
 }
@@ -68,6 +95,7 @@ export function renderProfileHtml(model: ProfileModel, options: RenderHtmlOption
     ['Protective marking', front.marking],
     ['Subject', model.subjectLabel],
     ['Period', formatRange(model.periods.current)],
+    ['Status', reviewSentence(model.review)],
   ]
     .map(([k, v]) => `<tr><th>${escapeHtml(k!)}</th><td>${escapeHtml(v!)}</td></tr>`)
     .join('');
@@ -76,7 +104,7 @@ export function renderProfileHtml(model: ProfileModel, options: RenderHtmlOption
   let responseDone = false;
   for (const s of model.sections) {
     if (s.group === 'Response') {
-      if (!responseDone) body.push(responseHtml(response));
+      if (!responseDone) body.push(responseHtml(response, model.review));
       responseDone = true;
       continue;
     }
@@ -99,7 +127,7 @@ export function renderProfileHtml(model: ProfileModel, options: RenderHtmlOption
     `<section id="appendix" class="page appendix"><div class="group">Appendix</div><h2>Methods, parameters and data provenance</h2>`,
     model.appendix.map(blockHtml).join(''),
     `</section>`,
-    `<p class="note">Produced by Hotspot Workbench ${escapeHtml(model.appVersion)} on ${escapeHtml(model.generatedAt)}. ${escapeHtml(model.provenanceLine)}</p>`,
+    `<p class="note">Produced by Hotspot Workbench ${escapeHtml(model.appVersion)} on ${escapeHtml(formatTimestamp(model.generatedAt))}. ${escapeHtml(model.provenanceLine)}</p>`,
     '</main>',
     `<div class="marking-band bottom" role="note">${marking}</div>`,
     '</body></html>',
