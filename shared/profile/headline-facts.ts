@@ -106,7 +106,7 @@ export function headlineFacts(input: HeadlineInput): HeadlineFact[] {
     against === 'previous' ? input.exposureDays.previous : input.exposureDays.lastYear;
 
   const allHotspots: PeriodComparison | null =
-    input.hotspots.length === 0 ? null : sumOf(input.hotspots, input.exposureDays, alpha);
+    input.hotspots.length === 0 ? null : sumOf(input.hotspots, input.scope, input.exposureDays, alpha);
 
   const make = (
     part: PeriodComparison,
@@ -114,6 +114,9 @@ export function headlineFacts(input: HeadlineInput): HeadlineFact[] {
     rank: number | null,
     against: HeadlineBaseline,
   ): HeadlineFact | null => {
+    if (subject !== 'scope' && part.current > input.scope.current) {
+      throw new RangeError(`the ${subject} has more events than the scope it is part of`);
+    }
     const from = baselineOf(part, against);
     const test = testOf(part, against);
     if (from === null || test === null) return null;
@@ -174,11 +177,13 @@ export function headlineFacts(input: HeadlineInput): HeadlineFact[] {
     if (allHotspots) {
       const together = make(allHotspots, 'all-hotspots', null, against);
       if (together) candidates.push(together);
-      const restPart = differenceOf(input.scope, allHotspots, input.exposureDays, alpha);
-      if (restPart) {
-        const rest = make(restPart, 'rest-of-area', null, against);
-        if (rest) candidates.push(rest);
-      }
+      const rest = make(
+        differenceOf(input.scope, allHotspots, input.exposureDays, alpha),
+        'rest-of-area',
+        null,
+        against,
+      );
+      if (rest) candidates.push(rest);
     }
   }
   const significant = candidates.filter((f) => f.direction !== 'no significant change');
@@ -192,28 +197,34 @@ export function headlineFacts(input: HeadlineInput): HeadlineFact[] {
   return [...lead, ...rest, ...contextSignificantFirst];
 }
 
+/**
+ * A derived row (all hotspots, the rest) is tested against a baseline only where the scope was: a
+ * null test in the scope means the data do not cover the periods, and then nothing is tested.
+ */
 function comparisonOf(
   current: number,
   previous: number | null,
   lastYear: number | null,
+  like: PeriodComparison,
   days: HeadlineInput['exposureDays'],
   alpha: number,
 ): PeriodComparison {
-  const single = (base: number | null, baseDays: number): ChangeTest | null => {
-    if (base === null) return null;
-    return unadjusted(poissonRateTest(current, base, days.current, baseDays, alpha));
-  };
+  const single = (base: number | null, tested: boolean, baseDays: number): ChangeTest | null =>
+    base === null || !tested
+      ? null
+      : unadjusted(poissonRateTest(current, base, days.current, baseDays, alpha));
   return {
     current,
     previous,
     lastYear,
-    vsPrevious: single(previous, days.previous),
-    vsLastYear: single(lastYear, days.lastYear),
+    vsPrevious: single(previous, like.vsPrevious !== null, days.previous),
+    vsLastYear: single(lastYear, like.vsLastYear !== null, days.lastYear),
   };
 }
 
 function sumOf(
   parts: readonly PeriodComparison[],
+  scope: PeriodComparison,
   days: HeadlineInput['exposureDays'],
   alpha: number,
 ): PeriodComparison {
@@ -230,6 +241,7 @@ function sumOf(
     add((c) => c.current)!,
     add((c) => c.previous),
     add((c) => c.lastYear),
+    scope,
     days,
     alpha,
   );
@@ -240,7 +252,7 @@ function differenceOf(
   part: PeriodComparison,
   days: HeadlineInput['exposureDays'],
   alpha: number,
-): PeriodComparison | null {
+): PeriodComparison {
   const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
   const current = whole.current - part.current;
   if (current < 0) throw new RangeError('the hotspots have more events than the scope they are part of');
@@ -248,6 +260,7 @@ function differenceOf(
     current,
     minus(whole.previous, part.previous),
     minus(whole.lastYear, part.lastYear),
+    whole,
     days,
     alpha,
   );

@@ -1,14 +1,12 @@
 /**
  * Pieces of a profile that come straight from the project file: the datasets in scope with their
- * provenance and caveats, the boundary feature of an area subject, and the map layers (a boundary
+ * provenance (their caveats come from the one builder, shared/provenance/data-caveats.ts), the boundary feature of an area subject, and the map layers (a boundary
  * layer, preferably wards, and the reference lines such as streets).
  */
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { DatasetInfo } from '../../../shared/api/import-api.js';
-import { MAPPING_PRESETS } from '../../../shared/import/presets.js';
 import { isoDate } from '../../../shared/model/time.js';
-import { formatCount, formatShare } from '../../../shared/profile/format.js';
 import type { DatasetProvenance, MapLayers, MultiPolygonCoords } from '../../../shared/profile/model.js';
 import { referenceLinesIn } from './reference-lines.js';
 
@@ -112,32 +110,4 @@ export function datasetProvenance(d: DatasetInfo): DatasetProvenance {
       rowsRejected: i.rowsRejected,
     })),
   };
-}
-
-/** What the reader must know about the data in scope (DESIGN.md §4 guard rails, provenance). */
-export function dataCaveats(datasets: readonly DatasetInfo[]): string[] {
-  const caveats: string[] = [];
-  for (const d of datasets) {
-    for (const i of d.imports) {
-      if (i.rowsRejected > 0) {
-        caveats.push(
-          `${d.name}: ${formatCount(i.rowsRejected)} of ${formatCount(i.rowsRead)} rows of ${i.fileName} were rejected at import ` +
-            `(${formatShare(i.rowsAccepted / Math.max(1, i.rowsRead))} kept; reasons in the project's import log) and are not counted.`,
-        );
-      }
-      const preset = MAPPING_PRESETS.find((p) => p.name === i.mapping.preset);
-      if (preset?.caveat) caveats.push(`${d.name}: ${preset.caveat}`);
-    }
-    if (d.geometry === 'areas') {
-      caveats.push(
-        `${d.name}: ${formatCount(d.records)} records carry an area code only (no point); they are counted per area and in totals, never mapped as points or used in point methods.`,
-      );
-    }
-    if (d.precision.month > 0) {
-      caveats.push(
-        `${d.name}: ${formatCount(d.precision.month)} records are dated to the month only; they count in monthly totals but are left out of the hour × weekday table and the near-repeat analysis.`,
-      );
-    }
-  }
-  return [...new Set(caveats)];
 }
