@@ -6,6 +6,10 @@
  *             (again with profileId to refresh figures; the analyst's text is kept)
  *   preview   ProfileDocument.html in a sandboxed iframe; getProfile / listProfiles to come back
  *   edit      saveProfileText({ profileId, sectionId, text })               → ProfileDocument
+ *             with finding: { id, generated }, the rewording of one generated finding (summary
+ *             bullet, intelligence gap, recommendation); an empty text restores the generated one
+ *   review    updateProfileFront({ profileId, front: { reviewedAt: 'yyyy-mm-dd' } }) marks the
+ *             profile reviewed by the analyst (null: not reviewed); no output says "reviewed" before
  *   export    exportProfile({ jobId, profileId, format, marking, target? }) → ExportResult
  *             exportData({ jobId, profileId, kind, format, target? })      → ExportResult
  *
@@ -39,8 +43,16 @@ export const frontSchema = z
     date: isoDate.optional(),
     version: z.string().trim().max(40).optional(),
     marking: z.string().trim().min(1).max(100).optional(),
+    /** The day the analyst marked the profile reviewed; null takes the mark away. */
+    reviewedAt: isoDate.nullable().optional(),
   })
   .strict();
+
+/** A generated finding's stable id, e.g. "summary:headline", "gaps:month-only", "prevention:cocooning". */
+export const findingIdSchema = z
+  .string()
+  .regex(/^[a-z]+:[a-z0-9-]+$/, 'a finding id is like summary:headline')
+  .max(120);
 
 export const periodSchema = z
   .object({ from: isoDate, to: isoDate })
@@ -130,6 +142,11 @@ export const profileMethods = {
         profileId: idSchema,
         sectionId: z.enum(SECTION_IDS),
         text: z.string().max(50_000),
+        /** Reword this generated finding (its wording as generated, to notice later changes). */
+        finding: z
+          .object({ id: findingIdSchema, generated: z.string().max(50_000) })
+          .strict()
+          .optional(),
       })
       .strict(),
   )<ProfileDocument>(),

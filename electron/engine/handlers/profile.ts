@@ -66,8 +66,8 @@ export function createProfileHandlers(
       if (deleted) ctx.notifyProjectChanged();
       return deleted;
     },
-    saveProfileText: async ({ profileId, sectionId, text }) => {
-      saveSectionText(ctx.project().db, profileId, sectionId, text);
+    saveProfileText: async ({ profileId, sectionId, text, finding }) => {
+      saveSectionText(ctx.project().db, profileId, sectionId, text, finding);
       return service.get(profileId, `profile-text-${profileId}-${Date.now()}`);
     },
     updateProfileFront: async ({ profileId, front }) => {

@@ -3,12 +3,17 @@
  * profile, its period, its front matter and the analyst's text per stable section id. Figures are not
  * stored: they are rebuilt from the data (analysis results come from the project's analysis cache), so
  * a rebuild after new data refreshes every figure and keeps every word the analyst wrote.
+ *
+ * The analyst's words live in `sections_json`: commentary per section id, and under `findings` the
+ * rewording of single generated findings (summary bullets, intelligence gaps, recommendations) by
+ * finding id, each with the generated wording it replaced (shared/profile/findings.ts). Whether the
+ * analyst has marked the profile reviewed is the front matter's `reviewedAt` (updateProfileFront).
  */
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { ProfileListItem } from '../../../shared/api/profile-api.js';
 import type { DateRange, ProfileFront, SectionId } from '../../../shared/profile/model.js';
-import type { SavedTexts } from '../../../shared/profile/sections.js';
+import type { FindingEdit, SavedTexts } from '../../../shared/profile/sections.js';
 
 export interface ProfileScope {
   datasetIds?: number[];
@@ -136,16 +141,40 @@ export function saveProfile(
   return getStoredProfile(db, profile.id);
 }
 
-/** Stores the analyst's text of one section (read, modify, write in one transaction). */
+/** A generated finding the analyst rewords: its id and the generated wording on their screen. */
+export interface FindingTarget {
+  id: string;
+  generated: string;
+}
+
+/**
+ * The analyst's rewording of one finding. An empty text, or the generated wording itself, removes the
+ * edit: the finding goes back to its generated wording.
+ */
+export function applyFindingEdit(texts: SavedTexts, finding: FindingTarget, text: string): SavedTexts {
+  const findings: Record<string, FindingEdit> = { ...(texts.findings ?? {}) };
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === finding.generated.trim()) delete findings[finding.id];
+  else findings[finding.id] = { text: trimmed, basedOn: finding.generated };
+  const { findings: _old, ...rest } = texts;
+  return Object.keys(findings).length > 0 ? { ...rest, findings } : rest;
+}
+
+/**
+ * Stores the analyst's text of one section, or with `finding` their rewording of one generated
+ * finding of it (read, modify, write in one transaction).
+ */
 export function saveSectionText(
   db: Database.Database,
   id: number,
   sectionId: SectionId,
   text: string,
+  finding?: FindingTarget,
 ): StoredProfile {
   db.transaction(() => {
-    const texts = getStoredProfile(db, id).texts;
-    texts[sectionId] = text;
+    let texts = getStoredProfile(db, id).texts;
+    if (finding) texts = applyFindingEdit(texts, finding, text);
+    else texts[sectionId] = text;
     db.prepare('UPDATE profiles SET sections_json = ?, updated_at = ? WHERE id = ?').run(
       JSON.stringify(texts),
       new Date().toISOString(),
