@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { Hotspot, HotspotClassRegion } from '../analysis/hotspots/hotspots.js';
-import type { ClassThreshold, NonZeroStats } from '../analysis/hotspots/thresholds.js';
+import type { HotspotSupport } from '../analysis/hotspots/support.js';
+import type { ClassThreshold, SurfaceStats } from '../analysis/hotspots/thresholds.js';
 import { KERNEL_NAMES } from '../analysis/kde/kernels.js';
 import type { KdeEventCounts, KdeParamsUsed } from '../analysis/kde/plan.js';
 import type { KnoxReport } from '../analysis/knox/knox-report.js';
@@ -83,6 +84,12 @@ export interface KnoxRunResult extends KnoxReport {
   provenance: AnalysisProvenance;
 }
 
+/** A polygon ring in project metres: closed, [x, y] pairs. */
+const chainsRingSchema = z
+  .array(z.tuple([z.number().finite(), z.number().finite()]))
+  .min(4)
+  .max(100_000);
+
 export const chainsInputSchema = z
   .object({
     jobId: jobIdSchema,
@@ -91,8 +98,9 @@ export const chainsInputSchema = z
     distanceM: z.number().positive().max(1_000_000),
     /** … and fewer than this many days apart. */
     days: z.number().int().min(1).max(100_000),
+    /** Use the metric of the Knox run the thresholds came from (its suggestion carries it). Default euclidean. */
     metric: z.enum(['euclidean', 'manhattan']).optional(),
-    /** yyyy-mm-dd: risk zones of the chains live on that day. */
+    /** yyyy-mm-dd: which chains are live and which events get risk zones; default the last event's date. */
     asOf: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be yyyy-mm-dd')
@@ -103,6 +111,13 @@ export const chainsInputSchema = z
       .int()
       .refine((h) => h >= 1 && 24 % h === 0, 'shiftHours must divide 24')
       .optional(),
+    /** KDE hotspot polygons (MultiPolygon coordinates in project metres): a chain mostly inside one is hotspot-like. */
+    hotspots: z
+      .array(z.array(z.array(chainsRingSchema).min(1)).min(1))
+      .max(1_000)
+      .optional(),
+    /** Where the thresholds came from, for the notes (e.g. a Knox suggestion's `source`). */
+    thresholdSource: z.string().trim().min(1).max(500).optional(),
     timeBasis: z.enum(['midpoint', 'start']).optional(),
     monthOverride: z
       .object({ reason: z.string().trim().min(1).max(2_000) })
@@ -114,10 +129,13 @@ export const chainsInputSchema = z
 export interface ChainSummary {
   id: number;
   size: number;
-  /** The originating event: earliest day; same-day ties go to the lower record id. */
+  /** The originating event: earliest day; same-day ties by natural order of crime reference, then record id. */
   originRecordId: number;
-  /** Record ids, in order of day (ties by record id). */
+  originReference: string | null;
+  /** Record ids, in order of day (ties as for the origin). */
   memberRecordIds: number[];
+  /** Crime references of the members, parallel to memberRecordIds (null where a record has none). */
+  references: (string | null)[];
   firstDate: string;
   lastDate: string;
   spanDays: number;
@@ -125,20 +143,31 @@ export interface ChainSummary {
   centroidX: number;
   centroidY: number;
   areaM2: number;
+  /** Could still grow on the as-of date: last date ≤ asOf < last date + days. */
+  live: boolean;
+  /** 'hotspot-like': too big, too long or mostly inside a hotspot to be a series; never offered as linked offending. */
+  flag: 'hotspot-like' | null;
+  /** The flag's reason in words, e.g. "hotspot-like: not a series: 34 events, more than the 20 a series would have". */
+  flagReason: string | null;
+  /** Members inside a hotspot polygon, when hotspots were given; else null. */
+  eventsInHotspots: number | null;
 }
 
+/** A risk zone around one recent event (the last `days` days up to the as-of date). */
 export interface RiskZoneSummary {
-  chainId: number;
+  /** The chain the event is in, or null for an event in no chain. */
+  chainId: number | null;
   recordId: number;
+  reference: string | null;
   x: number;
   y: number;
   radiusM: number;
   eventDate: string;
-  /** First date the zone no longer applies (the chain's last date + days). */
+  /** First date the zone no longer applies: the event's date + days. */
   expiresDate: string;
   /** Closed ring in project metres. */
   ring: [number, number][];
-  /** Shares of the chain's events per patrol shift (with shiftHours). */
+  /** Shares per patrol shift (with shiftHours): the chain's events, or the event's own. */
   shiftWeights?: number[];
 }
 
@@ -147,11 +176,17 @@ export interface ChainsRunResult {
   distanceM: number;
   days: number;
   metric: 'euclidean' | 'manhattan';
-  /** The link rule in words, e.g. "closer than 200 m and fewer than 7 days apart". */
+  /** The link rule in words, e.g. "closer than 200 m (manhattan) and fewer than 7 days apart". */
   linkRule: string;
+  /** Where the thresholds came from (the request's thresholdSource, or "set by the analyst"). */
+  thresholdSource: string;
+  /** The as-of date of `live` and the zones (the request's, else the last event's date). */
   asOf: string | null;
   shiftHours: number | null;
+  /** Chains of three or more events: series candidates and those flagged hotspot-like. */
   chains: ChainSummary[];
+  /** Chains not flagged: the series candidates that may be offered as linked offending. */
+  seriesCount: number;
   zones: RiskZoneSummary[];
   notes: string[];
   analysisId: number;
@@ -168,18 +203,37 @@ const kdeRingSchema = z
   .max(100_000);
 
 /** Hotspot class thresholds (shared/analysis/hotspots/thresholds.ts). */
+const thresholdCells = { cells: z.enum(['study-area', 'non-zero']).optional() };
+/** Hotspot class thresholds (shared/analysis/hotspots/thresholds.ts); cells default 'study-area'. */
 export const thresholdSpecSchema = z.discriminatedUnion('method', [
   z
     .object({
       method: z.literal('mean-multiple'),
       multiples: z.array(z.number().finite().positive()).min(1).max(12),
+      ...thresholdCells,
     })
     .strict(),
-  z.object({ method: z.literal('mean-sd'), k: z.array(z.number().finite()).min(1).max(12) }).strict(),
   z
-    .object({ method: z.literal('quantile'), probabilities: z.array(z.number().gt(0).lt(1)).min(1).max(12) })
+    .object({
+      method: z.literal('mean-sd'),
+      k: z.array(z.number().finite()).min(1).max(12),
+      ...thresholdCells,
+    })
     .strict(),
-  z.object({ method: z.literal('natural-breaks'), classes: z.number().int().min(2).max(12) }).strict(),
+  z
+    .object({
+      method: z.literal('quantile'),
+      probabilities: z.array(z.number().gt(0).lt(1)).min(1).max(12),
+      ...thresholdCells,
+    })
+    .strict(),
+  z
+    .object({
+      method: z.literal('natural-breaks'),
+      classes: z.number().int().min(2).max(12),
+      ...thresholdCells,
+    })
+    .strict(),
 ]);
 
 export const kdeInputSchema = z
@@ -217,14 +271,22 @@ export const kdeInputSchema = z
               .strict(),
           ])
           .optional(),
-        /** Leave out events outside the extent or clip boundary (counted). Default false. */
+        /** Accepted for older requests and ignored: events outside the study area are always left out (counted). */
         excludeOutside: z.boolean().optional(),
         /** Weight events by their weight field (e.g. KSI counts). Default true (weights are 1 unless mapped). */
         useWeights: z.boolean().optional(),
         /** Default mean-multiple 1, 2, 3. */
         thresholds: thresholdSpecSchema.optional(),
-        /** Class whose region is cut into numbered hotspots. Default 2 when there are 2+ classes, else 1. */
+        /** Class whose region is cut into numbered hotspots (default: see kde-service.ts). */
         hotspotClass: z.number().int().min(1).max(12).optional(),
+        /** Fewest events a hotspot may hold. Default 5. */
+        minEvents: z.number().int().min(1).max(100_000).optional(),
+        /** Monte Carlo simulations of the CSR test (0: no test). Default 99 (fewer, ≥ 39, on huge runs). */
+        iterations: z.number().int().min(0).max(9_999).optional(),
+        /** Seed of the CSR simulations. Default 1. */
+        seed: z.number().int().min(0).max(4_294_967_295).optional(),
+        /** Significance level of the CSR test. Default 0.05. */
+        alpha: z.number().gt(0).max(0.5).optional(),
       })
       .strict(),
   })
@@ -251,11 +313,16 @@ export interface KdeRunResult {
   cornersWgs84: [number, number][];
   maxDensity: number;
   params: KdeParamsUsed & { thresholds: z.infer<typeof thresholdSpecSchema>; hotspotClass: number };
+  /** Events given, used (inside the study area: N) and left out as outside it. */
   counts: KdeEventCounts;
   cellsInStudyArea: number;
+  /** A: the clip boundary's area, else the grid's. */
   studyAreaKm2: number;
   thresholds: ClassThreshold[];
-  surfaceStats: NonZeroStats;
+  /** Statistics of the cells the thresholds were taken over (surfaceStats.cells says which). */
+  surfaceStats: SurfaceStats;
+  /** The rule a hotspot had to pass (≥ minEvents, p < alpha against CSR), what it dropped, in words. */
+  support: HotspotSupport;
   classes: KdeClassRegion[];
   hotspots: KdeHotspot[];
   provenance: AnalysisProvenance;

@@ -9,12 +9,16 @@
  *                bands) instead of waiting for one thread to plan and hand out work: on 2 cores that
  *                serial step and its round trip cost more than planning twice. Only band 0 computes
  *                the bandwidth suggestion and returns the plan.
- *   kdeHotspots  finished surface + events → class thresholds, contours and hotspot statistics
- *                (shared/analysis/hotspots/hotspots.ts).
+ *   kdeCsrNull   simulations [from, to) of the Monte Carlo test against complete spatial randomness
+ *                (shared/analysis/hotspots/csr-test.ts): the maximum cell density of each.
+ *   kdeHotspots  finished surface + events (+ the simulated maxima) → class thresholds, contours and
+ *                the hotspots the data support (shared/analysis/hotspots/hotspots.ts).
  *
  * The events travel in SharedArrayBuffers, so every thread reads one copy.
  * Guard-rail RangeErrors leave the worker as ApiError('refused') with their message.
  */
+
+import { type CsrNullSetup, simulateCsrMaxima } from '../../../shared/analysis/hotspots/csr-test.js';
 import {
   findHotspots,
   type HotspotEvents,
@@ -51,6 +55,22 @@ export interface KdeHotspotsParams {
   grid: Grid;
   events: HotspotEvents;
   options: HotspotOptions;
+}
+
+export interface KdeCsrNullParams {
+  setup: CsrNullSetup;
+  fromIteration: number;
+  toIteration: number;
+}
+
+export interface KdeCsrNullResult {
+  /** Maximum density (events per km²) of each simulation, in iteration order. */
+  maxima: Float64Array;
+}
+
+export function kdeCsrNull(params: KdeCsrNullParams, progress: ProgressFn): KdeCsrNullResult {
+  const { setup, fromIteration, toIteration } = params;
+  return { maxima: refusing(() => simulateCsrMaxima(setup, fromIteration, toIteration, progress)) };
 }
 
 export function kdeBand(params: KdeBandParams, progress: ProgressFn): KdeBandResult {

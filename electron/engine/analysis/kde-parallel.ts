@@ -13,14 +13,19 @@
  *      km² and clips. The events' `use` mask (when events were left out as outside) comes back with
  *      the surface, so statistics use the same events.
  *
- * Progress: events visited out of all, summed over the bands. Cancel: the signal reaches every
+ * The Monte Carlo test against complete spatial randomness (runCsrNullOnPool) is cut the same way
+ * as Knox's: contiguous ranges of iterations, one kdeCsrNull job per thread, each iteration seeded on
+ * its own (csr-test.ts), so the maxima do not depend on the number of threads.
+ *
+ * Progress: events visited out of all, summed over the bands (simulations done, for the test). Cancel: the signal reaches every
  * pool.run, so aborting terminates the threads and the promise rejects with ApiError('cancelled').
  */
+import type { CsrNullSetup } from '../../../shared/analysis/hotspots/csr-test.js';
 import { finishKde, type KdeSurface } from '../../../shared/analysis/kde/kde.js';
 import type { KdeOptions, KdePoints } from '../../../shared/analysis/kde/plan.js';
 import { noProgress, type ProgressFn } from '../../../shared/jobs/progress.js';
 import type { WorkerPool } from '../jobs/worker-pool.js';
-import { asShared } from './pool-chunks.js';
+import { asShared, chunkRanges } from './pool-chunks.js';
 
 export interface ParallelKdeOptions {
   signal?: AbortSignal;
@@ -68,4 +73,41 @@ export async function runKdeOnPool(
   progress(total, total, 'Kernel density');
   const surface = finishKde(grid, plan);
   return plan.use ? { surface, use: plan.use } : { surface };
+}
+
+/** The simulated maxima of `iterations` CSR simulations, spread over the pool. */
+export async function runCsrNullOnPool(
+  pool: WorkerPool,
+  setup: CsrNullSetup,
+  iterations: number,
+  run: ParallelKdeOptions = {},
+): Promise<Float64Array> {
+  const signal = run.signal;
+  const progress = run.onProgress ?? noProgress;
+  const message = 'Testing against complete spatial randomness';
+  const shared: CsrNullSetup = setup.weight ? { ...setup, weight: asShared(setup.weight) } : setup;
+  const ranges = chunkRanges(iterations, Math.max(1, Math.min(run.chunks ?? pool.size, iterations)));
+  const doneByChunk = new Float64Array(ranges.length);
+  progress(0, iterations, message);
+  const parts = await Promise.all(
+    ranges.map(([from, to], k) =>
+      pool.run(
+        'kdeCsrNull',
+        { setup: shared, fromIteration: from, toIteration: to },
+        {
+          ...(signal ? { signal } : {}),
+          onProgress: (done) => {
+            doneByChunk[k] = done;
+            let sum = 0;
+            for (const d of doneByChunk) sum += d;
+            progress(sum, iterations, message);
+          },
+        },
+      ),
+    ),
+  );
+  const maxima = new Float64Array(iterations);
+  ranges.forEach(([from], k) => maxima.set(parts[k]!.maxima, from));
+  progress(iterations, iterations, message);
+  return maxima;
 }

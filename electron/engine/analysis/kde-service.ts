@@ -9,20 +9,39 @@
  *   → cached in the project (analysis-cache.ts), keyed by the filter, the records version and the
  *   request's parameters.
  *
- * Request defaults resolved here (the rest in shared/analysis/kde/plan.ts): thresholds mean-multiple
- * 1, 2, 3; hotspotClass 2 when there are two or more classes, else 1; weights used when the records
- * carry any weight other than 1 (and useWeights is not false). Study area for PAI: the clip
- * boundary's area when clipped, else the grid's area.
+ * Request defaults resolved here (the rest in shared/analysis/kde/plan.ts): thresholds 1×, 2×, 3× the
+ * mean density of ALL cells of the study area (Chainey's multiples-of-the-mean scheme); hotspots are
+ * cut from the top class (3 × mean) unless hotspotClass says otherwise. Why the top class: with the
+ * zeros of the study area in the mean, 2 × mean outlines ~1–2 km² districts around the sample town's
+ * planted hotspots (half the busy town centre in one area), while 3 × mean gives one distinct area
+ * around each planted hotspot of 0.5–1 km², the scale a JAG can task a patrol to; it is also the class
+ * analysts trained on Chainey's guidance read as "hotspot". Weights are used when the records carry
+ * any weight other than 1 (and useWeights is not false). minEvents 5, 99 CSR simulations (fewer,
+ * never under 39, when the run is huge: csr-test.ts), seed 1, alpha 0.05.
+ *
+ * Study area (DESIGN.md §4 "Study area"): the clip boundary, else the grid's rectangle. Events
+ * outside it are left out of the surface, of N and of the simulations, counted in `counts` and said
+ * in a caveat; A is its area. Hotspots are named by the boundary features (every layer of the
+ * project) that hold their peak cell centre (`places`).
  */
 import type Database from 'better-sqlite3';
-import type { HotspotEvents } from '../../../shared/analysis/hotspots/hotspots.js';
+import {
+  type CsrNullSetup,
+  csrIterationsWithinBudget,
+  DEFAULT_ALPHA,
+  DEFAULT_CSR_SEED,
+} from '../../../shared/analysis/hotspots/csr-test.js';
+import type { HotspotEvents, HotspotOptions } from '../../../shared/analysis/hotspots/hotspots.js';
+import { type PlaceFeature, placesAt } from '../../../shared/analysis/hotspots/places.js';
 import {
   asMultiPolygon,
   type MultiPolygonCoords,
-  multiPolygonArea,
   type PolygonCoords,
 } from '../../../shared/analysis/hotspots/polygon.js';
-import type { ThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
+import { DEFAULT_MIN_EVENTS } from '../../../shared/analysis/hotspots/support.js';
+import type { SurfaceStats, ThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
+import { boundaryMask } from '../../../shared/analysis/kde/clip.js';
+import type { KdeSurface } from '../../../shared/analysis/kde/kde.js';
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
 import type { analysisMethods, KdeRunResult } from '../../../shared/api/analysis-api.js';
 import type { InputOf } from '../../../shared/api/define.js';
@@ -34,7 +53,7 @@ import type { EngineContext } from '../context.js';
 import { recordsVersion } from '../import/records-version.js';
 import { queryRecords } from '../query/query-records.js';
 import type { AnalysisJob } from './analysis-job.js';
-import { runKdeOnPool } from './kde-parallel.js';
+import { runCsrNullOnPool, runKdeOnPool } from './kde-parallel.js';
 import { analysisProvenance } from './provenance.js';
 
 type KdeInput = InputOf<typeof analysisMethods, 'runKde'>;
@@ -59,16 +78,30 @@ export async function runKdeAnalysis(
   return { ...value, analysisId, cached: hit };
 }
 
-type ResolvedRequest = KdeRequestParams & { thresholds: ThresholdSpec; hotspotClass: number };
+type ResolvedRequest = KdeRequestParams & {
+  thresholds: ThresholdSpec;
+  hotspotClass: number;
+  minEvents: number;
+  seed: number;
+  alpha: number;
+};
 
 function resolveRequest(params: KdeRequestParams): ResolvedRequest {
   const thresholds = (params.thresholds ?? DEFAULT_THRESHOLDS) as ThresholdSpec;
   const classes = thresholds.method === 'natural-breaks' ? thresholds.classes - 1 : listLength(thresholds);
-  const hotspotClass = params.hotspotClass ?? (classes >= 2 ? 2 : 1);
+  const hotspotClass = params.hotspotClass ?? classes;
   if (hotspotClass > classes) {
     throw new ApiError('invalid-argument', `hotspotClass must be from 1 to ${classes}, got ${hotspotClass}`);
   }
-  return { ...params, thresholds, hotspotClass };
+  const { excludeOutside: _alwaysOn, ...rest } = params;
+  return {
+    ...rest,
+    thresholds,
+    hotspotClass,
+    minEvents: params.minEvents ?? DEFAULT_MIN_EVENTS,
+    seed: params.seed ?? DEFAULT_CSR_SEED,
+    alpha: params.alpha ?? DEFAULT_ALPHA,
+  };
 }
 
 function listLength(spec: ThresholdSpec): number {
@@ -98,7 +131,6 @@ async function computeKde(
   if (request.bandwidthM !== undefined) options.bandwidthM = request.bandwidthM;
   if (request.extent) options.extent = request.extent;
   if (boundary) options.boundary = boundary;
-  if (request.excludeOutside !== undefined) options.excludeOutside = request.excludeOutside;
 
   const points = weighted
     ? { x: columns.x, y: columns.y, weight: columns.weight }
@@ -108,17 +140,50 @@ async function computeKde(
     onProgress: job.progress,
   });
   const { grid } = surface;
+  const events = hotspotEvents(columns, use);
+  const p = surface.params;
+  const iterations =
+    request.iterations ?? csrIterationsWithinBudget(surface.counts.used, p.cellSizeM, p.kernel, p.bandwidthM);
+  let csr: HotspotOptions['csr'];
+  if (iterations > 0 && surface.counts.used > 0) {
+    const setup: CsrNullSetup = {
+      spec: {
+        width: grid.width,
+        height: grid.height,
+        originX: grid.originX,
+        originY: grid.originY,
+        cellSizeM: grid.cellSizeM,
+      },
+      kernel: p.kernel,
+      bandwidthM: p.bandwidthM,
+      count: surface.counts.used,
+      seed: request.seed,
+    };
+    if (weighted && events.weight) setup.weight = events.weight;
+    if (boundary) {
+      setup.boundary = boundary;
+      setup.mask = boundaryMask(grid, boundary);
+    }
+    const maxima = await runCsrNullOnPool(ctx.jobs.pool, setup, iterations, {
+      signal: job.signal,
+      onProgress: job.progress,
+    });
+    csr = { maxima, seed: request.seed, alpha: request.alpha };
+  }
   job.progress(0, 1, 'Drawing hotspots');
-  const studyAreaM2 = boundary ? multiPolygonArea(boundary) : grid.width * grid.height * grid.cellSizeM ** 2;
+  const hotspotOptions: HotspotOptions = {
+    thresholds: request.thresholds,
+    studyAreaM2: surface.studyAreaM2,
+    hotspotClass: request.hotspotClass,
+    minEvents: request.minEvents,
+  };
+  if (csr) hotspotOptions.csr = csr;
   const hotspotResult = await ctx.jobs.pool.run(
     'kdeHotspots',
-    {
-      grid: { ...grid, values: grid.values.slice() },
-      events: hotspotEvents(columns, use),
-      options: { thresholds: request.thresholds, studyAreaM2, hotspotClass: request.hotspotClass },
-    },
+    { grid: { ...grid, values: grid.values.slice() }, events, options: hotspotOptions },
     { signal: job.signal },
   );
+  const features = placeFeatures(db);
 
   const transform = makeTransform(crs, crs);
   const toWgs84 = (polygon: PolygonCoords) =>
@@ -128,6 +193,7 @@ async function computeKde(
   const y1 = y0 + height * cellSizeM;
   let maxDensity = 0;
   for (const v of grid.values) if (v > maxDensity) maxDensity = v;
+  const support = hotspotResult.support;
   return {
     unit: surface.unit,
     grid,
@@ -146,18 +212,53 @@ async function computeKde(
     },
     counts: surface.counts,
     cellsInStudyArea: surface.cellsInStudyArea,
-    studyAreaKm2: studyAreaM2 / 1e6,
+    studyAreaKm2: surface.studyAreaM2 / 1e6,
     thresholds: hotspotResult.thresholds,
     surfaceStats: hotspotResult.surfaceStats,
+    support,
     classes: hotspotResult.classes.map((c) => ({ ...c, polygonWgs84: c.polygon.map(toWgs84) })),
-    hotspots: hotspotResult.hotspots.map((h) => ({ ...h, polygonWgs84: toWgs84(h.polygon) })),
+    hotspots: hotspotResult.hotspots.map((h) => ({
+      ...h,
+      places: placesAt(h.peakX, h.peakY, features),
+      polygonWgs84: toWgs84(h.polygon),
+    })),
     provenance: analysisProvenance(ctx, {
       filter,
       columns,
       windowBasis: null,
-      caveats: kdeCaveats(surface.counts.excludedOutside, weighted),
+      caveats: kdeCaveats(surface, weighted, hotspotResult.surfaceStats, support.statement),
     }),
   };
+}
+
+/** Every polygon feature of the project's boundary layers, for naming hotspots by place. */
+function placeFeatures(db: Database.Database): PlaceFeature[] {
+  const rows = db
+    .prepare(
+      `SELECT l.name AS layer, COALESCE(f.name, f.code) AS name, f.geometry, f.min_x, f.min_y, f.max_x, f.max_y
+       FROM boundary_features f JOIN boundary_layers l ON l.id = f.layer_id ORDER BY l.id, f.id`,
+    )
+    .all() as {
+    layer: string;
+    name: string;
+    geometry: string;
+    min_x: number;
+    min_y: number;
+    max_x: number;
+    max_y: number;
+  }[];
+  const features: PlaceFeature[] = [];
+  for (const r of rows) {
+    const g = JSON.parse(r.geometry) as { type: string; coordinates: PolygonCoords | MultiPolygonCoords };
+    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') continue;
+    features.push({
+      layer: r.layer,
+      name: r.name,
+      polygon: asMultiPolygon(g.coordinates),
+      bbox: [r.min_x, r.min_y, r.max_x, r.max_y],
+    });
+  }
+  return features;
 }
 
 /** The clip boundary in project metres: a stored boundary feature or the polygon given. */
@@ -207,10 +308,21 @@ function pickIndices<T extends Float64Array | Int32Array | Uint8Array>(a: T, kee
 }
 
 /** What a reader of a density surface must know beyond the data's own caveats. */
-function kdeCaveats(excludedOutside: number, weighted: boolean): string[] {
+function kdeCaveats(surface: KdeSurface, weighted: boolean, stats: SurfaceStats, support: string): string[] {
   const caveats: string[] = [];
+  const { excludedOutside, used } = surface.counts;
+  const area = surface.params.clippedToBoundary ? 'the clipping boundary' : 'the grid';
   if (excludedOutside > 0)
-    caveats.push(`${excludedOutside.toLocaleString('en-GB')} events outside the study area were left out`);
+    caveats.push(
+      `${excludedOutside.toLocaleString('en-GB')} events outside the study area (${area}) were left out; ` +
+        `shares and PAI are of the ${used.toLocaleString('en-GB')} events inside it`,
+    );
+  caveats.push(
+    stats.cells === 'non-zero'
+      ? 'Hotspot thresholds are taken over the non-zero cells of the study area only'
+      : 'Hotspot thresholds are taken over all cells of the study area, zeros included',
+  );
+  caveats.push(support);
   if (weighted) caveats.push('events are weighted by their weight field');
   return caveats;
 }

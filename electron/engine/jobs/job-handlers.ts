@@ -5,7 +5,7 @@
  */
 import type { ProgressFn } from '../../../shared/jobs/progress.js';
 import { nearRepeatChainsJob } from '../analysis/chains-job.js';
-import { kdeBand, kdeHotspots } from '../analysis/kde-job.js';
+import { kdeBand, kdeCsrNull, kdeHotspots } from '../analysis/kde-job.js';
 import { knoxPlanJob, knoxSimulateJob } from '../analysis/knox-job.js';
 import { importBoundariesJob } from '../boundaries/boundaries-job.js';
 import { importJob } from '../import/import-job.js';
@@ -31,5 +31,6 @@ export const jobHandlers: JobHandlers = {
   knoxSimulate: knoxSimulateJob,
   nearRepeatChains: nearRepeatChainsJob,
   kdeBand,
+  kdeCsrNull,
   kdeHotspots,
 };

@@ -41,6 +41,10 @@ export type Jobs = {
     import('../import/check-rows.js').CheckRowsResult,
   ];
   kdeBand: [import('../analysis/kde-job.js').KdeBandParams, import('../analysis/kde-job.js').KdeBandResult];
+  kdeCsrNull: [
+    import('../analysis/kde-job.js').KdeCsrNullParams,
+    import('../analysis/kde-job.js').KdeCsrNullResult,
+  ];
   kdeHotspots: [
     import('../analysis/kde-job.js').KdeHotspotsParams,
     import('../../../shared/analysis/hotspots/hotspots.js').HotspotResult,

@@ -83,7 +83,7 @@ describe('runKde', () => {
       kernel: 'quartic',
       cellSizeM: 50,
       bandwidthM: 250,
-      hotspotClass: 2,
+      hotspotClass: 3,
       thresholds: { method: 'mean-multiple', multiples: [1, 2, 3] },
     });
     const top = result.hotspots[0];
