@@ -26,12 +26,12 @@ import {
 import {
   hotspotPlace,
   hotspotTestWords,
-  MIN_TIMED_FOR_PEAK_HOURS,
   hotspotTitle,
+  MIN_TIMED_FOR_PEAK_HOURS,
   peakHoursWords,
   placeName,
-  supportStatement,
   supportedHotspots,
+  supportStatement,
 } from './hotspot-words.js';
 import { chainsMapSvg, hotspotMapSvg } from './maps.js';
 import type { Block, ProfileInputs } from './model.js';

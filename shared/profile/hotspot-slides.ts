@@ -15,8 +15,8 @@ import {
   hotspotTitle,
   peakHoursWords,
   placeName,
-  supportStatement,
   supportedHotspots,
+  supportStatement,
 } from './hotspot-words.js';
 import { hotspotMapSvg } from './maps.js';
 import type { HotspotSlide, ProfileInputs } from './model.js';

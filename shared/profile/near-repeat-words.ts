@@ -14,7 +14,7 @@
  */
 import type { KnoxReport } from '../analysis/knox/knox-report.js';
 import { KNOX_ALPHA } from '../analysis/knox/knox-significance.js';
-import type { ChainsRunResult, ChainSummary } from '../api/analysis-api.js';
+import type { ChainSummary, ChainsRunResult } from '../api/analysis-api.js';
 import { formatCount, formatDays, formatMetres, formatRatio, pPhrase } from './format.js';
 
 export const NEAR_REPEAT_ALPHA = KNOX_ALPHA;

@@ -10,7 +10,8 @@
  *             allow-scripts (nothing in it can run), refreshed after every saved edit. See
  *             ProfilePreview for why it is also allow-same-origin.
  *   edit      one text box per section; saved (saveProfileText) a moment after typing stops, with its
- *             state shown ("Saving…", "Saved")
+ *             state shown ("Saving…", "Saved"); each generated finding editable on its own and the
+ *             "Mark reviewed" control (profile-findings.ts)
  *   export    a dialog: HTML, PDF, PPTX, hotspots/chains as GeoJSON or CSV, the surface as an ESRI grid,
  *             with the marking; the bytes come back from the web host and download through a Blob
  */
@@ -20,6 +21,7 @@ import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel } from '../shell/panels.js';
 import { datePresetRange } from './filter-state.js';
+import { findingsEditor, reviewControl } from './profile-findings.js';
 import { base64Bytes, download, field, modal, select, when } from './ui.js';
 import { type Workspace, workspaceOf } from './workspace.js';
 import './workspace.css';
@@ -335,6 +337,21 @@ class ProfilePreview {
 }
 
 function profileEditor(app: AppContext, doc: ProfileDocument, preview: ProfilePreview): HTMLElement {
+  const holder = h('div', {});
+  const onDoc = (next: ProfileDocument) => {
+    preview.show(next);
+    replaceChildren(holder, profileEditorBody(app, next, preview, onDoc));
+  };
+  replaceChildren(holder, profileEditorBody(app, doc, preview, onDoc));
+  return holder;
+}
+
+function profileEditorBody(
+  app: AppContext,
+  doc: ProfileDocument,
+  preview: ProfilePreview,
+  onDoc: (doc: ProfileDocument) => void,
+): HTMLElement {
   const open = h('button', { type: 'button', class: 'btn btn-small' }, 'Show preview');
   open.addEventListener('click', () => preview.show(preview.current() ?? doc));
   const exportButton = h('button', { type: 'button', class: 'btn btn-small' }, 'Export…');
@@ -346,6 +363,9 @@ function profileEditor(app: AppContext, doc: ProfileDocument, preview: ProfilePr
       groupShown = section.group;
       sections.push(h('h3', { class: 'editor-group' }, section.group));
     }
+    const findings = findingsEditor(app, doc, section, onDoc);
+    if (findings)
+      sections.push(h('div', { class: 'field-label' }, `${section.title}: generated findings`), findings);
     sections.push(
       sectionEditor(
         app,
@@ -369,10 +389,11 @@ function profileEditor(app: AppContext, doc: ProfileDocument, preview: ProfilePr
       `${doc.model.subjectLabel} · ${doc.model.periods.current.from} to ${doc.model.periods.current.to} · ${doc.model.front.marking}`,
     ),
     h('div', { class: 'row-actions' }, open, exportButton),
+    reviewControl(app, doc, onDoc),
     h(
       'p',
       { class: 'hint' },
-      'Your text is saved in the project as you type and kept when the profile is rebuilt.',
+      'Your text and your rewording of findings are saved in the project and kept when the profile is rebuilt; outputs mark reworded findings “edited by the analyst”.',
     ),
     ...sections,
   );
