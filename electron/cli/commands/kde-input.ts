@@ -9,7 +9,6 @@ import { basename } from 'node:path';
 import Papa from 'papaparse';
 import type { HotspotEvents } from '../../../shared/analysis/hotspots/hotspots.js';
 import type { KdeSurface } from '../../../shared/analysis/kde/kde.js';
-import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
 import { CliRefusal } from '../command.js';
 import { datasetLabel, type EventSource, readDatasetRecords } from '../event-input.js';
 
@@ -119,19 +118,26 @@ export function readProjectDataset(path: string, dataset: string): KdeEventSourc
   });
 }
 
-/** The events that made the surface: without those left out as outside the extent. */
-export function usedEvents(events: HotspotEvents, surface: KdeSurface, options: KdeOptions): HotspotEvents {
-  if (!options.excludeOutside || !options.extent) return events;
-  const e = surface.params.extent;
+/** The events that made the surface: those inside the study area (all, when none was left out). */
+export function usedEvents(events: HotspotEvents, surface: KdeSurface): HotspotEvents {
+  const use = surface.use;
+  if (!use) return events;
   const keep: number[] = [];
-  for (let i = 0; i < events.x.length; i++) {
-    if (events.x[i] >= e.minX && events.x[i] <= e.maxX && events.y[i] >= e.minY && events.y[i] <= e.maxY)
-      keep.push(i);
-  }
-  const out: HotspotEvents = {
-    x: Float64Array.from(keep, (i) => events.x[i]),
-    y: Float64Array.from(keep, (i) => events.y[i]),
+  for (let i = 0; i < use.length; i++) if (use[i] === 1) keep.push(i);
+  const pick = <T extends Float64Array | Int32Array | Uint8Array>(a: T | undefined): T | undefined => {
+    if (!a) return undefined;
+    const out = new (a.constructor as new (n: number) => T)(keep.length);
+    for (let k = 0; k < keep.length; k++) out[k] = a[keep[k]];
+    return out;
   };
-  if (events.weight) out.weight = Float64Array.from(keep, (i) => events.weight![i]);
+  const out: HotspotEvents = { x: pick(events.x)!, y: pick(events.y)! };
+  if (events.weight) out.weight = pick(events.weight)!;
+  if (events.categoryCode) out.categoryCode = pick(events.categoryCode)!;
+  if (events.locationCode) out.locationCode = pick(events.locationCode)!;
+  if (events.fromMs) out.fromMs = pick(events.fromMs)!;
+  if (events.toMs) out.toMs = pick(events.toMs)!;
+  if (events.precision) out.precision = pick(events.precision)!;
+  if (events.categories) out.categories = events.categories;
+  if (events.locations) out.locations = events.locations;
   return out;
 }

@@ -3,12 +3,22 @@
  * optionally its hotspots as GeoJSON (DESIGN.md §4 "Kernel density", "Hotspot classes", §4b).
  * Events come from a CSV (columns by header name or 1-based number; a file whose first row holds
  * numbers in the x and y columns has no header) or from a project's dataset. The surface is computed
- * in this process with the same shared code the app's worker job runs (shared/analysis/kde).
+ * in this process with the same shared code the app's worker job runs (shared/analysis/kde), and the
+ * hotspots follow the same rules as the app's (DESIGN.md §4 "Study area", "Hotspot classes"): events
+ * outside the study area (the grid's rectangle) are left out of the surface and of N, thresholds are
+ * over all cells of the study area, and a hotspot needs ≥ --min-events events and p < 0.05 against
+ * complete spatial randomness (--iterations simulations, --seed), run here in one thread.
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { writeEsriAsciiGrid } from '../../../shared/analysis/grid-io/esri-ascii.js';
+import {
+  csrIterationsWithinBudget,
+  DEFAULT_CSR_SEED,
+  simulateCsrMaxima,
+} from '../../../shared/analysis/hotspots/csr-test.js';
 import { findHotspots, type HotspotResult } from '../../../shared/analysis/hotspots/hotspots.js';
-import { parseThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
+import { DEFAULT_MIN_EVENTS } from '../../../shared/analysis/hotspots/support.js';
+import { parseThresholdSpec, type ThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
 import { type KdeSurface, kernelDensity } from '../../../shared/analysis/kde/kde.js';
 import { KERNEL_NAMES, type KernelName } from '../../../shared/analysis/kde/kernels.js';
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
@@ -38,15 +48,21 @@ Surface:
   --cell M             cell size in metres (default: shorter side of the events' box / 150)
   --bandwidth M        bandwidth in metres (default: 5 cells; the data-driven suggestion is printed)
   --kernel K           ${KERNEL_NAMES.join(' | ')} (default quartic)
-  --extent minx,miny,maxx,maxy   grid extent (default: events' box padded by the bandwidth)
-  --exclude-outside    leave out events outside --extent (counted in the output)
+  --extent minx,miny,maxx,maxy   grid extent and study area (default: events' box padded by the
+                       bandwidth); events outside it are always left out and counted
+  --exclude-outside    accepted for older scripts: events outside --extent are always left out
   --out FILE.asc       the ESRI ASCII grid to write
 
 Hotspots:
   --hotspots FILE.geojson        hotspot polygons (WGS84) with their facts, numbered by events
-  --threshold SPEC               mean-multiple:2 (default) | mean-multiple:1,2,3 | mean-sd:1,2 |
-                                 quantile:0.9,0.99 | natural-breaks:5; hotspots are the parts of
-                                 the lowest class
+  --threshold SPEC               mean-multiple:3 (default) | mean-multiple:1,2,3 | mean-sd:1,2 |
+                                 quantile:0.9,0.99 | natural-breaks:5, over all cells of the study
+                                 area; hotspots are the parts of the lowest class given
+  --threshold-cells non-zero     take the thresholds over the non-zero cells only (named as such)
+  --min-events N                 fewest events a hotspot may hold (default ${DEFAULT_MIN_EVENTS})
+  --iterations N                 simulations of the test against complete spatial randomness
+                                 (default 99; 0 for no test); hotspots need p < 0.05
+  --seed N                       seed of the simulations (default ${DEFAULT_CSR_SEED})
   --json                         print one JSON object instead of text
   --help                         show this help`;
 
@@ -69,25 +85,41 @@ export const kdeCommand: CliCommand = {
         out: { type: 'string' },
         hotspots: { type: 'string' },
         threshold: { type: 'string' },
+        'threshold-cells': { type: 'string' },
+        'min-events': { type: 'string' },
+        iterations: { type: 'string' },
+        seed: { type: 'string' },
         json: { type: 'boolean' },
       },
       true,
     );
     if (values.out === undefined) throw new CliUsageError('--out FILE.asc is required');
-    if (values.threshold !== undefined && values.hotspots === undefined) {
-      throw new CliUsageError('--threshold needs --hotspots FILE.geojson');
+    for (const name of ['threshold', 'threshold-cells', 'min-events', 'iterations', 'seed'] as const) {
+      if (values[name] !== undefined && values.hotspots === undefined) {
+        throw new CliUsageError(`--${name} needs --hotspots FILE.geojson`);
+      }
     }
+    const cells = values['threshold-cells'];
+    if (cells !== undefined && cells !== 'non-zero' && cells !== 'study-area') {
+      throw new CliUsageError(`--threshold-cells must be non-zero or study-area, got '${cells}'`);
+    }
+    const minEvents =
+      values['min-events'] !== undefined
+        ? wholeNumber(values['min-events'], '--min-events', 1)
+        : DEFAULT_MIN_EVENTS;
+    const iterationsOption =
+      values.iterations !== undefined ? wholeNumber(values.iterations, '--iterations', 0) : null;
+    const seed = values.seed !== undefined ? wholeNumber(values.seed, '--seed', 0) : DEFAULT_CSR_SEED;
     const options: KdeOptions = {};
     if (values.cell !== undefined) options.cellSizeM = positiveNumber(values.cell, '--cell');
     if (values.bandwidth !== undefined) options.bandwidthM = positiveNumber(values.bandwidth, '--bandwidth');
     if (values.kernel !== undefined) options.kernel = kernelOption(values.kernel);
     if (values.extent !== undefined) options.extent = extentOption(values.extent);
-    if (values['exclude-outside']) {
-      if (!options.extent) throw new CliUsageError('--exclude-outside needs --extent');
-      options.excludeOutside = true;
-    }
-    const threshold =
-      values.hotspots !== undefined ? thresholdOption(values.threshold ?? 'mean-multiple:2') : null;
+    if (values['exclude-outside'] && !options.extent)
+      throw new CliUsageError('--exclude-outside needs --extent');
+    let threshold: ThresholdSpec | null =
+      values.hotspots !== undefined ? thresholdOption(values.threshold ?? 'mean-multiple:3') : null;
+    if (threshold && cells) threshold = { ...threshold, cells };
 
     const input = chooseEventInput(values, positionals);
     let source: KdeEventSource;
@@ -115,11 +147,34 @@ export const kdeCommand: CliCommand = {
     let hotspots: HotspotResult | null = null;
     if (values.hotspots !== undefined && threshold) {
       const g = surface.grid;
-      const events = usedEvents(source.events, surface, options);
+      const events = usedEvents(source.events, surface);
+      const p = surface.params;
+      const used = surface.counts.used;
+      const iterations =
+        iterationsOption ?? csrIterationsWithinBudget(used, p.cellSizeM, p.kernel, p.bandwidthM);
+      let csr: { maxima: Float64Array; seed: number } | undefined;
+      if (iterations > 0 && used > 0) {
+        const testBar = createProgressBar(io, 'Testing against complete spatial randomness');
+        try {
+          const setup = { spec: g, kernel: p.kernel, bandwidthM: p.bandwidthM, count: used, seed };
+          const maxima = simulateCsrMaxima(
+            events.weight ? { ...setup, weight: events.weight } : setup,
+            0,
+            iterations,
+            testBar.update,
+          );
+          csr = { maxima, seed };
+        } finally {
+          testBar.finish();
+        }
+      }
+      const spec = threshold;
       hotspots = refusing(() =>
         findHotspots(g, events, {
-          thresholds: threshold,
-          studyAreaM2: g.width * g.height * g.cellSizeM ** 2,
+          thresholds: spec,
+          studyAreaM2: surface.studyAreaM2,
+          minEvents,
+          ...(csr ? { csr } : {}),
         }),
       );
       await writeAtomically(
@@ -136,6 +191,14 @@ function positiveNumber(text: string, name: string): number {
   const v = Number(text);
   if (!(text.trim() !== '' && Number.isFinite(v) && v > 0)) {
     throw new CliUsageError(`${name} must be a number > 0, got '${text}'`);
+  }
+  return v;
+}
+
+function wholeNumber(text: string, name: string, min: number): number {
+  const v = Number(text);
+  if (!(/^\d+$/.test(text.trim()) && v >= min)) {
+    throw new CliUsageError(`${name} must be a whole number ≥ ${min}, got '${text}'`);
   }
   return v;
 }
@@ -184,6 +247,12 @@ function hotspotGeoJson(result: HotspotResult, surface: KdeSurface, crs: string)
         topCategories: h.topCategories,
         topLocations: h.topLocations,
         peakHours: h.peakHours,
+        peakHoursNote: h.peakHoursNote,
+        pValue: h.pValue,
+        timedEvents: h.times.timed,
+        studyAreaEvents: result.totalEvents,
+        studyAreaKm2: result.studyAreaKm2,
+        support: result.support.rule,
       },
       geometry: {
         type: 'Polygon',
@@ -240,7 +309,10 @@ function report(
         maxDensity: max,
         out,
         hotspotsOut: hotspotsOut ?? null,
+        studyAreaKm2: surface.studyAreaM2 / 1e6,
         thresholds: hotspots?.thresholds ?? null,
+        surfaceStats: hotspots?.surfaceStats ?? null,
+        support: hotspots?.support ?? null,
         hotspots:
           hotspots?.hotspots.map((h) => ({
             rank: h.rank,
@@ -252,6 +324,9 @@ function report(
             peakDensity: h.peakDensity,
             peakX: h.peakX,
             peakY: h.peakY,
+            pValue: h.pValue,
+            peakHours: h.peakHours,
+            peakHoursNote: h.peakHoursNote,
           })) ?? null,
       }),
     );
@@ -262,7 +337,7 @@ function report(
   const lines = [
     `Input: ${source.label}: ${source.rows.toLocaleString('en-GB')} rows, ${source.rejected} rejected`,
     ...source.reasons.map((r) => `  ${r}`),
-    `Events used: ${surface.counts.used.toLocaleString('en-GB')}${surface.counts.excludedOutside > 0 ? ` (${surface.counts.excludedOutside} outside the extent left out)` : ''}`,
+    `Events used: ${surface.counts.used.toLocaleString('en-GB')}${surface.counts.excludedOutside > 0 ? ` (${surface.counts.excludedOutside} outside the study area left out)` : ''}; study area ${fmt(surface.studyAreaM2 / 1e6)} km²`,
     `Kernel: ${marked('kernel', p.kernel)}; bandwidth ${marked('bandwidthM', `${fmt(p.bandwidthM)} m`)}; cell ${marked('cellSizeM', `${fmt(p.cellSizeM)} m`)}`,
     `Suggested bandwidth (ArcGIS rule): ${p.suggestedBandwidthM === null ? 'n/a' : `${fmt(p.suggestedBandwidthM)} m`}`,
     `Grid: ${g.width} × ${g.height} cells from (${fmt(g.originX)}, ${fmt(g.originY)}); max ${fmt(max)} ${surface.unit}`,
@@ -272,11 +347,12 @@ function report(
     lines.push(
       `Thresholds (${surface.unit}): ${hotspots.thresholds.map((t) => `${t.label} = ${fmt(t.value)}`).join('; ')}`,
     );
+    lines.push(hotspots.support.statement);
     lines.push(`Hotspots: ${hotspots.hotspots.length}, written to ${hotspotsOut}`);
-    lines.push('  #  class  events  share   area km²    PAI');
+    if (hotspots.hotspots.length > 0) lines.push('  #  class  events  share   area km²    PAI       p');
     for (const h of hotspots.hotspots.slice(0, 20)) {
       lines.push(
-        `${String(h.rank).padStart(3)}  ${String(h.classIndex).padStart(5)}  ${String(h.events).padStart(6)}  ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.areaKm2.toFixed(4).padStart(9)}  ${h.pai.toFixed(1).padStart(5)}`,
+        `${String(h.rank).padStart(3)}  ${String(h.classIndex).padStart(5)}  ${String(h.events).padStart(6)}  ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.areaKm2.toFixed(4).padStart(9)}  ${h.pai.toFixed(1).padStart(5)}  ${h.pValue === null ? '     –' : h.pValue.toFixed(3).padStart(6)}`,
       );
     }
   }

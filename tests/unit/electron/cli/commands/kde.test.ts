@@ -209,3 +209,79 @@ describe('hotspot kde', () => {
     ).rejects.toThrow(/--kernel must be one of quartic/);
   });
 });
+
+describe('hotspot kde --extent: N and A of PAI refer to the same study area', () => {
+  it('leaves events outside the extent out of N, so PAI recomputed by hand from the GeoJSON agrees', async () => {
+    // 60 events in a cluster and 140 spread inside the extent [530 000, 532 000] × [180 000, 182 000]
+    // (a whole number of 25 m cells, so the grid is exactly the extent), and 150 events outside it.
+    const random = new Random(21);
+    const inside: [number, number][] = [];
+    const outside: [number, number][] = [];
+    for (let i = 0; i < 60; i++) inside.push([random.normal(531_000, 60), random.normal(181_000, 60)]);
+    for (let i = 0; i < 140; i++)
+      inside.push([random.uniform(530_000, 532_000), random.uniform(180_000, 182_000)]);
+    for (let i = 0; i < 150; i++)
+      outside.push([random.uniform(532_100, 534_000), random.uniform(180_000, 182_000)]);
+    const all = [...inside, ...outside].map(([x, y]) => [
+      Math.round(x * 100) / 100,
+      Math.round(y * 100) / 100,
+    ]);
+    const path = join(dir, 'extent.csv');
+    writeFileSync(path, `x,y\n${all.map(([x, y]) => `${x},${y}`).join('\n')}\n`);
+    const geo = join(dir, 'extent.geojson');
+    const cap = captureIo();
+    const code = await kdeCommand.run(
+      [
+        path,
+        '--x',
+        'x',
+        '--y',
+        'y',
+        '--cell',
+        '25',
+        '--bandwidth',
+        '150',
+        '--extent',
+        '530000,180000,532000,182000',
+        '--out',
+        join(dir, 'extent.asc'),
+        '--hotspots',
+        geo,
+        '--json',
+      ],
+      cap.io,
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(cap.out.join(''));
+    expect(report.events.excludedOutside).toBe(150);
+    expect(report.events.used).toBe(200);
+    const features = JSON.parse(readFileSync(geo, 'utf8')).features;
+    expect(features.length).toBeGreaterThanOrEqual(1);
+    // Independent recomputation: project the outline back to metres, count the planted points in it
+    // by ray casting, take its shoelace area, and N = 200 events inside, A = 2 km × 2 km.
+    const t = makeTransform('EPSG:4326', 'EPSG:27700');
+    const ring = (features[0].geometry.coordinates[0] as [number, number][]).map(([lon, lat]) =>
+      t.toProject(lon, lat),
+    );
+    let twiceArea = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+      twiceArea += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    const areaM2 = Math.abs(twiceArea) / 2;
+    const inRing = (px: number, py: number) => {
+      let c = false;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) c = !c;
+      }
+      return c;
+    };
+    const n = all.filter(([x, y]) => inRing(x, y)).length;
+    const pai = n / 200 / (areaM2 / 4_000_000);
+    expectClose(features[0].properties.pai, pai, 1e-3);
+    expect(features[0].properties.studyAreaEvents).toBe(200);
+    expectClose(features[0].properties.studyAreaKm2, 4, 1e-12);
+    expect(features[0].properties.pValue).toBeLessThan(0.05);
+    expect(features[0].properties.events).toBeGreaterThanOrEqual(5);
+  });
+});
