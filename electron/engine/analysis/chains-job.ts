@@ -1,10 +1,15 @@
 /**
- * Worker side of the `nearRepeatChains` job kind (DESIGN.md §4, "Near-repeat chains"): chains by
- * shared/analysis/chains/chains.ts and, when an as-of day is given, the risk zones of the chains
- * live on that day (risk-zones.ts), optionally cut to patrol shifts with the events' windows.
+ * Worker side of the `nearRepeatChains` job kind (DESIGN.md §4, "Near-repeat chains"): chains of
+ * three or more linked events by shared/analysis/chains/chains.ts (same-day ties by the natural
+ * order of references), each flagged when it looks like a hotspot rather than a series
+ * (series-flag.ts, with the KDE hotspot polygons when given) and marked live as of the as-of day,
+ * and the risk zones of the recent events (risk-zones.ts), optionally cut to patrol shifts with the
+ * events' windows.
  */
 import { findChains, type NearRepeatChain } from '../../../shared/analysis/chains/chains.js';
-import { type RiskZone, riskZones } from '../../../shared/analysis/chains/risk-zones.js';
+import { isLiveChain, type RiskZone, riskZones } from '../../../shared/analysis/chains/risk-zones.js';
+import { type SeriesFlag, seriesFlag } from '../../../shared/analysis/chains/series-flag.js';
+import type { MultiPolygonCoords } from '../../../shared/analysis/hotspots/polygon.js';
 import type { DistanceMetric } from '../../../shared/analysis/knox/bands.js';
 
 export interface ChainsJobParams {
@@ -15,31 +20,41 @@ export interface ChainsJobParams {
   days: number;
   metric: DistanceMetric;
   references?: (string | null)[];
-  /** Day number of the "as of" day for risk zones; none → no zones. */
-  asOfDay?: number;
+  /** Day number of the "as of" day: live chains and risk zones. */
+  asOfDay: number;
+  /** KDE hotspot polygons in project metres. */
+  hotspots?: MultiPolygonCoords[];
   shiftHours?: number;
   fromMs?: Float64Array;
   toMs?: Float64Array;
   precision?: Uint8Array;
 }
 
+export interface FlaggedChain extends NearRepeatChain, SeriesFlag {
+  live: boolean;
+}
+
 export interface ChainsJobResult {
-  chains: NearRepeatChain[];
+  chains: FlaggedChain[];
   zones: RiskZone[];
 }
 
 export function nearRepeatChainsJob(params: ChainsJobParams): ChainsJobResult {
-  const { x, y, day, distanceM, days, metric } = params;
-  const chains = findChains(
+  const { x, y, day, distanceM, days, metric, asOfDay } = params;
+  const found = findChains(
     { x, y, day },
     { distanceM, days, metric, ...(params.references ? { references: params.references } : {}) },
   );
-  if (params.asOfDay === undefined) return { chains, zones: [] };
-  const zones = riskZones({ x, y, day }, chains, {
+  const chains = found.map((chain) => ({
+    ...chain,
+    ...seriesFlag(chain, { x, y }, params.hotspots),
+    live: isLiveChain(chain, asOfDay, days),
+  }));
+  const zones = riskZones({ x, y, day }, found, {
     distanceM,
     days,
     metric,
-    asOfDay: params.asOfDay,
+    asOfDay,
     ...(params.shiftHours === undefined
       ? {}
       : {

@@ -4,15 +4,18 @@
  * Link events i and j when d(i, j) < distanceM and |day_i − day_j| < days (strict, the same
  * half-open convention as the Knox bands, so a Knox band [e_k, e_{k+1}) that is significant maps
  * to the threshold e_{k+1}; see knox/suggest-thresholds.ts). Distance is Euclidean (default) or
- * Manhattan, in projected metres. Chains are the connected components (union–find) of the link
- * graph with two or more events, so a chain may be longer in time than `days` by hopping.
+ * Manhattan, in projected metres (the metric of the Knox run the thresholds came from). Chains
+ * (series candidates) are the connected components (union–find) of the link graph with
+ * CHAIN_MIN_EVENTS (three) or more events: a lone linked pair is a near repeat, not a series. A
+ * chain may be longer in time than `days` by hopping; series-flag.ts flags those that look like
+ * hotspots.
  *
  * Per chain: size; members ordered by (day, tie rule); the originating event = the first of
  * them; first/last day and span = last − first (days); centroid = mean of member coordinates;
  * area = area of the members' convex hull (m², 0 when they are collinear or coincide).
  * Tie rule for the origin and the member order, stated and reproducible: earliest day, then the
- * smaller reference (plain string comparison, events without one after those with one), then the
- * lower input index. Chains are numbered 1, 2, … in the order of their origins.
+ * reference in natural order (natural-order.ts: "CR/9" before "CR/10"; events without one after
+ * those with one), then the lower input index. Chains are numbered 1, 2, … in the order of their origins.
  *
  * Cost: the close-pair grid hash of knox/close-pairs.ts, O(n log n + candidate pairs), then
  * near-linear union–find.
@@ -22,7 +25,11 @@ import { assertProjectedCoordinates } from '../knox/assert-projected.js';
 import type { DistanceMetric } from '../knox/bands.js';
 import { findClosePairs } from '../knox/close-pairs.js';
 import { convexHull, polygonArea } from './convex-hull.js';
+import { naturalCompare } from './natural-order.js';
 import { UnionFind } from './union-find.js';
+
+/** Fewest events in a chain: a pair is a near repeat, three linked events a series candidate. */
+export const CHAIN_MIN_EVENTS = 3;
 
 export interface ChainOptions {
   /** Link events closer than this many metres (> 0). */
@@ -88,7 +95,7 @@ export function findChains(events: EventColumns, options: ChainOptions): NearRep
 
   const membersByRoot = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    if (sets.setSize(i) < 2) continue;
+    if (sets.setSize(i) < CHAIN_MIN_EVENTS) continue;
     const root = sets.find(i);
     let list = membersByRoot.get(root);
     if (!list) membersByRoot.set(root, (list = []));
@@ -151,7 +158,7 @@ export function eventOrder(
       if (ri !== rj) {
         if (ri === null) return 1;
         if (rj === null) return -1;
-        return ri < rj ? -1 : 1;
+        return naturalCompare(ri, rj);
       }
     }
     return i - j;

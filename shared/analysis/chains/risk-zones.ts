@@ -1,15 +1,20 @@
 /**
  * Risk zones for prevention ("cocooning"; DESIGN.md §4, "Near-repeat chains").
  *
- * A chain is live on day D (the "as of" day) when its last event is on or before D and a new
- * event on D could still link to it: lastDay ≤ D < lastDay + days (the chains' strict time
- * threshold). Each event of a live chain gets a zone: the buffer of the distance threshold around
- * it (a circle for Euclidean distance, a diamond for Manhattan, as the link rule measures), valid
- * from the as-of day until the chain's last day + days (exclusive, `expiresDay`: from that day on no
- * new event could link). Chains whose last event is after D are not live as of D.
+ * Near-repeat risk follows every recent event, whether or not it is in a chain yet. As of day D,
+ * the recent events are those of the last `days` days up to D: D − days < day_i ≤ D (the chains'
+ * strict time threshold: exactly these events could still link to an event on D). Each recent
+ * event gets a zone: the buffer of the distance threshold around it (a circle for Euclidean
+ * distance, a diamond for Manhattan, as the link rule measures), valid until its own day + days
+ * (exclusive, `expiresDay`: from that day on no new event could link to it). So a zone never outlives
+ * its event by more than the time threshold, and events older than the threshold get none. A zone
+ * carries the id of the chain its event is in, or null.
  *
- * With `shiftHours` and event windows, each zone also carries the chain's aoristic shares per
- * patrol shift (shift-weights.ts), so patrols can be cut to the shifts that matter.
+ * A chain is live on D when it could still grow: lastDay ≤ D < lastDay + days (`isLiveChain`).
+ *
+ * With `shiftHours` and event windows, each zone also carries aoristic shares per patrol shift
+ * (shift-weights.ts): those of its chain's events when it is in one (more evidence of when the series
+ * strikes), else those of the event itself.
  */
 import type { DistanceMetric } from '../knox/bands.js';
 import type { NearRepeatChain } from './chains.js';
@@ -31,27 +36,31 @@ export interface RiskZoneOptions {
 }
 
 export interface RiskZone {
-  chainId: number;
+  /** The chain the event is in, or null. */
+  chainId: number | null;
   eventIndex: number;
   x: number;
   y: number;
   radiusM: number;
   eventDay: number;
-  /** First day the zone no longer applies: the chain's last day + days. */
+  /** First day the zone no longer applies: the event's day + days. */
   expiresDay: number;
   /** Closed ring of the buffer in project metres (first vertex repeated last). */
   ring: [number, number][];
-  /** Shares of the chain's events per shift of the day (sum 1), when shifts were asked for. */
+  /** Shares per shift of the day (sum 1) of the chain's events, or the event's own; with shiftHours. */
   shiftWeights?: number[];
 }
 
-/** Chains live on asOfDay: lastDay ≤ asOfDay < lastDay + days. */
-export function liveChains(
-  chains: readonly NearRepeatChain[],
-  asOfDay: number,
-  days: number,
-): NearRepeatChain[] {
-  return chains.filter((chain) => chain.lastDay <= asOfDay && asOfDay < chain.lastDay + days);
+/** A chain is live on asOfDay when it could still grow: lastDay ≤ asOfDay < lastDay + days. */
+export function isLiveChain(chain: Pick<NearRepeatChain, 'lastDay'>, asOfDay: number, days: number): boolean {
+  return chain.lastDay <= asOfDay && asOfDay < chain.lastDay + days;
+}
+
+/** The events that can still produce near repeats on asOfDay: asOfDay − days < day ≤ asOfDay. */
+export function recentEvents(day: ArrayLike<number>, asOfDay: number, days: number): number[] {
+  const recent: number[] = [];
+  for (let i = 0; i < day.length; i++) if (day[i] <= asOfDay && day[i] > asOfDay - days) recent.push(i);
+  return recent;
 }
 
 export function riskZones(
@@ -71,34 +80,35 @@ export function riskZones(
   if (options.shiftHours !== undefined && !(options.fromMs && options.toMs)) {
     throw new RangeError('shiftHours needs the events’ fromMs and toMs windows');
   }
+  const chainOf = new Map<number, NearRepeatChain>();
+  for (const chain of chains) for (const i of chain.members) chainOf.set(i, chain);
+  const chainWeights = new Map<number, number[]>();
+  const weightsOf = (i: number, chain: NearRepeatChain | undefined): number[] | undefined => {
+    if (options.shiftHours === undefined) return undefined;
+    const members = chain ? chain.members : [i];
+    if (chain && chainWeights.has(chain.id)) return chainWeights.get(chain.id);
+    const weights = Array.from(
+      shiftWeights(options.fromMs!, options.toMs!, members, options.shiftHours, options.precision),
+    );
+    if (chain) chainWeights.set(chain.id, weights);
+    return weights;
+  };
   const zones: RiskZone[] = [];
-  for (const chain of liveChains(chains, asOfDay, days)) {
-    const weights =
-      options.shiftHours === undefined
-        ? undefined
-        : Array.from(
-            shiftWeights(
-              options.fromMs!,
-              options.toMs!,
-              chain.members,
-              options.shiftHours,
-              options.precision,
-            ),
-          );
-    for (const i of chain.members) {
-      const zone: RiskZone = {
-        chainId: chain.id,
-        eventIndex: i,
-        x: events.x[i],
-        y: events.y[i],
-        radiusM: distanceM,
-        eventDay: events.day[i],
-        expiresDay: chain.lastDay + days,
-        ring: bufferRing(events.x[i], events.y[i], distanceM, options.metric ?? 'euclidean', segments),
-      };
-      if (weights) zone.shiftWeights = weights;
-      zones.push(zone);
-    }
+  for (const i of recentEvents(events.day, asOfDay, days)) {
+    const chain = chainOf.get(i);
+    const zone: RiskZone = {
+      chainId: chain ? chain.id : null,
+      eventIndex: i,
+      x: events.x[i],
+      y: events.y[i],
+      radiusM: distanceM,
+      eventDay: events.day[i],
+      expiresDay: events.day[i] + days,
+      ring: bufferRing(events.x[i], events.y[i], distanceM, options.metric ?? 'euclidean', segments),
+    };
+    const weights = weightsOf(i, chain);
+    if (weights) zone.shiftWeights = weights;
+    zones.push(zone);
   }
   return zones;
 }

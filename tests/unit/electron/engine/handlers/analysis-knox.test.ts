@@ -132,6 +132,9 @@ describe('runKnox', () => {
     expect(result.expectedMean).toEqual(reference.expectedMean);
     expect(result.pValue).toEqual(reference.pValue);
     expect(result.distanceEdges).toEqual([0, 100, 300, null]);
+    expect(result.qValue).toEqual(reference.qValue);
+    expect(result.significant).toEqual(reference.significant);
+    expect(result.reading).toMatch(/does not show that one offender/);
     expect(result.cached).toBe(false);
     expect(result.notes.join(' ')).toMatch(
       /Burglary: 300 records have a from\/to window \(e.g. burglary while away\) and are dated by the window's midpoint/,
@@ -162,7 +165,8 @@ describe('runKnox', () => {
       iterations: 9,
     });
     expect(result.metric).toBe('manhattan');
-    expect(result.distanceLabels[0]).toBe('[0, 1) m (same location)');
+    expect(result.distanceLabels[0]).toBe('0 m (same location)');
+    expect(result.distanceLabels[1]).toBe('(0, 100) m');
     expect(Number.isInteger(result.seed)).toBe(true);
   });
 
@@ -223,7 +227,7 @@ describe('runKnox', () => {
 });
 
 describe('runChains', () => {
-  it('finds the planted series with record ids and live risk zones', async () => {
+  it('finds the planted series with crime references, live, unflagged, and zones around the recent events only', async () => {
     const columns = await engine.api.queryRecords({ filter: { datasetIds: [burglaryId] } });
     const seriesIds = series.map((i) => columns.id[i]);
     const result = await engine.api.runChains({
@@ -231,18 +235,60 @@ describe('runChains', () => {
       filter: { datasetIds: [burglaryId] },
       distanceM: 100,
       days: 4,
+      metric: 'manhattan',
       asOf: '2024-05-13',
       shiftHours: 6,
+      thresholdSource: 'tightest significant Knox cell: test',
     });
     const chain = result.chains.find((c) => c.memberRecordIds.includes(seriesIds[0]))!;
     expect(seriesIds.every((id) => chain.memberRecordIds.includes(id))).toBe(true);
     expect(chain.originRecordId).toBe(seriesIds[0]);
+    expect(chain.originReference).toBe('B100');
+    expect(chain.references.slice(0, 6)).toEqual(['B100', 'B101', 'B102', 'B103', 'B104', 'B105']);
     expect(chain.firstDate).toBe('2024-05-01');
-    expect(result.linkRule).toBe('closer than 100 m (euclidean) and fewer than 4 days apart');
-    const zones = result.zones.filter((z) => z.chainId === chain.id);
-    expect(zones.length).toBe(chain.size);
-    expect(zones[0].radiusM).toBe(100);
-    expect(zones[0].shiftWeights!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    expect(result.notes.join(' ')).toMatch(/same-day ties go to the lower record id/);
+    expect(chain.live).toBe(true);
+    expect(chain.flag).toBeNull();
+    expect(result.chains.every((c) => c.size >= 3)).toBe(true);
+    expect(result.metric).toBe('manhattan');
+    expect(result.thresholdSource).toBe('tightest significant Knox cell: test');
+    expect(result.linkRule).toBe('closer than 100 m (manhattan distance) and fewer than 4 days apart');
+    // Zones: every event (in a chain or not) of the last 4 days up to 13 May, each for 4 days from its date.
+    const asOfDay = dayOf(Date.UTC(2024, 4, 13));
+    const recent = midDays.flatMap((d, i) => (d <= asOfDay && d > asOfDay - 4 ? [columns.id[i]] : []));
+    expect(result.zones.map((z) => z.recordId).sort((a, b) => a - b)).toEqual(recent.sort((a, b) => a - b));
+    for (const z of result.zones) {
+      expect(Date.parse(z.expiresDate) - Date.parse(z.eventDate)).toBe(4 * 86_400_000);
+    }
+    const mine = result.zones.filter((z) => z.chainId === chain.id);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(chain.size);
+    expect(mine[0].radiusM).toBe(100);
+    expect(mine[0].shiftWeights!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(result.notes.join(' ')).toMatch(/same-day ties go to the crime reference first in natural order/);
+    expect(result.notes.join(' ')).toMatch(/not proof of one offender/);
+  });
+
+  it('flags a chain mostly inside a given hotspot polygon as hotspot-like', async () => {
+    const ring: [number, number][] = [
+      [530_990, 180_990],
+      [531_050, 180_990],
+      [531_050, 181_050],
+      [530_990, 181_050],
+      [530_990, 180_990],
+    ];
+    const result = await engine.api.runChains({
+      jobId: 'chains-run-0002',
+      filter: { datasetIds: [burglaryId] },
+      distanceM: 100,
+      days: 4,
+      hotspots: [[[ring]]],
+    });
+    const columns = await engine.api.queryRecords({ filter: { datasetIds: [burglaryId] } });
+    const chain = result.chains.find((c) => c.memberRecordIds.includes(columns.id[series[0]]))!;
+    expect(chain.flag).toBe('hotspot-like');
+    expect(chain.flagReason).toMatch(/inside a hotspot/);
+    expect(result.seriesCount).toBe(result.chains.filter((c) => c.flag === null).length);
+    // No asOf: the date of the latest event selected.
+    expect(result.asOf).toBe(new Date(Math.max(...midDays) * 86_400_000).toISOString().slice(0, 10));
   });
 });

@@ -35,7 +35,7 @@ function plantedTown(seed: number) {
   };
 }
 
-/** Connected components of size ≥ 2 by breadth-first search over all pairs (O(n²) reference). */
+/** Connected components of size ≥ 3 by breadth-first search over all pairs (O(n²) reference). */
 function bruteComponents(
   x: Float64Array,
   y: Float64Array,
@@ -60,7 +60,7 @@ function bruteComponents(
         }
       }
     }
-    if (component.length >= 2) out.push(component.sort((a, b) => a - b));
+    if (component.length >= 3) out.push(component.sort((a, b) => a - b));
   }
   return out;
 }
@@ -95,16 +95,24 @@ describe('findChains', () => {
   });
 
   it('links strictly: 100 m apart does not link at distanceM 100, and 7 days apart does not link at days 7', () => {
+    // 0–1 are 100 m apart on one day; 1–2 are 50 m apart 7 days apart.
     const events = {
-      x: Float64Array.from([0, 100, 1000, 1000]).map((v) => v + 500000),
-      y: Float64Array.from([0, 0, 0, 50]).map((v) => v + 200000),
-      day: Int32Array.from([10, 10, 10, 17]),
+      x: Float64Array.from([0, 100, 100]).map((v) => v + 500000),
+      y: Float64Array.from([0, 0, 50]).map((v) => v + 200000),
+      day: Int32Array.from([10, 10, 17]),
     };
     expect(findChains(events, { distanceM: 100, days: 7 })).toEqual([]);
-    expect(findChains(events, { distanceM: 100.001, days: 8 }).map((c) => c.members)).toEqual([
-      [0, 1],
-      [2, 3],
-    ]);
+    expect(findChains(events, { distanceM: 100.001, days: 7 })).toEqual([]);
+    expect(findChains(events, { distanceM: 100.001, days: 8 }).map((c) => c.members)).toEqual([[0, 1, 2]]);
+  });
+
+  it('leaves a lone linked pair out: a chain has three or more events', () => {
+    const events = {
+      x: Float64Array.from([500000, 500010, 600000, 600010, 600020]),
+      y: Float64Array.from([200000, 200000, 200000, 200000, 200000]),
+      day: Int32Array.from([1, 2, 1, 2, 3]),
+    };
+    expect(findChains(events, { distanceM: 100, days: 7 }).map((c) => c.members)).toEqual([[2, 3, 4]]);
   });
 
   it('reports size, days, span, centroid, hull area and links of a chain', () => {
@@ -139,6 +147,21 @@ describe('findChains', () => {
     expect(findChains(events, { distanceM: 100, days: 7 })[0].areaM2).toBe(0);
   });
 
+  it('breaks a same-day tie for the origin by the natural order of references (CR/9 before CR/10)', () => {
+    const events = {
+      x: Float64Array.from([500030, 500000, 500060]),
+      y: Float64Array.from([200000, 200000, 200000]),
+      day: Int32Array.from([5, 5, 6]),
+    };
+    const [chain] = findChains(events, {
+      distanceM: 100,
+      days: 2,
+      references: ['CR/10/26', 'CR/9/26', 'CR/1/26'],
+    });
+    expect(chain.origin).toBe(1);
+    expect(chain.members).toEqual([1, 0, 2]);
+  });
+
   it('breaks a same-day tie for the origin by reference, then by lower input index', () => {
     const events = {
       x: Float64Array.from([500030, 500000, 500060]),
@@ -154,13 +177,13 @@ describe('findChains', () => {
 
   it('numbers chains in the order of their origins', () => {
     const events = {
-      x: Float64Array.from([600000, 600010, 500000, 500010]),
-      y: Float64Array.from([200000, 200000, 200000, 200000]),
-      day: Int32Array.from([50, 51, 10, 11]),
+      x: Float64Array.from([600000, 600010, 600020, 500000, 500010, 500020]),
+      y: Float64Array.from([200000, 200000, 200000, 200000, 200000, 200000]),
+      day: Int32Array.from([50, 51, 52, 10, 11, 12]),
     };
     const chains = findChains(events, { distanceM: 100, days: 7 });
     expect(chains.map((c) => [c.id, c.origin])).toEqual([
-      [1, 2],
+      [1, 3],
       [2, 0],
     ]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findChains } from '../../../../../shared/analysis/chains/chains.js';
 import { riskZones } from '../../../../../shared/analysis/chains/risk-zones.js';
+import { seriesFlag } from '../../../../../shared/analysis/chains/series-flag.js';
 import { generateTown } from '../../../../../shared/generate/generate-town.js';
 import { dayOf, wallClockMs } from '../../../../../shared/model/time.js';
 
@@ -50,13 +51,53 @@ describe('findChains on the synthetic town', () => {
     }
   });
 
-  it('gives risk zones for a series on the day after its last event', () => {
+  it('flags every chain that is really a planted hotspot, and no planted series lying outside one', () => {
+    const chains = findChains(events, { distanceM: 200, days: 7, references });
+    // Stand-in for the KDE hotspots of a burglary run: the planted burglary hotspots' discs (every
+    // planted event lies within radiusM of its centre).
+    const planted = town.groundTruth.hotspots.filter((h) => h.category === 'Burglary');
+    expect(planted.length).toBeGreaterThan(0);
+    const hotspots = planted.map((h) => [[circle(h.centre.x, h.centre.y, h.radiusM)]]);
+    const hotspotRefs = new Set(planted.flatMap((h) => h.references));
+    for (const chain of chains) {
+      const fromHotspots = chain.members.filter((i) => hotspotRefs.has(references[i])).length;
+      if (fromHotspots * 2 > chain.size) {
+        expect(seriesFlag(chain, events, hotspots).flag, `chain ${chain.id}`).toBe('hotspot-like');
+      }
+    }
+    const insideDisc = (x: number, y: number) =>
+      planted.some((h) => Math.hypot(x - h.centre.x, y - h.centre.y) < h.radiusM);
+    let outside = 0;
+    for (const series of truth) {
+      if (series.events.some((e) => insideDisc(e.x, e.y))) continue;
+      outside++;
+      const holding = chains.find((c) =>
+        c.members.some((i) => references[i] === series.events[0].reference),
+      )!;
+      expect(seriesFlag(holding, events, hotspots).flag, series.id).toBeNull();
+    }
+    expect(outside).toBeGreaterThan(truth.length / 2);
+  });
+
+  it('gives risk zones on the day after a series ends to its events of the last 8 days only', () => {
     const series = truth[0];
     const chains = findChains(events, { distanceM: 150.000001, days: 8, references });
     const chain = chains.find((c) => c.members.some((i) => references[i] === series.events[0].reference))!;
-    const zones = riskZones(events, chains, { distanceM: 150, days: 8, asOfDay: chain.lastDay + 1 });
+    const asOfDay = chain.lastDay + 1;
+    const zones = riskZones(events, chains, { distanceM: 150, days: 8, asOfDay });
     const mine = zones.filter((z) => z.chainId === chain.id);
-    expect(mine.length).toBe(chain.size);
-    expect(mine.every((z) => z.expiresDay === chain.lastDay + 8)).toBe(true);
+    const recentMembers = chain.members.filter((i) => events.day[i] > asOfDay - 8);
+    expect(mine.map((z) => z.eventIndex).sort((a, b) => a - b)).toEqual(recentMembers.sort((a, b) => a - b));
+    expect(mine.every((z) => z.expiresDay === events.day[z.eventIndex] + 8)).toBe(true);
+    // Every zone of the run is around an event of the last 8 days.
+    expect(zones.every((z) => z.eventDay <= asOfDay && z.eventDay > asOfDay - 8)).toBe(true);
   });
 });
+
+function circle(cx: number, cy: number, r: number): number[][] {
+  const ring: number[][] = [];
+  for (let k = 0; k < 64; k++)
+    ring.push([cx + r * Math.cos((2 * Math.PI * k) / 64), cy + r * Math.sin((2 * Math.PI * k) / 64)]);
+  ring.push(ring[0]);
+  return ring;
+}
