@@ -17,7 +17,7 @@
  */
 import type { GeneratedFinding } from './findings.js';
 import { formatCount, formatDecimal, formatMonth, listInWords } from './format.js';
-import { MIN_TIMED_FOR_PEAK_HOURS, supportOf } from './hotspot-words.js';
+import { MIN_TIMED_FOR_PEAK_HOURS } from './hotspot-words.js';
 import type { ProfileInputs } from './model.js';
 import { noDataReason } from './period-words.js';
 
@@ -99,9 +99,9 @@ export function intelligenceGaps(inputs: ProfileInputs): GeneratedFinding[] {
       text: `No hotspot analysis: ${inputs.kdeNote ?? 'no density surface could be computed for the period.'}`,
     });
   } else {
-    const support = supportOf(inputs.kde);
-    const dropped = (support?.droppedFewEvents ?? 0) + (support?.droppedNotSignificant ?? 0);
-    if (support && dropped > 0) {
+    const support = inputs.kde.support;
+    const dropped = support.droppedFewEvents + support.droppedNotSignificant;
+    if (dropped > 0) {
       out.push({
         id: 'gaps:hotspots',
         text:

@@ -37,7 +37,7 @@ import {
   supportedHotspots,
 } from './hotspot-words.js';
 import type { ProfileInputs, ResponseStrand } from './model.js';
-import { chainMembers, isHotspotLike, isLiveChain, isSignificantCell } from './near-repeat-words.js';
+import { chainMembers, isHotspotLike, isLiveChain } from './near-repeat-words.js';
 
 export type Suggestions = Record<ResponseStrand, GeneratedFinding[]>;
 
@@ -100,7 +100,7 @@ export function suggestResponses(inputs: ProfileInputs, noun: string): Suggestio
   const out: Suggestions = { prevention: [], intelligence: [], enforcement: [], reassurance: [] };
   const lower = noun.toLowerCase();
   const window = nearRepeatWindow(inputs);
-  const nearRepeat = inputs.knox !== null && inputs.knox.significant.some((row) => row.some(Boolean));
+  const nearRepeat = inputs.knox?.significant.some((row) => row.some(Boolean)) === true;
 
   const cocoon = window ? cocooning(inputs, window) : null;
   if (cocoon) out.prevention.push(cocoon);
