@@ -58,3 +58,28 @@ export function swatch(
   if (border) element.style.borderColor = border;
   return element;
 }
+
+/** What a density legend must state (DESIGN.md §4): the unit, the threshold rule and its cells, the test. */
+export interface KdeLegendFacts {
+  unit: string;
+  thresholds: readonly { label: string }[];
+  surfaceStats: { cells: 'study-area' | 'non-zero' };
+  support: { rule: string };
+}
+
+/**
+ * The legend's words for a hotspot run, e.g. "Unit: events per km²", "Classes over all cells of the
+ * study area: 1 × mean, 2 × mean, 3 × mean", "Hotspots: ≥ 5 events and p < 0.05 against complete
+ * spatial randomness, 99 simulations".
+ */
+export function kdeLegendLines(kde: KdeLegendFacts): string[] {
+  const cells =
+    kde.surfaceStats.cells === 'non-zero'
+      ? 'the non-zero cells of the study area'
+      : 'all cells of the study area';
+  return [
+    `Unit: ${kde.unit}`,
+    `Classes over ${cells}: ${kde.thresholds.map((t) => t.label).join(', ')}`,
+    `Hotspots: ${kde.support.rule}`,
+  ];
+}

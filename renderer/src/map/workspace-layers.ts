@@ -17,7 +17,7 @@ import { h } from '../shell/dom.js';
 import { css, rampColour } from './colour.js';
 import { densityCanvas } from './density-image.js';
 import { LAYER_ORDER } from './layers.js';
-import { Legend, legendRow, swatch } from './legend.js';
+import { kdeLegendLines, Legend, legendRow, swatch } from './legend.js';
 import { labelPoint } from './polygon-label.js';
 import { recordsToGeoJson } from './records-geojson.js';
 
@@ -475,6 +475,9 @@ function densityLegend(kde: KdeRunResult): HTMLElement {
       'p',
       { class: 'legend-note' },
       `Classes: ${kde.thresholds.map((t) => `${t.label} = ${formatDensity(t.value)}`).join('; ')}`,
+    ),
+    ...kdeLegendLines(kde).map((line) =>
+      h('p', { class: 'legend-note', 'data-testid': 'kde-legend-rule' }, line),
     ),
   );
 }

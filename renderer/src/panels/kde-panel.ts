@@ -13,6 +13,7 @@ import {
 } from '../../../shared/analysis/kde/defaults.js';
 import { KERNEL_NAMES } from '../../../shared/analysis/kde/kernels.js';
 import type { KdeRunResult } from '../../../shared/api/analysis-api.js';
+import { kdeLegendLines } from '../map/legend.js';
 import { formatDensity } from '../map/workspace-layers.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel } from '../shell/panels.js';
@@ -46,7 +47,7 @@ registerPanel({
       'mean-multiple',
       { name: 'thresholds' },
     );
-    const hotspotClass = select([], '2', { name: 'hotspotClass' });
+    const hotspotClass = select([], '3', { name: 'hotspotClass' });
     const clip = h('input', { type: 'checkbox', name: 'clip' });
     const clipLabel = h('label', { class: 'check' }, clip, 'Clip the surface to the filter’s area');
     const run = h(
@@ -63,7 +64,8 @@ registerPanel({
         hotspotClass,
         ...choice.classes.map((label, i) => h('option', { value: String(i + 1) }, `≥ ${label}`)),
       );
-      const wanted = Number(previous) || 2;
+      // Default: the top class (3 × the study area's mean; kde-service.ts says why).
+      const wanted = Number(previous) || choice.classes.length;
       hotspotClass.value = String(Math.min(wanted, choice.classes.length));
     };
     thresholds.addEventListener('change', fillClasses);
@@ -266,7 +268,7 @@ function kdeResult(ws: Workspace, kde: KdeRunResult): HTMLElement {
       'p',
       { class: 'result-summary', 'data-testid': 'kde-summary' },
       kde.hotspots.length === 0
-        ? 'No hotspot reaches the chosen class: try a lower class or a larger bandwidth.'
+        ? `No hotspot the data support. ${kde.support.statement}`
         : `${kde.hotspots.length} hotspot${kde.hotspots.length === 1 ? '' : 's'} hold ${count(inHotspots)} of ${count(kde.counts.used)} events (${percent(inHotspots / Math.max(1, kde.counts.used))}) on ${areaHotspots.toFixed(2)} km² of ${kde.studyAreaKm2.toFixed(1)} km². Peak density ${formatDensity(kde.maxDensity)} ${kde.unit}.`,
       kde.cached ? ' (from the project’s cache)' : '',
     ),
@@ -287,7 +289,15 @@ function kdeResult(ws: Workspace, kde: KdeRunResult): HTMLElement {
         ['Grid', `${kde.grid.width} × ${kde.grid.height} cells, ${p.extentSource} extent`],
         ['Classes', kde.thresholds.map((t) => `${t.label} = ${formatDensity(t.value)}`).join('; ')],
         ['Hotspots are', `≥ class ${p.hotspotClass}`],
-        ['Unit', kde.unit],
+        ...kdeLegendLines(kde).map((line): [string, string] => {
+          const [name, ...rest] = line.split(': ');
+          return [name, rest.join(': ')];
+        }),
+        ['Hotspot test', kde.support.statement],
+        [
+          'Study area',
+          `${kde.studyAreaKm2.toFixed(2)} km² (${p.clippedToBoundary ? 'the clipping boundary' : 'the grid'}); ${count(kde.counts.excludedOutside)} events outside it left out`,
+        ],
         [
           'Events',
           `${count(kde.counts.used)} used of ${count(kde.counts.total)}${p.weighted ? ', weighted' : ''}`,
