@@ -38,8 +38,8 @@ import type { Block, ProfileInputs } from './model.js';
 import {
   CHAIN_READING,
   chainCounts,
-  chainExtras,
   chainMembers,
+  hotspotLikeReason,
   isHotspotLike,
   isLiveChain,
   nearRepeatDetails,
@@ -215,7 +215,7 @@ function chainsBlocks(inputs: ProfileInputs, provenance: string): Block[] {
         (counts.hotspotLike > 0
           ? `; ${formatCount(counts.hotspotLike)} more ${counts.hotspotLike === 1 ? 'is' : 'are'} hotspot-like: not a series (listed as such, not linked offending)`
           : '') +
-        `. ${CHAIN_READING}`,
+        `. Thresholds: ${chains.thresholdSource}. ${CHAIN_READING}`,
     },
   ];
   const listed = chains.chains.filter((c) => c.size >= 3 || isHotspotLike(c));
@@ -243,15 +243,14 @@ function chainsBlocks(inputs: ProfileInputs, provenance: string): Block[] {
       formatDate(c.lastDate),
       formatDays(c.spanDays),
       isHotspotLike(c)
-        ? `hotspot-like: not a series${chainExtras(c).flagReason ? ` (${chainExtras(c).flagReason})` : ''}`
-        : isLiveChain(c, chains)
+        ? hotspotLikeReason(c)
+        : isLiveChain(c)
           ? 'candidate series, live'
           : 'candidate series',
       chainMembers(c),
     ]),
     highlight: shown.flatMap((c, i) =>
-      (!isHotspotLike(c) && isLiveChain(c, chains)) ||
-      (inputs.subject.kind === 'chain' && c.id === inputs.subject.id)
+      (!isHotspotLike(c) && isLiveChain(c)) || (inputs.subject.kind === 'chain' && c.id === inputs.subject.id)
         ? [i]
         : [],
     ),

@@ -17,7 +17,6 @@ import type { ChainsRunResult, KdeRunResult } from '../api/analysis-api.js';
 import { makeTransform } from '../crs/transform.js';
 import { toSafeCsv } from './csv.js';
 import { supportedHotspots } from './hotspot-words.js';
-import { chainExtras, isLiveChain } from './near-repeat-words.js';
 
 export interface ExportProvenance {
   datasets: { name: string; files: { fileName: string; sha256: string }[] }[];
@@ -159,10 +158,10 @@ export function chainsGeoJson(chains: ChainsRunResult, crs: string, base: Export
       area_m2: round(c.areaM2, 1),
       origin_record: c.originRecordId,
       member_records: c.memberRecordIds.join(','),
-      member_references: (chainExtras(c).references ?? []).map((r) => r ?? '').join(','),
-      live: isLiveChain(c, chains),
-      flag: chainExtras(c).flag ?? null,
-      flag_reason: chainExtras(c).flagReason ?? null,
+      member_references: c.references.map((r) => r ?? '').join(','),
+      live: c.live,
+      flag: c.flag,
+      flag_reason: c.flagReason,
       x_project: round(c.centroidX, 2),
       y_project: round(c.centroidY, 2),
       crs_project: crs,
@@ -217,11 +216,11 @@ export function chainsCsv(chains: ChainsRunResult, base: ExportProvenance): stri
       c.spanDays,
       c.links,
       round(c.areaM2, 1),
-      isLiveChain(c, chains) ? 'yes' : 'no',
+      c.live ? 'yes' : 'no',
       c.originRecordId,
       c.memberRecordIds.join(' '),
-      (chainExtras(c).references ?? []).map((r) => r ?? '').join(' '),
-      chainExtras(c).flag ?? '',
+      c.references.map((r) => r ?? '').join(' '),
+      c.flag ?? '',
       round(c.centroidX, 2),
       round(c.centroidY, 2),
     ]),

@@ -116,26 +116,18 @@ export function nearRepeatDetails(report: KnoxReport, noun: string, max = 4): st
 
 // ---- chains ------------------------------------------------------------------------------------
 
-type ChainExtras = {
-  references?: (string | null)[];
-  flag?: 'hotspot-like' | null;
-  flagReason?: string | null;
-  live?: boolean;
-};
-
-export function chainExtras(c: ChainSummary): ChainExtras {
-  return c as ChainSummary & ChainExtras;
-}
-
 export function isHotspotLike(c: ChainSummary): boolean {
-  return chainExtras(c).flag === 'hotspot-like';
+  return c.flag === 'hotspot-like';
 }
 
-/** Live: the chain's own flag, else a risk zone of the chain that is still open. */
-export function isLiveChain(c: ChainSummary, chains: ChainsRunResult): boolean {
-  const live = chainExtras(c).live;
-  if (live !== undefined) return live;
-  return chains.zones.some((z) => z.chainId === c.id);
+/** Could still grow on the run's as-of date. */
+export function isLiveChain(c: ChainSummary): boolean {
+  return c.live;
+}
+
+/** "hotspot-like: not a series: 34 events, more than the 20 a series would have". */
+export function hotspotLikeReason(c: ChainSummary): string {
+  return c.flagReason ?? 'hotspot-like: not a series';
 }
 
 /** Chains that could be series (3 or more events, not hotspot-like), hotspot-like ones, and live series. */
@@ -144,14 +136,13 @@ export function chainCounts(chains: ChainsRunResult): { series: number; hotspotL
   return {
     series: series.length,
     hotspotLike: chains.chains.filter(isHotspotLike).length,
-    live: series.filter((c) => isLiveChain(c, chains)).length,
+    live: series.filter(isLiveChain).length,
   };
 }
 
 /** Members by crime reference (record ids where a record has none): "CR/1, CR/7 and 3 more". */
 export function chainMembers(c: ChainSummary, max = 8): string {
-  const refs = chainExtras(c).references;
-  const names = c.memberRecordIds.map((id, k) => refs?.[k] ?? `record ${id}`);
+  const names = c.memberRecordIds.map((id, k) => c.references[k] ?? `record ${id}`);
   const shown = names.slice(0, max).join(', ');
   return names.length > max ? `${shown} and ${formatCount(names.length - max)} more` : shown;
 }

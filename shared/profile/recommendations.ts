@@ -130,10 +130,7 @@ export function suggestResponses(inputs: ProfileInputs, noun: string): Suggestio
   const series = chains ? chains.chains.filter((c) => !isHotspotLike(c) && c.size >= 3) : [];
   if (chains && series.length > 0) {
     const biggest = [...series]
-      .sort(
-        (a, b) =>
-          Number(isLiveChain(b, chains)) - Number(isLiveChain(a, chains)) || b.size - a.size || a.id - b.id,
-      )
+      .sort((a, b) => Number(isLiveChain(b)) - Number(isLiveChain(a)) || b.size - a.size || a.id - b.id)
       .slice(0, 3);
     out.intelligence.push({
       id: 'intelligence:candidate-series',
