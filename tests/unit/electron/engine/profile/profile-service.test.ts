@@ -113,9 +113,10 @@ describe('buildProfile on the synthetic town (category:Burglary)', () => {
   it('puts every event of the period into the hour × weekday table exactly once (aoristic shares sum to the count)', () => {
     const heat = block(doc, 'analysis', 'heat');
     const total = heat.values.flat().reduce((s, v) => s + v, 0);
-    const events = town.crimes.filter(
-      (c) => c.category === 'Burglary' && c.fromMs < TO && c.toMs >= FROM,
-    ).length;
+    const events = town.crimes.filter((c) => {
+      const mid = c.fromMs + (c.toMs - c.fromMs) / 2;
+      return c.category === 'Burglary' && mid >= FROM && mid < TO;
+    }).length;
     expectClose(total, events, 1e-9);
     expect(heat.rowLabels).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
   });
