@@ -107,7 +107,7 @@ export async function runCsrNullOnPool(
     ),
   );
   const maxima = new Float64Array(iterations);
-  ranges.forEach(([from], k) => maxima.set(parts[k]!.maxima, from));
+  for (const [k, [from]] of ranges.entries()) maxima.set(parts[k]!.maxima, from);
   progress(iterations, iterations, message);
   return maxima;
 }
