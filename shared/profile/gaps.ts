@@ -37,7 +37,7 @@ export function intelligenceGaps(inputs: ProfileInputs): GeneratedFinding[] {
     });
   }
   const snapped = inputs.datasets.filter((d) =>
-    inputs.caveats.some((c) => c.startsWith(`${d.name}:`) && SNAPPED.test(c)),
+    inputs.caveats.some((c) => c.includes(d.name) && SNAPPED.test(c)),
   );
   if (snapped.length > 0) {
     out.push({

@@ -4,7 +4,7 @@
  *
  *   "Burglaries within 200 m of each other were 2.3 times as likely as expected to occur within
  *    7 days of each other (Knox ratio 2.31, p = 0.001, q = 0.006 after Benjamini–Hochberg
- *    correction across the table's 25 cells)."
+ *    correction across the table’s 25 cells)."
  *
  * A cell is significant by the report's own `significant` matrix (shared/analysis/knox/
  * knox-significance.ts: q < 0.05 after BH across the table, ratio above 1.00); with q < 0.05 and a
@@ -40,11 +40,11 @@ function cells(report: KnoxReport): number {
   return report.observed.reduce((s, row) => s + row.length, 0);
 }
 
-/** "p = 0.001, q = 0.006 after Benjamini–Hochberg correction across the table's 25 cells". */
+/** "p = 0.001, q = 0.006 after Benjamini–Hochberg correction across the table’s 25 cells". */
 export function cellEvidence(report: KnoxReport, row: number, column: number): string {
   const p = pPhrase(report.pValue[row]?.[column] ?? 1);
   const q = pPhrase(report.qValue[row]?.[column] ?? 1).replace(/^p/, 'q');
-  return `${p}, ${q} after Benjamini–Hochberg correction across the table's ${cells(report)} cells`;
+  return `${p}, ${q} after Benjamini–Hochberg correction across the table’s ${cells(report)} cells`;
 }
 
 function distancePhrase(low: number, high: number | null): string {

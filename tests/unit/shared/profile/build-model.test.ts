@@ -1,68 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { poissonRateTest } from '../../../../shared/analysis/compare/poisson-rate-test.js';
 import { buildProfileModel, reviewDateOf, subjectNoun } from '../../../../shared/profile/build-model.js';
 import { heatColours } from '../../../../shared/profile/html/blocks.js';
 import { renderProfileHtml } from '../../../../shared/profile/html/render-html.js';
 import type { ProfileInputs } from '../../../../shared/profile/model.js';
 import { recommendationLines } from '../../../../shared/profile/sections.js';
+import {
+  change,
+  grewWhileAreaFell,
+  hotspot,
+  knoxRun,
+  kdeRun,
+  POLICE_UK_CAVEAT,
+  profileInputs,
+} from './profile-fixtures.js';
 
-function inputs(overrides: Partial<ProfileInputs> = {}): ProfileInputs {
-  const hourOfWeek = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  hourOfWeek[4]![22] = 3;
-  hourOfWeek[5]![1] = 1;
-  return {
-    subject: { kind: 'category', name: 'Burglary' },
-    subjectLabel: 'Burglary',
-    front: {
-      title: 'Test <profile>',
-      reference: 'PP-1',
-      author: 'A. Analyst',
-      date: '2026-01-05',
-      version: '1.0',
-      marking: 'OFFICIAL-SENSITIVE',
-    },
-    periods: {
-      current: { from: '2025-10-01', to: '2025-12-31' },
-      previous: { from: '2025-07-01', to: '2025-09-30' },
-      lastYear: { from: '2024-10-01', to: '2024-12-31' },
-    },
-    scopeText: 'Police recorded crime',
-    counts: {
-      current: 4,
-      previous: 10,
-      lastYear: 4,
-      vsPrevious: poissonRateTest(4, 10, 92, 92),
-      vsLastYear: poissonRateTest(4, 4, 92, 92),
-    },
-    areaOnly: 0,
-    byCategory: [{ category: 'Burglary', count: 4 }],
-    byMonth: [
-      { month: '2025-10', count: 1 },
-      { month: '2025-11', count: 3 },
-    ],
-    hourOfWeek,
-    aoristicNote: '4 events',
-    repeatLocations: [{ location: 'On or near Mill Lane', count: 2 }],
-    kde: null,
-    kdeNote: 'too few events',
-    subjectArea: null,
-    subjectHotspotRank: null,
-    knox: null,
-    knoxNote: 'too few events',
-    chains: null,
-    chainsNote: null,
-    chainEvents: [],
-    points: { x: [], y: [] },
-    layers: { crs: 'EPSG:27700', boundaries: [], boundaryLayerName: null, streets: [] },
-    datasets: [],
-    caveats: ['A caveat & more'],
-    parameters: [{ method: 'Periods', name: 'current', value: '2025-10-01 to 2025-12-31' }],
-    appVersion: '0.1.0',
-    generatedAt: '2026-01-05T10:00:00Z',
-    filterJson: '{}',
-    ...overrides,
-  };
-}
+const inputs = profileInputs;
 
 describe('buildProfileModel', () => {
   it('orders sections in SARA order with four response strands', () => {
@@ -72,6 +24,7 @@ describe('buildProfileModel', () => {
       'scope',
       'scanning',
       'analysis',
+      'gaps',
       'response-prevention',
       'response-intelligence',
       'response-enforcement',
@@ -101,6 +54,7 @@ describe('buildProfileModel', () => {
       '10',
       '−60.0%',
       '0.180',
+      '0.180',
       'no significant change',
     ]);
   });
@@ -124,14 +78,17 @@ describe('renderProfileHtml', () => {
     expect(renderProfileHtml(model, { forPdf: true })).not.toContain('@top-center');
   });
 
-  it('draws the hour × weekday table with 7 rows of 24 shaded cells and numbers the response lines', () => {
+  it('draws the hour × weekday table with 7 rows of 24 shaded cells and marks a rewritten strand as the analyst’s', () => {
     const html = renderProfileHtml(
       buildProfileModel(inputs(), { 'response-enforcement': '- Patrol Mill Lane\n\n2) Stop checks' }),
     );
     const heat = /<table class="heat">(.*?)<\/table>/.exec(html)![1]!;
     expect(heat.match(/<tr>/g)).toHaveLength(8);
     expect(heat.match(/<td /g)).toHaveLength(168);
-    expect(html).toContain('<ol class="actions"><li>Patrol Mill Lane</li><li>Stop checks</li></ol>');
+    expect(html).toContain(
+      '<ol class="actions"><li data-finding="enforcement:analyst-1">Patrol Mill Lane <span class="edited">(edited by the analyst)</span></li>' +
+        '<li data-finding="enforcement:analyst-2">Stop checks <span class="edited">(edited by the analyst)</span></li></ol>',
+    );
   });
 });
 
@@ -141,7 +98,17 @@ describe('helpers', () => {
     expect(subjectNoun(inputs({ subject: { kind: 'category', name: 'Shoplifting' } }))).toBe(
       'Shoplifting offences',
     );
-    expect(subjectNoun(inputs({ subject: { kind: 'hotspot', rank: 1 } }))).toBe('Events');
+    expect(
+      subjectNoun(
+        inputs({
+          subject: { kind: 'hotspot', rank: 1 },
+          byCategory: [
+            { category: 'Burglary', count: 3 },
+            { category: 'Robbery', count: 1 },
+          ],
+        }),
+      ),
+    ).toBe('Events');
   });
 
   it('sets the review date three months after the period ends', () => {

@@ -6,7 +6,16 @@ import {
   significantCells,
 } from '../../../../shared/profile/near-repeat-words.js';
 
-function report(ratio: (number | null)[][], pValue: number[][]): KnoxReport {
+/**
+ * A 3 × 3 report. q and `significant` are given by hand (as the Knox report's BH step would set them):
+ * by default q = p and a cell is significant when q < 0.05 and its ratio is above 1.
+ */
+function report(
+  ratio: (number | null)[][],
+  pValue: number[][],
+  qValue: number[][] = pValue,
+  significant: boolean[][] = qValue.map((row, r) => row.map((q, c) => q < 0.05 && (ratio[r]![c] ?? 0) > 1)),
+): KnoxReport {
   return {
     events: 100,
     closePairs: 50,
@@ -23,6 +32,9 @@ function report(ratio: (number | null)[][], pValue: number[][]): KnoxReport {
     knoxRatio: ratio,
     knoxRatioMedian: ratio,
     pValue,
+    qValue,
+    significant,
+    reading: 'not a common offender',
     notes: [],
   };
 }
@@ -44,7 +56,7 @@ describe('nearRepeatHeadline', () => {
       [[0.001, 0.5, 0.5], ...ONES.slice(1)],
     );
     expect(nearRepeatHeadline(r, 'Burglaries')).toBe(
-      'Burglaries within 200 m of each other were 2.3 times as likely as expected to occur within 7 days of each other (Knox ratio 2.31, p = 0.001).',
+      'Burglaries within 200 m of each other were 2.3 times as likely as expected to occur within 7 days of each other (Knox ratio 2.31, p = 0.001, q = 0.001 after Benjamini–Hochberg correction across the table’s 9 cells).',
     );
   });
 
@@ -58,7 +70,7 @@ describe('nearRepeatHeadline', () => {
       [[0.005, 0.5, 0.5], ...ONES.slice(1)],
     );
     expect(nearRepeatHeadline(r, 'Burglaries')).toBe(
-      'Burglaries within 200 m of each other were 25% more likely than expected to occur within 7 days of each other (Knox ratio 1.25, p = 0.005).',
+      'Burglaries within 200 m of each other were 25% more likely than expected to occur within 7 days of each other (Knox ratio 1.25, p = 0.005, q = 0.005 after Benjamini–Hochberg correction across the table’s 9 cells).',
     );
   });
 
@@ -92,7 +104,25 @@ describe('nearRepeatHeadline', () => {
       ],
       [[0.0001, 1, 1], ...ONES.slice(1)],
     );
-    expect(nearRepeatHeadline(r, 'Events')).toContain('(Knox ratio 3.00, p < 0.001)');
+    expect(nearRepeatHeadline(r, 'Events')).toContain('(Knox ratio 3.00, p < 0.001, q < 0.001');
+  });
+});
+
+describe('significance after Benjamini–Hochberg', () => {
+  it('says "no more likely" for p = 0.01 whose q is 0.09, and reads significance from the report', () => {
+    const r = report(
+      [
+        [2.5, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      [[0.01, 1, 1], ...ONES.slice(1)],
+      [[0.09, 1, 1], ...ONES.slice(1)],
+    );
+    expect(nearRepeatHeadline(r, 'Burglaries')).toBe(
+      'Burglaries within 200 m of each other were no more likely than expected to occur within 7 days of each other (Knox ratio 2.50, p = 0.010, q = 0.090 after Benjamini–Hochberg correction across the table’s 9 cells).',
+    );
+    expect(significantCells(r)).toEqual([]);
   });
 });
 
@@ -118,8 +148,8 @@ describe('significantCells and nearRepeatDetails', () => {
       [2, 2],
     ]);
     expect(nearRepeatDetails(r, 'Burglaries')).toEqual([
-      'Burglaries within 200 m of each other and between 7 and 14 days apart: 1.5 times the expected number of pairs (p = 0.020).',
-      'Burglaries between 200 m and 400 m apart and within 7 days of each other: 1.3 times the expected number of pairs (p = 0.030).',
+      'Burglaries within 200 m of each other and between 7 and 14 days apart: 1.5 times the expected number of pairs (p = 0.020, q = 0.020 after Benjamini–Hochberg correction across the table’s 9 cells).',
+      'Burglaries between 200 m and 400 m apart and within 7 days of each other: 1.3 times the expected number of pairs (p = 0.030, q = 0.030 after Benjamini–Hochberg correction across the table’s 9 cells).',
     ]);
   });
 });
