@@ -8,8 +8,8 @@ import {
   change,
   grewWhileAreaFell,
   hotspot,
-  knoxRun,
   kdeRun,
+  knoxRun,
   POLICE_UK_CAVEAT,
   profileInputs,
 } from './profile-fixtures.js';

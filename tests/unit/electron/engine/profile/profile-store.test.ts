@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../../../../electron/engine/project/migrate.js';
 import {
   applyFindingEdit,
   getStoredProfile,
   saveProfile,
   saveSectionText,
 } from '../../../../../electron/engine/profile/profile-store.js';
+import { migrate } from '../../../../../electron/engine/project/migrate.js';
 
 const front = {
   title: 'Problem profile: Burglary',
