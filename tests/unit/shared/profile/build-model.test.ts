@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildProfileModel, reviewDateOf, subjectNoun } from '../../../../shared/profile/build-model.js';
 import { heatColours } from '../../../../shared/profile/html/blocks.js';
 import { renderProfileHtml } from '../../../../shared/profile/html/render-html.js';
-import type { ProfileInputs } from '../../../../shared/profile/model.js';
 import { recommendationLines } from '../../../../shared/profile/sections.js';
-import {
-  change,
-  grewWhileAreaFell,
-  hotspot,
-  kdeRun,
-  knoxRun,
-  POLICE_UK_CAVEAT,
-  profileInputs,
-} from './profile-fixtures.js';
+import { profileInputs } from './profile-fixtures.js';
 
 const inputs = profileInputs;
 
