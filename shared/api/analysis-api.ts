@@ -84,11 +84,8 @@ export interface KnoxRunResult extends KnoxReport {
   provenance: AnalysisProvenance;
 }
 
-/** A polygon ring in project metres: closed, [x, y] pairs. */
-const chainsRingSchema = z
-  .array(z.tuple([z.number().finite(), z.number().finite()]))
-  .min(4)
-  .max(100_000);
+/** A polygon ring in project metres: closed, [x, y] pairs (number[] as shared/analysis/hotspots/polygon.ts takes). */
+const chainsRingSchema = z.array(z.array(z.number().finite()).length(2)).min(4).max(100_000);
 
 export const chainsInputSchema = z
   .object({
@@ -145,12 +142,14 @@ export interface ChainSummary {
   areaM2: number;
   /** Could still grow on the as-of date: last date ≤ asOf < last date + days. */
   live: boolean;
-  /** 'hotspot-like': too big, too long or mostly inside a hotspot to be a series; never offered as linked offending. */
+  /** 'hotspot-like': too big, too long, or mostly inside a hotspot at its usual rate; never offered as linked offending. */
   flag: 'hotspot-like' | null;
   /** The flag's reason in words, e.g. "hotspot-like: not a series: 34 events, more than the 20 a series would have". */
   flagReason: string | null;
   /** Members inside a hotspot polygon, when hotspots were given; else null. */
   eventsInHotspots: number | null;
+  /** Chain mostly inside hotspots: their usual count in the chain's days and P(that many or more); else null. */
+  hotspotRate: { expected: number; pValue: number } | null;
 }
 
 /** A risk zone around one recent event (the last `days` days up to the as-of date). */

@@ -2,13 +2,18 @@
  * Worker side of the `nearRepeatChains` job kind (DESIGN.md §4, "Near-repeat chains"): chains of
  * three or more linked events by shared/analysis/chains/chains.ts (same-day ties by the natural
  * order of references), each flagged when it looks like a hotspot rather than a series
- * (series-flag.ts, with the KDE hotspot polygons when given) and marked live as of the as-of day,
+ * (series-flag.ts; with the KDE hotspot polygons when given, a chain mostly inside them at their
+ * usual rate) and marked live as of the as-of day,
  * and the risk zones of the recent events (risk-zones.ts), optionally cut to patrol shifts with the
  * events' windows.
  */
 import { findChains, type NearRepeatChain } from '../../../shared/analysis/chains/chains.js';
 import { isLiveChain, type RiskZone, riskZones } from '../../../shared/analysis/chains/risk-zones.js';
-import { type SeriesFlag, seriesFlag } from '../../../shared/analysis/chains/series-flag.js';
+import {
+  hotspotMembership,
+  type SeriesFlag,
+  seriesFlag,
+} from '../../../shared/analysis/chains/series-flag.js';
 import type { MultiPolygonCoords } from '../../../shared/analysis/hotspots/polygon.js';
 import type { DistanceMetric } from '../../../shared/analysis/knox/bands.js';
 
@@ -45,9 +50,13 @@ export function nearRepeatChainsJob(params: ChainsJobParams): ChainsJobResult {
     { x, y, day },
     { distanceM, days, metric, ...(params.references ? { references: params.references } : {}) },
   );
+  const membership =
+    params.hotspots && params.hotspots.length > 0
+      ? hotspotMembership({ x, y, day }, params.hotspots)
+      : undefined;
   const chains = found.map((chain) => ({
     ...chain,
-    ...seriesFlag(chain, { x, y }, params.hotspots),
+    ...seriesFlag(chain, membership),
     live: isLiveChain(chain, asOfDay, days),
   }));
   const zones = riskZones({ x, y, day }, found, {

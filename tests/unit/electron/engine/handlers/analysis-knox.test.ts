@@ -268,27 +268,48 @@ describe('runChains', () => {
     expect(result.notes.join(' ')).toMatch(/not proof of one offender/);
   });
 
-  it('flags a chain mostly inside a given hotspot polygon as hotspot-like', async () => {
-    const ring: [number, number][] = [
+  it('keeps a series inside a hotspot of its own, and flags chains inside a hotspot busy all period', async () => {
+    const columns = await engine.api.queryRecords({ filter: { datasetIds: [burglaryId] } });
+    const seriesId = columns.id[series[0]];
+    // A hotspot around the series alone: its 6 events in ~11 days against none at other times.
+    const own: number[][] = [
       [530_990, 180_990],
       [531_050, 180_990],
       [531_050, 181_050],
       [530_990, 181_050],
       [530_990, 180_990],
     ];
-    const result = await engine.api.runChains({
+    const quiet = await engine.api.runChains({
       jobId: 'chains-run-0002',
       filter: { datasetIds: [burglaryId] },
       distanceM: 100,
       days: 4,
-      hotspots: [[[ring]]],
+      hotspots: [[[own]]],
     });
-    const columns = await engine.api.queryRecords({ filter: { datasetIds: [burglaryId] } });
-    const chain = result.chains.find((c) => c.memberRecordIds.includes(columns.id[series[0]]))!;
-    expect(chain.flag).toBe('hotspot-like');
-    expect(chain.flagReason).toMatch(/inside a hotspot/);
-    expect(result.seriesCount).toBe(result.chains.filter((c) => c.flag === null).length);
+    const kept = quiet.chains.find((c) => c.memberRecordIds.includes(seriesId))!;
+    expect(kept.flag).toBeNull();
+    expect(kept.eventsInHotspots).toBe(kept.size);
+    expect(kept.hotspotRate!.pValue).toBeLessThan(0.001);
+    // A "hotspot" over the whole 3 km square: every chain is the place's usual activity.
+    const everywhere: number[][] = [
+      [528_000, 178_000],
+      [533_000, 178_000],
+      [533_000, 183_000],
+      [528_000, 183_000],
+      [528_000, 178_000],
+    ];
+    const busy = await engine.api.runChains({
+      jobId: 'chains-run-0003',
+      filter: { datasetIds: [burglaryId] },
+      distanceM: 100,
+      days: 4,
+      hotspots: [[[everywhere]]],
+    });
+    const flagged = busy.chains.find((c) => c.memberRecordIds.includes(seriesId))!;
+    expect(flagged.flag).toBe('hotspot-like');
+    expect(flagged.flagReason).toMatch(/inside a hotspot, which has about [\d.]+ in \d+ days at other times/);
+    expect(busy.seriesCount).toBe(busy.chains.filter((c) => c.flag === null).length);
     // No asOf: the date of the latest event selected.
-    expect(result.asOf).toBe(new Date(Math.max(...midDays) * 86_400_000).toISOString().slice(0, 10));
+    expect(busy.asOf).toBe(new Date(Math.max(...midDays) * 86_400_000).toISOString().slice(0, 10));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findChains } from '../../../../../shared/analysis/chains/chains.js';
 import { riskZones } from '../../../../../shared/analysis/chains/risk-zones.js';
-import { seriesFlag } from '../../../../../shared/analysis/chains/series-flag.js';
+import { hotspotMembership, seriesFlag } from '../../../../../shared/analysis/chains/series-flag.js';
 import { generateTown } from '../../../../../shared/generate/generate-town.js';
 import { dayOf, wallClockMs } from '../../../../../shared/model/time.js';
 
@@ -57,12 +57,15 @@ describe('findChains on the synthetic town', () => {
     // planted event lies within radiusM of its centre).
     const planted = town.groundTruth.hotspots.filter((h) => h.category === 'Burglary');
     expect(planted.length).toBeGreaterThan(0);
-    const hotspots = planted.map((h) => [[circle(h.centre.x, h.centre.y, h.radiusM)]]);
+    const membership = hotspotMembership(
+      events,
+      planted.map((h) => [[circle(h.centre.x, h.centre.y, h.radiusM)]]),
+    );
     const hotspotRefs = new Set(planted.flatMap((h) => h.references));
     for (const chain of chains) {
       const fromHotspots = chain.members.filter((i) => hotspotRefs.has(references[i])).length;
       if (fromHotspots * 2 > chain.size) {
-        expect(seriesFlag(chain, events, hotspots).flag, `chain ${chain.id}`).toBe('hotspot-like');
+        expect(seriesFlag(chain, membership).flag, `chain ${chain.id}`).toBe('hotspot-like');
       }
     }
     const insideDisc = (x: number, y: number) =>
@@ -74,7 +77,7 @@ describe('findChains on the synthetic town', () => {
       const holding = chains.find((c) =>
         c.members.some((i) => references[i] === series.events[0].reference),
       )!;
-      expect(seriesFlag(holding, events, hotspots).flag, series.id).toBeNull();
+      expect(seriesFlag(holding, membership).flag, series.id).toBeNull();
     }
     expect(outside).toBeGreaterThan(truth.length / 2);
   });
