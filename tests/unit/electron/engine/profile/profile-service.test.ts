@@ -105,8 +105,9 @@ describe('buildProfile on the synthetic town (category:Burglary)', () => {
         hotspotClass: 2,
       },
     );
-    expect(table.rows[0]![3]).toBe(formatCount(found.hotspots[0]!.events));
-    expect(table.rows[0]![5]).toBe(found.hotspots[0]!.pai.toFixed(1));
+    const column = (label: string) => table.columns.findIndex((c) => c.label === label);
+    expect(table.rows[0]![column('Events')]).toBe(formatCount(found.hotspots[0]!.events));
+    expect(table.rows[0]![column('PAI')]).toBe(found.hotspots[0]!.pai.toFixed(1));
     expect(table.rows.length).toBe(Math.min(10, found.hotspots.length));
   });
 
@@ -142,7 +143,7 @@ describe('buildProfile on the synthetic town (category:Burglary)', () => {
     );
     expect(rebuilt.model.sections.find((s) => s.id === 'response-prevention')!.edited).toBe(false);
     expect(rebuilt.html).toContain('Rises every autumn: students return.');
-    expect(rebuilt.html).toContain('<li>Operation Lantern</li>');
+    expect(rebuilt.html).toContain('Operation Lantern <span class="edited">(edited by the analyst)</span>');
     expect(block(rebuilt, 'analysis', 'knox').observed).toEqual(block(doc, 'analysis', 'knox').observed);
     expect((await api.listProfiles({})).map((p) => p.id)).toEqual([doc.id]);
   });
