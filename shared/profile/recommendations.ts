@@ -71,12 +71,16 @@ function cocooning(
     .map((z) => z.expiresDate)
     .sort()
     .at(-1)!;
-  const asOf = inputs.chains?.asOf ? ` before ${formatDate(inputs.chains.asOf)}` : '';
+  const lastEvent = zones
+    .map((z) => z.eventDate)
+    .sort()
+    .at(-1)!;
+  const asOf = inputs.chains?.asOf ?? lastEvent;
   return {
     id: 'prevention:cocooning',
     text:
       `Cocooning around the ${formatCount(events)} recent event${events === 1 ? '' : 's'} that can still produce near repeats ` +
-      `(from ${formatDate(firstEvent)}${asOf}): visit homes within ${formatMetres(window.distanceM)} of each with crime prevention advice and target hardening, ` +
+      `(${formatDate(firstEvent)} to ${formatDate(asOf)}): visit homes within ${formatMetres(window.distanceM)} of each with crime prevention advice and target hardening, ` +
       `each zone for ${formatDays(window.days)} after its event (the last lapses on ${formatDate(lastExpiry)}).`,
   };
 }

@@ -60,7 +60,9 @@ export function headlineFactSentence(fact: HeadlineFact, inputs: ProfileInputs, 
   if (fact.againstAreaTrend && fact.rest) {
     const restMove =
       fact.rest.direction === 'fell' ? 'fell' : fact.rest.direction === 'rose' ? 'rose' : 'stayed level';
-    text += `, while the rest of the area ${restMove} from ${formatCount(fact.rest.from)} to ${formatCount(fact.rest.to)}`;
+    // For the area outside the hotspots, "the rest" is the hotspots themselves.
+    const rest = fact.subject === 'rest-of-area' ? 'the hotspots' : 'the rest of the area';
+    text += `, while ${rest} ${restMove} from ${formatCount(fact.rest.from)} to ${formatCount(fact.rest.to)}`;
   }
   text += '.';
   if (fact.chosenForBeingHighNow && inputs.regressionCaveat) text += ` ${inputs.regressionCaveat}`;

@@ -316,3 +316,50 @@ describe('no internal text', () => {
     expect(html).toContain('5 January 2026, 10:00 UTC');
   });
 });
+
+describe('cocooning', () => {
+  it('comes from the risk zones of recent events, with real dates (never "until NaN")', () => {
+    const zone = (recordId: number, eventDate: string, expiresDate: string) => ({
+      chainId: null,
+      recordId,
+      reference: `CR/${recordId}`,
+      x: 1200,
+      y: 1200,
+      radiusM: 200,
+      eventDate,
+      expiresDate,
+      ring: [
+        [1000, 1200],
+        [1200, 1400],
+        [1400, 1200],
+        [1000, 1200],
+      ] as [number, number][],
+    });
+    const chains = {
+      events: 40,
+      distanceM: 200,
+      days: 7,
+      metric: 'manhattan' as const,
+      linkRule: 'closer than 200 m (manhattan) and fewer than 7 days apart',
+      thresholdSource: 'tightest significant Knox cell: [0, 200) m × [0, 7) days',
+      asOf: '2025-12-31',
+      shiftHours: null,
+      chains: [],
+      seriesCount: 0,
+      // One zone with a broken date, as a cached result once had: it must be left out, not printed.
+      zones: [zone(1, '2025-12-26', '2026-01-02'), zone(2, '2025-12-30', '2026-01-06'), zone(3, '', 'NaN')],
+      notes: [],
+      analysisId: 11,
+      cached: false,
+      provenance: kdeRun([]).provenance,
+    };
+    const model = buildProfileModel(profileInputs({ chains }));
+    const prevention = section(model, 'response-prevention').findings!;
+    expect(prevention[0]!.text).toBe(
+      'Cocooning around the 2 recent events that can still produce near repeats (26 December 2025 to 31 December 2025): ' +
+        'visit homes within 200 m of each with crime prevention advice and target hardening, each zone for 7 days after its event ' +
+        '(the last lapses on 6 January 2026).',
+    );
+    expect(renderProfileHtml(model)).not.toContain('NaN');
+  });
+});
