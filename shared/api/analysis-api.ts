@@ -142,13 +142,13 @@ export interface ChainSummary {
   areaM2: number;
   /** Could still grow on the as-of date: last date ≤ asOf < last date + days. */
   live: boolean;
-  /** 'hotspot-like': too big, too long, or mostly inside a hotspot at its usual rate; never offered as linked offending. */
+  /** 'hotspot-like': too big, too long, or mostly inside a hotspot and no busier than its place at other times; never offered as linked offending. */
   flag: 'hotspot-like' | null;
   /** The flag's reason in words, e.g. "hotspot-like: not a series: 34 events, more than the 20 a series would have". */
   flagReason: string | null;
   /** Members inside a hotspot polygon, when hotspots were given; else null. */
   eventsInHotspots: number | null;
-  /** Chain mostly inside hotspots: their usual count in the chain's days and P(that many or more); else null. */
+  /** Chain mostly inside hotspots: its place's usual count in the chain's days and P(that many or more); else null. */
   hotspotRate: { expected: number; pValue: number } | null;
 }
 

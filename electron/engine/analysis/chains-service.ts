@@ -97,7 +97,7 @@ export async function runChainsAnalysis(
         `${CHAIN_MIN_EVENTS} or more linked events: a series candidate for the analyst to check, not proof of ` +
         'one offender.',
       `A chain of more than ${SERIES_MAX_EVENTS} events, spanning more than ${SERIES_MAX_SPAN_DAYS} days` +
-        `${request.hotspots ? ', or with most of its events inside a hotspot at no more than its usual rate (p ≥ 0.001 that the hotspot’s rate at other times gives as many in the chain’s days)' : ''} is flagged "${HOTSPOT_LIKE_LABEL}" ` +
+        `${request.hotspots ? ', or with most of its events inside a hotspot and no busier than its place at other times (p ≥ 0.001 that the place’s usual rate gives as many events in the chain’s days)' : ''} is flagged "${HOTSPOT_LIKE_LABEL}" ` +
         `and is not offered as linked offending${flagged > 0 ? ` (${flagged} of ${chains.length} here)` : ''}.`,
       'The originating event is the earliest; same-day ties go to the crime reference first in natural order ' +
         '(then the lower record id).',
