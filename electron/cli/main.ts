@@ -4,6 +4,7 @@
  */
 
 import type { CliCommand } from './command.js';
+import { chainsCommand } from './commands/chains.js';
 import { demoCommand } from './commands/demo.js';
 import { generateCommand } from './commands/generate.js';
 import { importCommand } from './commands/import.js';
@@ -20,6 +21,7 @@ const commands: CliCommand[] = [
   kdeCommand,
   serveCommand,
   knoxCommand,
+  chainsCommand,
   profileCommand,
   demoCommand,
 ];

@@ -166,8 +166,8 @@ describe('hotspot knox', () => {
     const text = cap.out.join('\n');
     expect(text).toContain('manhattan distance, 19 iterations, seed 2');
     for (const label of [
-      '[0, 1) m (same location)',
-      '[1, 100) m',
+      '0 m (same location)',
+      '(0, 100) m',
       '[200, 300) m',
       '≥ 300 m',
       '[0, 7) days',
