@@ -11,6 +11,7 @@ import { formatAreaKm2, formatCount, formatShare } from './format.js';
 import {
   hasPeakHours,
   hotspotPlace,
+  hotspotPlaces,
   hotspotTestWords,
   hotspotTitle,
   peakHoursWords,
@@ -60,7 +61,7 @@ export function hotspotSlides(inputs: ProfileInputs, provenance: string): Hotspo
         { label: 'PAI', value: h.pai.toFixed(1) },
         ...(test ? [{ label: 'Support', value: test }] : []),
         { label: 'Peak hours', value: peakHoursWords(h) },
-        { label: 'Places', value: hotspotPlace(h).replace(/^around /, '') || '—' },
+        { label: 'Places', value: hotspotPlaces(h) || hotspotPlace(h).replace(/^around /, '') || '—' },
         {
           label: 'Top locations',
           value:

@@ -20,15 +20,23 @@ export function placeName(location: string): string {
   return location.replace(/^\s*on or near\s+/i, '');
 }
 
-/** The hotspot's place: its wards / neighbourhoods, else its commonest location text, else "". */
+/**
+ * The hotspot's place: the boundary feature of the first layer holding its peak (the places come one
+ * per layer, the analyst's first boundary layer first), else its commonest location text, else "".
+ */
 export function hotspotPlace(h: KdeHotspot): string {
   const places = h.places ?? [];
-  if (places.length > 0) return listInWords([...new Set(places.map((p) => p.name))].slice(0, 2));
+  if (places.length > 0) return places[0]!.name;
   const top = h.topLocations[0];
   return top ? `around ${placeName(top.name)}` : '';
 }
 
-/** "Hotspot 1: Castle and Abbey Fields", "Hotspot 2: around Mill Lane". */
+/** Every place of the hotspot with its layer: "Abbey Fields (Neighbourhoods), Abbey Fields A (Beats)". */
+export function hotspotPlaces(h: KdeHotspot): string {
+  return (h.places ?? []).map((p) => `${p.name} (${p.layer})`).join(', ');
+}
+
+/** "Hotspot 1: Castle", "Hotspot 2: around Mill Lane". */
 export function hotspotTitle(h: KdeHotspot): string {
   const place = hotspotPlace(h);
   return place ? `Hotspot ${h.rank}: ${place}` : `Hotspot ${h.rank}`;

@@ -55,7 +55,7 @@ export function verdictPhrase(test: ChangeTest): string {
   // A single comparison needs no correction: its q is its p, and the sentence says so.
   return corrected
     ? `${test.verdict}: ${letterPhrase('q', test.qValue)} after Benjamini–Hochberg correction, ${letterPhrase('p', test.pValue)}, ${TEST_IN_WORDS}`
-    : `${test.verdict}: ${letterPhrase('q', test.qValue)} (a single comparison, so q = p), ${TEST_IN_WORDS}`;
+    : `${test.verdict}: ${letterPhrase('q', test.qValue)} for this one comparison, ${TEST_IN_WORDS}`;
 }
 
 /** "up 23.1%", "down 4.0%", "unchanged", "up from none". */

@@ -87,8 +87,12 @@ function hotspotSentence(h: KdeHotspot, nounLower: string): string {
   );
 }
 
+/** The same fact, or its mirror image (the hotspots rose ⇔ the area outside them fell, same baseline). */
 function sameFact(a: HeadlineFact, b: HeadlineFact): boolean {
-  return a.subject === b.subject && a.rank === b.rank && a.against === b.against;
+  if (a.against !== b.against) return false;
+  if (a.subject === b.subject && a.rank === b.rank) return true;
+  const pair = new Set([a.subject, b.subject]);
+  return pair.has('all-hotspots') && pair.has('rest-of-area');
 }
 
 export function summaryFindings(inputs: ProfileInputs, noun: string): GeneratedFinding[] {

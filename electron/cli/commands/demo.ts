@@ -255,16 +255,20 @@ export function findings(doc: ProfileDocument): {
   const m = doc.model;
   const analysis = m.sections.find((s) => s.id === 'analysis');
   const table = analysis?.blocks.find((b) => b.kind === 'table' && b.caption.startsWith('Hotspots'));
+  // Columns by their labels: the table's layout (e.g. a Test or Top categories column) varies.
+  const column = (label: string) =>
+    table && table.kind === 'table' ? table.columns.findIndex((c) => c.label === label) : -1;
+  const [events, pai, place, locations] = ['Events', 'PAI', 'Place', 'Top locations'].map(column);
   const hotspots =
     table && table.kind === 'table'
       ? table.rows.slice(0, 5).map((r) => ({
           rank: Number(r[0]),
-          events: Number(r[3]!.replace(/,/g, '')),
-          pai: Number(r[5]),
-          place: (r[r.length - 1] ?? '').split(' (')[0] ?? '',
+          events: Number((r[events!] ?? '').replace(/,/g, '')),
+          pai: Number(r[pai!]),
+          place: (r[place!] && r[place!] !== '—' ? r[place!] : (r[locations!] ?? '').split(' (')[0]) ?? '',
         }))
       : [];
-  const chainLine = m.headlines.find((h) => h.includes('near-repeat series'));
+  const chainLine = m.headlines.find((h) => /near-repeat chains? that could be series/.test(h));
   const chains = chainLine ? Number(/^([\d,]+)/.exec(chainLine)?.[1]?.replace(/,/g, '') ?? Number.NaN) : null;
   const lines = [
     `${m.front.title} (${m.front.marking})`,
