@@ -2,16 +2,19 @@
  * Analysis tab: near repeat (DESIGN.md §4). The Knox test with Near Repeat Calculator bands or edges
  * typed by the analyst, Euclidean or Manhattan distance, iterations and a seed (shown, so the run can
  * be repeated); the table shows the engine's correct half-open interval labels, observed and expected
- * pairs, Knox ratios and p-values, with significant cells highlighted. Then near-repeat chains with the
- * thresholds the Knox result suggests: a list of chains (click to zoom) and risk zones on the map.
+ * pairs, Knox ratios, unadjusted p and Benjamini–Hochberg q, with the cells the report calls
+ * significant shaded (shared/analysis/knox/knox-significance.ts: one rule, not re-derived here) and
+ * the sentence on what Knox shows and does not. Then near-repeat chains with the thresholds (and
+ * metric) the Knox result suggests: series candidates (click to zoom) with their crime references,
+ * hotspot-like chains apart and never offered as series, and risk zones on the map.
  */
-import type { ChainsRunResult, KnoxRunResult } from '../../../shared/api/analysis-api.js';
+import type { ChainSummary, ChainsRunResult, KnoxRunResult } from '../../../shared/api/analysis-api.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
 import { isoDate } from '../../../shared/model/time.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel } from '../shell/panels.js';
-import { formatP, formatRatio, isSignificant, parseEdges } from './analysis-helpers.js';
+import { formatP, formatRatio, parseEdges } from './analysis-helpers.js';
 import { describeFilter } from './describe-filter.js';
 import { count, detailsBlock, field, numberInput, select, when } from './ui.js';
 import { type Workspace, workspaceOf } from './workspace.js';
@@ -194,17 +197,18 @@ function knoxResult(ws: Workspace, knox: KnoxRunResult): HTMLElement {
     knox.timeLabels.forEach((_, t) => {
       const ratio = knox.knoxRatio[r][t];
       const p = knox.pValue[r][t];
-      const significant = isSignificant(p, ratio);
+      const q = knox.qValue[r][t];
+      const significant = knox.significant[r][t];
       row.append(
         h(
           'td',
           {
             class: significant ? 'sig' : '',
             'data-significant': significant ? 'true' : 'false',
-            title: `Observed ${knox.observed[r][t]}, expected ${knox.expectedMean[r][t].toFixed(1)} (median ${knox.expectedMedian[r][t]}), ratio ${formatRatio(ratio)}, p ${formatP(p)}`,
+            title: `Observed ${knox.observed[r][t]}, expected ${knox.expectedMean[r][t].toFixed(1)} (median ${knox.expectedMedian[r][t]}), ratio ${formatRatio(ratio)}, p ${formatP(p)} (unadjusted), q ${formatP(q)} (adjusted across the table)`,
           },
           h('span', { class: 'knox-ratio' }, formatRatio(ratio)),
-          h('span', { class: 'knox-p' }, `p ${formatP(p)}`),
+          h('span', { class: 'knox-p' }, `p ${formatP(p)} · q ${formatP(q)}`),
           h(
             'span',
             { class: 'knox-obs' },
@@ -223,6 +227,7 @@ function knoxResult(ws: Workspace, knox: KnoxRunResult): HTMLElement {
   useForChains.addEventListener('click', () => {
     if (knox.suggestion) ws.setChainThresholds(knox.suggestion.distanceM, knox.suggestion.days);
   });
+  const significantCells = knox.significant.flat().filter(Boolean).length;
   return h(
     'div',
     {},
@@ -238,7 +243,11 @@ function knoxResult(ws: Workspace, knox: KnoxRunResult): HTMLElement {
       h(
         'table',
         { class: 'data-table knox-table', 'data-testid': 'knox-table' },
-        h('caption', {}, 'Knox ratio, p-value, observed / expected pairs'),
+        h(
+          'caption',
+          {},
+          'Knox ratio, p-value (unadjusted) and q-value (adjusted), observed / expected pairs',
+        ),
         h('thead', {}, head),
         body,
       ),
@@ -247,17 +256,24 @@ function knoxResult(ws: Workspace, knox: KnoxRunResult): HTMLElement {
       'p',
       { class: 'hint' },
       h('span', { class: 'sig-key' }, 'Shaded'),
-      ' cells: more pairs than chance (ratio > 1, p < 0.05). Bands are half-open: [a, b) includes a, excludes b.',
+      ` cells (${significantCells} of ${knox.significant.flat().length}): more pairs than chance, q < 0.05 after the ` +
+        'false discovery rate correction across the cells of the table, with a ratio above 1.00. Bands are ' +
+        'half-open: [a, b) includes a, excludes b.',
     ),
+    h('p', { class: 'hint', 'data-testid': 'knox-reading' }, knox.reading),
     knox.suggestion
       ? h(
           'p',
           { class: 'suggestion', 'data-testid': 'knox-suggestion' },
           knox.suggestion.statement,
-          '. ',
+          ' ',
           useForChains,
         )
-      : h('p', { class: 'hint' }, 'No significant near-repeat pattern in the first time band.'),
+      : h(
+          'p',
+          { class: 'hint' },
+          'No significant near-repeat cell with finite distance and time limits: no chain thresholds suggested.',
+        ),
     knox.notes.length > 0 ? h('ul', { class: 'notes' }, ...knox.notes.map((n) => h('li', {}, n))) : null,
     detailsBlock(
       'Parameters and provenance',
@@ -267,7 +283,7 @@ function knoxResult(ws: Workspace, knox: KnoxRunResult): HTMLElement {
         ['Metric', knox.metric],
         ['Iterations', count(knox.iterations)],
         ['Seed', String(knox.seed)],
-        ['Filter', JSON.stringify(knox.provenance.filter)],
+        ['Filter', knox.provenance.filterText],
         [
           'Data',
           knox.provenance.datasets
@@ -309,14 +325,15 @@ registerPanel({
       h(
         'p',
         { class: 'hint' },
-        'Links events closer than the distance and fewer than the days apart; groups of two or more are chains (series candidates).',
+        'Links events closer than the distance and fewer than the days apart; groups of three or more are chains ' +
+          '(series candidates to check, not proof of one offender). Use the Knox suggestion to link with its metric.',
       ),
       h(
         'div',
         { class: 'form-grid' },
         field('Distance (m)', distance),
         field('Days', days),
-        field('Risk zones live on', asOf, 'blank: no zones'),
+        field('As of (live chains, risk zones)', asOf, 'blank: the latest event’s date'),
       ),
       h('div', { class: 'run-row' }, run),
       result,
@@ -339,12 +356,20 @@ registerPanel({
       const records = ws.records;
       if (records === null) return;
       run.disabled = true;
+      const distanceM = Number(distance.value);
+      const linkDays = Number(days.value);
+      // Thresholds still those the Knox run suggested: link with its metric and say where they came from.
+      const suggestion = ws.knox?.suggestion;
+      const fromKnox = suggestion && suggestion.distanceM === distanceM && suggestion.days === linkDays;
+      const hotspots = ws.kde?.hotspots.map((hotspot) => [hotspot.polygon]);
       const outcome = await app.runJob(`Chains: ${describeFilter(ws)}`, (jobId) =>
         app.api.runChains({
           jobId,
           filter: records.filter,
-          distanceM: Number(distance.value),
-          days: Number(days.value),
+          distanceM,
+          days: linkDays,
+          ...(fromKnox ? { metric: suggestion.metric, thresholdSource: suggestion.source } : {}),
+          ...(hotspots && hotspots.length > 0 ? { hotspots } : {}),
           ...(asOf.value ? { asOf: asOf.value } : {}),
         }),
       );
@@ -358,44 +383,76 @@ registerPanel({
 });
 
 function chainsResult(app: AppContext, ws: Workspace, chains: ChainsRunResult): HTMLElement {
-  const sorted = [...chains.chains].sort((a, b) => b.size - a.size || a.firstDate.localeCompare(b.firstDate));
-  const list = h('ol', { class: 'chain-list', 'data-testid': 'chain-list' });
-  for (const chain of sorted.slice(0, 200)) {
+  const byFirst = (a: ChainSummary, b: ChainSummary) => a.firstDate.localeCompare(b.firstDate) || a.id - b.id;
+  const series = chains.chains.filter((c) => c.flag === null).sort(byFirst);
+  const flagged = chains.chains.filter((c) => c.flag !== null).sort(byFirst);
+  const item = (chain: ChainSummary, text: string) => {
     const button = h(
       'button',
       { type: 'button', class: 'chain-item', 'data-chain-id': chain.id },
       h('strong', {}, `Chain ${chain.id}`),
       ` · ${chain.size} events · ${chain.firstDate} to ${chain.lastDate} (${chain.spanDays} days)`,
+      chain.live ? ` · live on ${chains.asOf}` : '',
+      h('br'),
+      text,
     );
     button.addEventListener('click', () =>
       zoomToChain(app, ws, chain.memberRecordIds, chain.centroidX, chain.centroidY),
     );
-    list.append(h('li', {}, button));
-  }
+    return h('li', {}, button);
+  };
+  const list = h('ol', { class: 'chain-list', 'data-testid': 'chain-list' });
+  for (const chain of series.slice(0, MAX_LISTED)) list.append(item(chain, referencesText(chain)));
+  const hotspotLike = h('ol', { class: 'chain-list', 'data-testid': 'hotspot-like-list' });
+  for (const chain of flagged.slice(0, MAX_LISTED)) hotspotLike.append(item(chain, chain.flagReason ?? ''));
+  const zoneEvents = chains.zones.length;
   return h(
     'div',
     {},
     h(
       'p',
       { class: 'result-summary' },
-      `${count(chains.chains.length)} chains among ${count(chains.events)} events: ${chains.linkRule}.`,
-      chains.zones.length > 0 ? ` ${count(chains.zones.length)} risk zones live on ${chains.asOf}.` : '',
+      `${count(series.length)} series candidate${series.length === 1 ? '' : 's'} among ${count(chains.events)} events ` +
+        `(${chains.linkRule}; thresholds ${chains.thresholdSource}).`,
+      ` Risk zones on ${chains.asOf}: ${count(zoneEvents)} event${zoneEvents === 1 ? '' : 's'} of the last ${chains.days} days, ` +
+        `${chains.distanceM} m around each until its date + ${chains.days} days.`,
     ),
-    chains.chains.length > 200 ? h('p', { class: 'hint' }, 'The 200 largest are listed.') : null,
-    list,
+    series.length > MAX_LISTED ? h('p', { class: 'hint' }, `The first ${MAX_LISTED} are listed.`) : null,
+    series.length > 0 ? list : h('p', { class: 'hint' }, 'No series candidates.'),
+    flagged.length > 0
+      ? h(
+          'div',
+          {},
+          h(
+            'p',
+            { class: 'hint' },
+            `${count(flagged.length)} hotspot-like chain${flagged.length === 1 ? '' : 's'}: not a series, not offered as linked offending.`,
+          ),
+          hotspotLike,
+        )
+      : null,
     chains.notes.length > 0 ? h('ul', { class: 'notes' }, ...chains.notes.map((n) => h('li', {}, n))) : null,
     detailsBlock('Parameters and provenance', [
       ['Link rule', chains.linkRule],
+      ['Thresholds', chains.thresholdSource],
       ['Metric', chains.metric],
       ['As of', chains.asOf ?? '—'],
-      ['Filter', JSON.stringify(chains.provenance.filter)],
+      ['Filter', chains.provenance.filterText],
       ['CRS', chains.provenance.crs],
-      [
-        'Made',
-        `${when(chains.provenance.createdAt)}, app ${chains.provenance.appVersion}, analysis #${chains.analysisId}`,
-      ],
+      ['Made', `${when(chains.provenance.createdAt)}, app ${chains.provenance.appVersion}`],
     ]),
   );
+}
+
+/** Chains listed in the panel (the rest are in the exports). */
+const MAX_LISTED = 200;
+
+/** "CR/1, CR/7 … and 3 more": members by crime reference (record number where there is none). */
+function referencesText(chain: ChainSummary, max = 8): string {
+  const names = chain.references.map((r, k) => r ?? `record ${chain.memberRecordIds[k]}`);
+  return names.length > max
+    ? `${names.slice(0, max).join(', ')} and ${names.length - max} more`
+    : names.join(', ');
 }
 
 function zoomToChain(
