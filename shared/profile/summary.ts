@@ -48,7 +48,12 @@ function factName(fact: HeadlineFact, inputs: ProfileInputs, nounLower: string):
  * "Hotspot 1 (Castle) rose from 62 to 106 burglaries on the previous period (up 71.0%; significant
  * increase: …) while the rest of the area fell from 800 to 700."
  */
-export function headlineFactSentence(fact: HeadlineFact, inputs: ProfileInputs, nounLower: string): string {
+export function headlineFactSentence(
+  fact: HeadlineFact,
+  inputs: ProfileInputs,
+  nounLower: string,
+  withCaveat = true,
+): string {
   const moved = fact.to > fact.from ? 'rose' : fact.to < fact.from ? 'fell' : 'stayed';
   const counts =
     moved === 'stayed'
@@ -65,7 +70,9 @@ export function headlineFactSentence(fact: HeadlineFact, inputs: ProfileInputs, 
     text += `, while ${rest} ${restMove} from ${formatCount(fact.rest.from)} to ${formatCount(fact.rest.to)}`;
   }
   text += '.';
-  if (fact.chosenForBeingHighNow && inputs.regressionCaveat) text += ` ${inputs.regressionCaveat}`;
+  if (fact.chosenForBeingHighNow && withCaveat && inputs.regressionCaveat)
+    text += ` ${inputs.regressionCaveat}`;
+  else if (fact.chosenForBeingHighNow) text += ' (Regression to the mean applies: see above.)';
   return text;
 }
 
@@ -110,14 +117,20 @@ export function summaryFindings(inputs: ProfileInputs, noun: string): GeneratedF
   } else {
     out.push({ id: 'summary:headline', text: counts });
   }
-  const further = facts
-    .slice(1)
-    .filter((f) => f.direction !== 'no significant change' && (lead === undefined || !sameFact(f, lead)))
-    .filter((f) => f.subject !== 'subject' && f.subject !== 'scope')
-    .slice(0, 2);
-  further.forEach((f, k) => {
-    out.push({ id: `summary:change-${k + 1}`, text: headlineFactSentence(f, inputs, nounLower) });
-  });
+  // Further significant changes of parts of the area, each said once (a mirror image counts as said).
+  const said: HeadlineFact[] = lead ? [lead] : [];
+  let caveatSaid = lead?.chosenForBeingHighNow === true;
+  for (const f of facts.slice(1)) {
+    if (said.length - (lead ? 1 : 0) >= 2) break;
+    if (f.direction === 'no significant change' || f.subject === 'subject' || f.subject === 'scope') continue;
+    if (said.some((s) => sameFact(f, s))) continue;
+    said.push(f);
+    out.push({
+      id: `summary:change-${said.length - (lead ? 1 : 0)}`,
+      text: headlineFactSentence(f, inputs, nounLower, !caveatSaid),
+    });
+    caveatSaid ||= f.chosenForBeingHighNow;
+  }
   const supported = supportedHotspots(inputs.kde);
   const top =
     inputs.subjectHotspotRank !== null
