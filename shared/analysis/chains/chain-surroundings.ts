@@ -44,13 +44,22 @@ export function chainSurroundings(
   const periodDays = n > 0 ? last - first + 1 : 0;
   const prepared = hotspots.flatMap((h) => h.map((polygon) => preparePolygon(polygon)));
   const pairs = findClosePairs(events.x, events.y, [0, distanceM], metric);
-  const neighbours: number[][] = Array.from({ length: n }, () => []);
+  // Neighbour lists of chain members only: a dense run has millions of close pairs, few in chains.
+  const inChain = new Uint8Array(n);
+  for (const chain of chains) for (const i of chain.members) inChain[i] = 1;
+  const neighbours = new Map<number, number[]>();
+  const link = (i: number, j: number) => {
+    if (!inChain[i]) return;
+    let list = neighbours.get(i);
+    if (!list) neighbours.set(i, (list = []));
+    list.push(j);
+  };
   for (let a = 0; a < n; a++) {
     const i = pairs.order[a];
     for (let p = pairs.rowStart[a]; p < pairs.rowStart[a + 1]; p++) {
       const j = pairs.order[pairs.partner[p]];
-      neighbours[i].push(j);
-      neighbours[j].push(i);
+      link(i, j);
+      link(j, i);
     }
   }
   return chains.map((chain) => {
@@ -59,7 +68,7 @@ export function chainSurroundings(
     let insideHotspots = 0;
     for (const i of chain.members) {
       if (prepared.some((p) => preparedContains(p, events.x[i], events.y[i]))) insideHotspots++;
-      for (const j of neighbours[i]) if (!members.has(j)) nearby.add(j);
+      for (const j of neighbours.get(i) ?? []) if (!members.has(j)) nearby.add(j);
     }
     return { insideHotspots, othersNearby: nearby.size, periodDays };
   });
