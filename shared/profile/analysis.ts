@@ -20,14 +20,15 @@ import {
   formatDecimal,
   formatHour,
   formatMetres,
+  formatP,
   formatShare,
   listInWords,
 } from './format.js';
 import {
   hotspotPlace,
-  hotspotTestWords,
   hotspotTitle,
   MIN_TIMED_FOR_PEAK_HOURS,
+  peakHoursShort,
   peakHoursWords,
   placeName,
   supportedHotspots,
@@ -67,7 +68,7 @@ function hotspotTable(inputs: ProfileInputs): Block {
   const categories = new Set(supported.flatMap((h) => h.topCategories.map((c) => c.name)));
   const withCategories = categories.size > 1;
   const highlight = shown.flatMap((h, i) => (h.rank === inputs.subjectHotspotRank ? [i] : []));
-  const withTest = shown.some((h) => hotspotTestWords(h) !== '');
+  const withTest = shown.some((h) => h.pValue !== null && h.pValue !== undefined);
   return {
     kind: 'table',
     caption: `Hotspots of the period (class ${kde.params.hotspotClass} regions of the density surface that the data support), most events first`,
@@ -79,7 +80,7 @@ function hotspotTable(inputs: ProfileInputs): Block {
       { label: 'Events', align: 'right' },
       { label: 'Share', align: 'right' },
       { label: 'PAI', align: 'right' },
-      ...(withTest ? [{ label: 'Test', align: 'left' as const }] : []),
+      ...(withTest ? [{ label: 'p (CSR)', align: 'right' as const }] : []),
       ...(withCategories ? [{ label: 'Top categories', align: 'left' as const }] : []),
       { label: 'Peak hours', align: 'left' },
       { label: 'Top locations', align: 'left' },
@@ -92,18 +93,19 @@ function hotspotTable(inputs: ProfileInputs): Block {
       formatCount(h.events),
       formatShare(h.share),
       h.pai.toFixed(1),
-      ...(withTest ? [hotspotTestWords(h) || '—'] : []),
+      ...(withTest ? [h.pValue === null || h.pValue === undefined ? '—' : formatP(h.pValue)] : []),
       ...(withCategories
         ? [h.topCategories.map((c) => `${c.name} (${formatCount(c.count)})`).join('; ')]
         : []),
-      peakHoursWords(h),
+      peakHoursShort(h),
       h.topLocations.map((l) => `${placeName(l.name)} (${formatCount(l.count)})`).join('; '),
     ]),
     ...(highlight.length > 0 ? { highlight } : {}),
     note:
       `${supportStatement(kde)} ` +
       `PAI = (n/N)/(a/A), N = ${formatCount(kde.counts.used)} events in the study area, A = ${formatAreaKm2(kde.studyAreaKm2)} study area. ` +
-      `Peak hours: the busiest hours of day from the aoristic shares of timed events (14:00–15:00 is the hour from 2 pm).` +
+      'p (CSR): the Monte Carlo test of the hotspot’s peak density against complete spatial randomness. ' +
+      'Peak hours: the busiest hours of day from the aoristic shares of timed events (hour 14 = 14:00–15:00).' +
       (supported.length > shown.length
         ? ` ${supported.length - shown.length} smaller hotspots not shown (all are in the hotspots export).`
         : ''),
@@ -247,7 +249,7 @@ function chainsBlocks(inputs: ProfileInputs, provenance: string): Block[] {
         : isLiveChain(c)
           ? 'candidate series, live'
           : 'candidate series',
-      chainMembers(c),
+      chainMembers(c, 6),
     ]),
     highlight: shown.flatMap((c, i) =>
       (!isHotspotLike(c) && isLiveChain(c)) || (inputs.subject.kind === 'chain' && c.id === inputs.subject.id)
@@ -300,7 +302,10 @@ function nearRepeatBlocks(inputs: ProfileInputs, noun: string, provenance: strin
         'Bands are half-open: [0, 200) m holds distances from 0 up to but not including 200 m.' +
         (knox.notes.length > 0 ? ` ${knox.notes.map((n) => (n.endsWith('.') ? n : `${n}.`)).join(' ')}` : ''),
     });
-    if (knox.suggestion) blocks.push({ kind: 'paragraph', text: `${knox.suggestion.statement}.` });
+    if (knox.suggestion) {
+      const statement = knox.suggestion.statement.trim();
+      blocks.push({ kind: 'paragraph', text: /[.!?]$/.test(statement) ? statement : `${statement}.` });
+    }
   }
   blocks.push(...chainsBlocks(inputs, provenance));
   return blocks;

@@ -83,7 +83,22 @@ export function supportStatement(kde: KdeRunResult): string {
   return kde.support.statement;
 }
 
-/** The support rule short enough for a map legend: "Hotspot: ≥ 5 events and p < 0.05 …". */
+/**
+ * The support rule short enough for a map legend's line, "Hotspot (≥ 5 events, p < 0.05)"; the
+ * caption and the hotspot table's note say the whole rule (what p is tested against, simulations).
+ */
 export function supportLegend(kde: KdeRunResult): string {
-  return `Hotspot (${kde.support.rule})`;
+  const { minEvents, iterations, alpha } = kde.support;
+  return iterations === 0
+    ? `Hotspot (≥ ${minEvents} events, untested)`
+    : `Hotspot (≥ ${minEvents} events, p < ${alpha})`;
+}
+
+/** Peak hours for a table cell: "14, 15, 19" (hour 14 = 14:00–15:00), or why there are none. */
+export function peakHoursShort(h: KdeHotspot): string {
+  if (!hasPeakHours(h)) return h.peakHoursNote ?? 'too few timed events';
+  return [...h.peakHours]
+    .sort((a, b) => a - b)
+    .map((hour) => String(hour).padStart(2, '0'))
+    .join(', ');
 }

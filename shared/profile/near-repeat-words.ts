@@ -109,7 +109,9 @@ export function nearRepeatDetails(report: KnoxReport, noun: string, max = 4): st
       .map((cell) => {
         const d = distancePhrase(report.distanceEdges[cell.row]!, report.distanceEdges[cell.row + 1] ?? null);
         const t = timePhrase(report.timeEdges[cell.column]!, report.timeEdges[cell.column + 1] ?? null);
-        return `${noun} ${d} and ${t}: ${cell.ratio.toFixed(1)} times the expected number of pairs (${cellEvidence(report, cell.row, cell.column)}).`;
+        // The correction is said once, in the headline; each detail gives its p and q.
+        const q = pPhrase(cell.qValue).replace(/^p/, 'q');
+        return `${noun} ${d} and ${t}: ${cell.ratio.toFixed(1)} times the expected number of pairs (${pPhrase(cell.pValue)}, ${q}).`;
       })
   );
 }

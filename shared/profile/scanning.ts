@@ -97,7 +97,7 @@ export function scanningBlocks(inputs: ProfileInputs, overviewSvg: string | null
   if (overviewSvg) {
     blocks.push({
       kind: 'figure',
-      caption: 'Overview: density of events in the period and the numbered hotspots',
+      caption: `Overview: density of events in the period and the numbered hotspots${inputs.kde ? ` (hotspots: ${inputs.kde.support.rule})` : ''}`,
       svg: overviewSvg,
     });
   }

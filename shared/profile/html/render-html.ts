@@ -108,7 +108,9 @@ export function renderProfileHtml(model: ProfileModel, options: RenderHtmlOption
       responseDone = true;
       continue;
     }
-    body.push(sectionHtml(s, s.id === 'scanning' || s.id === 'analysis' || s.id === 'assessment'));
+    body.push(
+      sectionHtml(s, s.id === 'scanning' || s.id === 'analysis' || s.id === 'gaps' || s.id === 'assessment'),
+    );
   }
   return [
     '<!DOCTYPE html>',

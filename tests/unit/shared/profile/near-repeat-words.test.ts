@@ -148,8 +148,8 @@ describe('significantCells and nearRepeatDetails', () => {
       [2, 2],
     ]);
     expect(nearRepeatDetails(r, 'Burglaries')).toEqual([
-      'Burglaries within 200 m of each other and between 7 and 14 days apart: 1.5 times the expected number of pairs (p = 0.020, q = 0.020 after Benjamini–Hochberg correction across the table’s 9 cells).',
-      'Burglaries between 200 m and 400 m apart and within 7 days of each other: 1.3 times the expected number of pairs (p = 0.030, q = 0.030 after Benjamini–Hochberg correction across the table’s 9 cells).',
+      'Burglaries within 200 m of each other and between 7 and 14 days apart: 1.5 times the expected number of pairs (p = 0.020, q = 0.020).',
+      'Burglaries between 200 m and 400 m apart and within 7 days of each other: 1.3 times the expected number of pairs (p = 0.030, q = 0.030).',
     ]);
   });
 });

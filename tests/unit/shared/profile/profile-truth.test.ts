@@ -156,8 +156,12 @@ describe('hotspots', () => {
       'Hotspots are reported only with ≥ 5 events and p < 0.05',
     );
     expect(table.kind === 'table' && table.rows[0]).toContain('too few timed events (7 of at least 20)');
-    expect(model.overviewMapSvg).toContain(
-      'Hotspot (≥ 5 events and p &lt; 0.05 against complete spatial randomness',
+    expect(model.overviewMapSvg).toContain('Hotspot (≥ 5 events, p &lt; 0.05)');
+    const overview = section(model, 'scanning').blocks.find(
+      (b) => b.kind === 'figure' && b.caption.startsWith('Overview'),
+    )!;
+    expect(overview.kind === 'figure' && overview.caption).toContain(
+      'hotspots: ≥ 5 events and p < 0.05 against complete spatial randomness, 99 simulations',
     );
     const enforcement = section(model, 'response-enforcement').text;
     expect(enforcement).not.toContain('Directed patrols');
