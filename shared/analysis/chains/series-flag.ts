@@ -80,8 +80,10 @@ export function seriesFlag(
     return flagged(
       Number.isNaN(rate.expected)
         ? `${inside} of its ${chain.size} events are inside a hotspot, and the data cover no other days to tell it from the place's usual activity`
-        : `${inside} of its ${chain.size} events are inside a hotspot, and its place has about ${rate.expected.toFixed(1)} ` +
-            `events in ${chain.spanDays + 1} days at other times (p = ${formatP(rate.pValue)}): the place's usual activity`,
+        : `${inside} of its ${chain.size} events are inside a hotspot, where its place has about ` +
+            `${rate.expected.toFixed(1)} events in ${chain.spanDays + 1} days at other times: ${chain.size} is not far ` +
+            `enough above that to tell it from the place's usual activity (p = ${formatP(rate.pValue)}; ` +
+            `a series needs p < ${HOTSPOT_RATE_ALPHA})`,
     );
   }
   return { flag: null, flagReason: null, eventsInHotspots: inside, hotspotRate: rate };

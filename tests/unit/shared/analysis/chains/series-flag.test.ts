@@ -43,8 +43,9 @@ describe('seriesFlag', () => {
     const f = seriesFlag({ size: 3, spanDays: 2 }, { insideHotspots: 2, othersNearby: 60, periodDays: 103 });
     expect(f.flag).toBe('hotspot-like');
     expect(f.flagReason).toBe(
-      'hotspot-like: not a series: 2 of its 3 events are inside a hotspot, and its place has about 1.8 events ' +
-        "in 3 days at other times (p = 0.269): the place's usual activity",
+      'hotspot-like: not a series: 2 of its 3 events are inside a hotspot, where its place has about 1.8 events ' +
+        "in 3 days at other times: 3 is not far enough above that to tell it from the place's usual activity " +
+        '(p = 0.269; a series needs p < 0.001)',
     );
   });
 
