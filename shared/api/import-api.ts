@@ -43,6 +43,7 @@ export const recordFilterSchema = z
     categories: z.array(z.string().max(500)).max(10_000).optional(),
     fromMs: finite.optional(),
     toMs: finite.optional(),
+    dateRule: z.enum(['overlap', 'midpoint']).optional(),
     hours: z.array(z.number().int().min(0).max(23)).max(24).optional(),
     weekdays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
     area: z

@@ -84,9 +84,15 @@ export interface EventColumns {
 export interface RecordFilter {
   datasetIds?: number[];
   categories?: string[];
-  /** Inclusive start and exclusive end, wall-clock epoch ms; a record matches when its window overlaps. */
+  /** Inclusive start and exclusive end, wall-clock epoch ms; a record matches by `dateRule`. */
   fromMs?: number;
   toMs?: number;
+  /**
+   * How a record's window meets [fromMs, toMs): 'overlap' (default: the map's "anything that may
+   * have happened then") or 'midpoint' (the window's midpoint lies inside: each record in exactly
+   * one period, the counting rule of period comparisons, DESIGN.md §4).
+   */
+  dateRule?: 'overlap' | 'midpoint';
   /** Hours of day 0–23 to keep (matched on the window's start hour). */
   hours?: number[];
   /** Weekdays 0 = Monday … 6 = Sunday to keep. */

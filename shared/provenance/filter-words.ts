@@ -31,7 +31,7 @@ export function filterWords(filter: RecordFilter, names: FilterNames): string {
   if (filter.fromMs !== undefined || filter.toMs !== undefined) {
     const from = filter.fromMs === undefined ? 'the first record' : ukDate(filter.fromMs);
     const to = filter.toMs === undefined ? 'the last record' : ukDate(filter.toMs - MS_PER_DAY);
-    parts.push(`${from} to ${to}`);
+    parts.push(`${from} to ${to}${filter.dateRule === 'midpoint' ? ' (by window midpoint)' : ''}`);
   } else parts.push('all dates');
   if (filter.hours) parts.push(`hours ${hourRuns(filter.hours)}`);
   if (filter.weekdays) parts.push(`days ${filter.weekdays.map((d) => WEEKDAYS[d] ?? String(d)).join(', ')}`);

@@ -23,9 +23,15 @@ import { type AreaFeature, findAreaFeature } from './profile-context.js';
 
 export type ApiFilter = InputOf<typeof analysisMethods, 'runKde'>['filter'];
 
-/** A record filter as the Api's (its schema types vertices as [x, y] tuples; the arrays are the same). */
+/**
+ * A record filter as the Api's (its schema types vertices as [x, y] tuples; the arrays are the same).
+ * A dated filter selects by window midpoint, the profile's one counting rule, so the density run,
+ * Knox and chains use exactly the records the period counts count (a window straddling the period's
+ * start is in one period, never in two).
+ */
 export function apiFilter(filter: RecordFilter): ApiFilter {
-  return filter as ApiFilter;
+  const dated = filter.fromMs !== undefined || filter.toMs !== undefined;
+  return (dated ? { ...filter, dateRule: 'midpoint' } : filter) as ApiFilter;
 }
 
 /** Turns a refusal of an optional analysis into a note; anything else (a cancel) propagates. */

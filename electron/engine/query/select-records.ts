@@ -3,8 +3,10 @@
  * the typed columns with every test reduced to an array lookup or a comparison:
  *
  *   datasets, categories, hours, weekdays   lookup masks (Uint8Array) built once per query
- *   date range [fromMs, toMs)               the record's window [from, to] overlaps it:
- *                                           from < filter.toMs and to >= filter.fromMs
+ *   date range [fromMs, toMs)               dateRule 'overlap' (default): the record's window
+ *                                           [from, to] overlaps it: from < filter.toMs and
+ *                                           to >= filter.fromMs; 'midpoint': its midpoint
+ *                                           from + (to − from) / 2 lies in [fromMs, toMs)
  *   area                                    bounding box first, then point in polygon (even–odd);
  *                                           an area-only record matches a boundary feature by code
  *                                           (normaliseAreaCode on both sides)
@@ -71,6 +73,7 @@ export function selectRecords(
   }
   const { x, y, datasetId, categoryCode, fromMs, toMs, startHour, startWeekday } = cache;
   const pointsOnly = options.pointsOnly;
+  const byMidpoint = filter.dateRule === 'midpoint';
 
   const out = new Uint32Array(n);
   let found = 0;
@@ -78,7 +81,10 @@ export function selectRecords(
     const px = x[i]!;
     const hasPoint = !Number.isNaN(px);
     if (pointsOnly && !hasPoint) continue;
-    if (fromMs[i]! >= to || toMs[i]! < from) continue;
+    if (byMidpoint) {
+      const mid = fromMs[i]! + (toMs[i]! - fromMs[i]!) / 2;
+      if (mid < from || mid >= to) continue;
+    } else if (fromMs[i]! >= to || toMs[i]! < from) continue;
     if (datasetMask !== null) {
       const d = datasetId[i]!;
       if (d >= datasetMask.length || datasetMask[d] === 0) continue;

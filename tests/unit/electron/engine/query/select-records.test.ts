@@ -93,6 +93,19 @@ describe('selectRecords', () => {
     expect(ids({ fromMs: 200, toMs: 301 })).toEqual([1, 2]);
   });
 
+  it("with dateRule 'midpoint' keeps a record only in the range that holds its window's midpoint", () => {
+    const c = randomCache(3, 1, 0);
+    // Midpoints 150, 250 and 300: a window straddling a boundary belongs to one side only.
+    c.fromMs.set([100, 200, 300]);
+    c.toMs.set([200, 300, 300]);
+    const ids = (f: RecordFilter) => [...selectRecords(c, f, null, { pointsOnly: true })];
+    expect(ids({ fromMs: 0, toMs: 150, dateRule: 'midpoint' })).toEqual([]);
+    expect(ids({ fromMs: 150, toMs: 250, dateRule: 'midpoint' })).toEqual([0]);
+    expect(ids({ fromMs: 250, toMs: 301, dateRule: 'midpoint' })).toEqual([1, 2]);
+    // The same windows by overlap: the straddling ones count on both sides.
+    expect(ids({ fromMs: 150, toMs: 250 })).toEqual([0, 1]);
+  });
+
   it('matches area-only records to a boundary feature by normalised code, never to a drawn polygon', () => {
     const c = randomCache(2_000, 3, 0.5);
     const square = [
