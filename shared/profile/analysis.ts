@@ -25,6 +25,7 @@ import {
   listInWords,
 } from './format.js';
 import {
+  hasPeakHours,
   hotspotPlace,
   hotspotTitle,
   MIN_TIMED_FOR_PEAK_HOURS,
@@ -46,7 +47,7 @@ import {
   nearRepeatDetails,
   nearRepeatHeadline,
 } from './near-repeat-words.js';
-import { changeCellShort, countOrNoData, TEST_IN_WORDS } from './period-words.js';
+import { changeCellShort, countOrNoData, noDataPhrase, TEST_IN_WORDS } from './period-words.js';
 
 /** The hotspots the profile dwells on: the subject hotspot, else the three supported ones with most events. */
 export function focusHotspots(inputs: ProfileInputs): KdeHotspot[] {
@@ -69,6 +70,8 @@ function hotspotTable(inputs: ProfileInputs): Block {
   const withCategories = categories.size > 1;
   const highlight = shown.flatMap((h, i) => (h.rank === inputs.subjectHotspotRank ? [i] : []));
   const withTest = shown.some((h) => h.pValue !== null && h.pValue !== undefined);
+  // Without enough timed events in any hotspot, one sentence says so instead of a column of it.
+  const withHours = shown.some(hasPeakHours);
   return {
     kind: 'table',
     caption: `Hotspots of the period (class ${kde.params.hotspotClass} regions of the density surface that the data support), most events first`,
@@ -82,7 +85,7 @@ function hotspotTable(inputs: ProfileInputs): Block {
       { label: 'PAI', align: 'right' },
       ...(withTest ? [{ label: 'p (CSR)', align: 'right' as const }] : []),
       ...(withCategories ? [{ label: 'Top categories', align: 'left' as const }] : []),
-      { label: 'Peak hours', align: 'left' },
+      ...(withHours ? [{ label: 'Peak hours', align: 'left' as const }] : []),
       { label: 'Top locations', align: 'left' },
     ],
     rows: shown.map((h) => [
@@ -97,7 +100,7 @@ function hotspotTable(inputs: ProfileInputs): Block {
       ...(withCategories
         ? [h.topCategories.map((c) => `${c.name} (${formatCount(c.count)})`).join('; ')]
         : []),
-      peakHoursShort(h),
+      ...(withHours ? [peakHoursShort(h)] : []),
       h.topLocations.map((l) => `${placeName(l.name)} (${formatCount(l.count)})`).join('; '),
     ]),
     ...(highlight.length > 0 ? { highlight } : {}),
@@ -105,7 +108,9 @@ function hotspotTable(inputs: ProfileInputs): Block {
       `${supportStatement(kde)} ` +
       `PAI = (n/N)/(a/A), N = ${formatCount(kde.counts.used)} events in the study area, A = ${formatAreaKm2(kde.studyAreaKm2)} study area. ` +
       'p (CSR): the Monte Carlo test of the hotspot’s peak density against complete spatial randomness. ' +
-      'Peak hours: the busiest hours of day from the aoristic shares of timed events (hour 14 = 14:00–15:00).' +
+      (withHours
+        ? 'Peak hours: the busiest hours of day from the aoristic shares of timed events (hour 14 = 14:00–15:00).'
+        : `No peak hours: ${peakHoursWords(shown[0]!)}.`) +
       (supported.length > shown.length
         ? ` ${supported.length - shown.length} smaller hotspots not shown (all are in the hotspots export).`
         : ''),
@@ -131,6 +136,18 @@ function hotspotTrendBlocks(inputs: ProfileInputs, hotspots: readonly KdeHotspot
     ];
   });
   if (rows.length === 0) return [];
+  const shownTrends = hotspots.flatMap((h) => trends.filter((x) => x.rank === h.rank));
+  if (shownTrends.every((t) => t.previous === null && t.lastYear === null)) {
+    const { periods, coverage } = inputs;
+    return [
+      {
+        kind: 'paragraph',
+        text:
+          `No hotspot trends: ${noDataPhrase('the previous period', periods.previous, coverage)} and ` +
+          `${noDataPhrase('the same period last year', periods.lastYear, coverage)}, so no change can be stated.`,
+      },
+    ];
+  }
   return [
     {
       kind: 'table',

@@ -55,7 +55,8 @@ export function scanningBlocks(inputs: ProfileInputs, overviewSvg: string | null
         '"No data" marks a period the data do not cover: it is not counted as zero and not tested. Counts include area-only records.',
     },
   ];
-  if (inputs.byMonth.length > 1) {
+  // A trend needs at least two months with data; a single month is said in the table above.
+  if (inputs.byMonth.filter((m) => m.count !== null).length > 1) {
     blocks.push({
       kind: 'figure',
       caption:

@@ -155,7 +155,11 @@ describe('hotspots', () => {
     expect(table.kind === 'table' && table.note).toContain(
       'Hotspots are reported only with ≥ 5 events and p < 0.05',
     );
-    expect(table.kind === 'table' && table.rows[0]).toContain('too few timed events (7 of at least 20)');
+    // No hotspot has enough timed events: no peak-hours column, one sentence instead.
+    expect(table.kind === 'table' && table.columns.map((c) => c.label)).not.toContain('Peak hours');
+    expect(table.kind === 'table' && table.note).toContain(
+      'No peak hours: too few timed events (7 of at least 20).',
+    );
     expect(model.overviewMapSvg).toContain('Hotspot (≥ 5 events, p &lt; 0.05)');
     const overview = section(model, 'scanning').blocks.find(
       (b) => b.kind === 'figure' && b.caption.startsWith('Overview'),
@@ -186,6 +190,36 @@ describe('hotspots', () => {
     expect(all).toContain(
       'Directed patrols in hotspot 1 (Castle) at the peak hours 01:00–02:00, 22:00–23:00 and 23:00–00:00',
     );
+  });
+});
+
+describe('hotspot trends without earlier data', () => {
+  it('say so in one sentence instead of a table of "no data"', () => {
+    const model = buildProfileModel(
+      profileInputs({
+        kde: kdeRun([hotspot()]),
+        periods: {
+          current: { from: '2017-04-01', to: '2017-04-30' },
+          previous: { from: '2017-03-02', to: '2017-03-31' },
+          lastYear: { from: '2016-04-01', to: '2016-04-30' },
+        },
+        coverage: { from: '2017-04-01', to: '2017-04-30', missingMonths: [] },
+        hotspotTrends: [
+          { rank: 1, current: 30, previous: null, lastYear: null, vsPrevious: null, vsLastYear: null },
+        ],
+      }),
+    );
+    const blocks = section(model, 'analysis').blocks;
+    expect(blocks.some((b) => b.kind === 'table' && b.caption.startsWith('Hotspot trends'))).toBe(false);
+    expect(
+      blocks.some(
+        (b) =>
+          b.kind === 'paragraph' &&
+          b.text.startsWith(
+            'No hotspot trends: no data for the previous period (the data start on 1 April 2017)',
+          ),
+      ),
+    ).toBe(true);
   });
 });
 
