@@ -17,11 +17,16 @@ import {
   peakHoursWords,
   placeName,
   supportedHotspots,
+  supportLegend,
   supportStatement,
 } from './hotspot-words.js';
 import { hotspotMapSvg } from './maps.js';
 import type { HotspotSlide, ProfileInputs } from './model.js';
 import { changeCellShort, countOrNoData, TEST_IN_WORDS } from './period-words.js';
+
+/** The regression-to-the-mean caveat short enough for a slide's face (in full in its notes). */
+export const REGRESSION_IN_BRIEF =
+  'Chosen for being high now, so part of any rise on earlier periods is regression to the mean.';
 
 /** Most hotspot slides in a category or area profile (the busiest supported hotspots). */
 export const MAX_HOTSPOT_SLIDES = 6;
@@ -77,13 +82,12 @@ export function hotspotSlides(inputs: ProfileInputs, provenance: string): Hotspo
           }
         : null,
       notes: [
-        ...(trend.length > 0
-          ? [
-              `Changes tested with the ${TEST_IN_WORDS}; q after Benjamini–Hochberg correction across the hotspots. ${inputs.regressionCaveat}`,
-            ]
-          : []),
-        supportStatement(kde),
-      ].filter((n) => n.trim() !== ''),
+        trend.length > 0
+          ? `Changes: ${TEST_IN_WORDS}, q after Benjamini–Hochberg correction across the hotspots. ` +
+            `${REGRESSION_IN_BRIEF} ${supportLegend(kde)}.`
+          : `${supportLegend(kde)}.`,
+      ],
+      details: [inputs.regressionCaveat, supportStatement(kde)].filter((n) => n.trim() !== ''),
     };
   });
 }

@@ -277,8 +277,10 @@ export interface HotspotSlide {
   mapSvg: string;
   /** Bar chart: events by hour of day (aoristic); null when too few timed events to say. */
   chart: { title: string; labels: string[]; values: number[] } | null;
-  /** Sentences under the facts: the trend with its test, and the regression-to-the-mean caveat. */
+  /** Short sentences on the slide: the trend's test, and the regression-to-the-mean caveat in brief. */
   notes: string[];
+  /** The same in full for the speaker notes: the regression caveat and the hotspot support rule. */
+  details: string[];
 }
 
 export interface ProfileModel {

@@ -40,7 +40,13 @@ function svgSize(svg: string): { w: number; h: number } {
   return { w, h };
 }
 
-function frame(pptx: PptxGenJS, model: ProfileModel, marking: string, title: string | null): Slide {
+function frame(
+  pptx: PptxGenJS,
+  model: ProfileModel,
+  marking: string,
+  title: string | null,
+  details: readonly string[] = [],
+): Slide {
   const slide = pptx.addSlide();
   slide.background = { color: 'FFFFFF' };
   const band = {
@@ -101,7 +107,7 @@ function frame(pptx: PptxGenJS, model: ProfileModel, marking: string, title: str
       fit: 'shrink',
     });
   }
-  slide.addNotes(slideNotes(model));
+  slide.addNotes(slideNotes(model, details));
   return slide;
 }
 
@@ -114,9 +120,15 @@ export function caveatLine(caveats: readonly string[]): string {
     : `Caveat: ${short}`;
 }
 
-/** Speaker notes of every slide: the data's caveats in full and the provenance. */
-export function slideNotes(model: ProfileModel): string {
-  return ['Caveats of the data:', ...model.caveats.map((c) => `- ${c}`), '', model.provenanceLine].join('\n');
+/** Speaker notes of every slide: its own details, the data's caveats in full and the provenance. */
+export function slideNotes(model: ProfileModel, details: readonly string[] = []): string {
+  return [
+    ...details.flatMap((d) => [d, '']),
+    'Caveats of the data:',
+    ...model.caveats.map((c) => `- ${c}`),
+    '',
+    model.provenanceLine,
+  ].join('\n');
 }
 
 function findingsOf(model: ProfileModel, id: string): Finding[] {
@@ -242,7 +254,7 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
   }
 
   for (const h of model.hotspotSlides) {
-    const slide = frame(pptx, model, marking, h.title);
+    const slide = frame(pptx, model, marking, h.title, h.details);
     addImageFit(slide, h.mapSvg, { x: 0.45, y: 1.1, w: 7.1, h: H - 2.0 });
     factsTable(slide, h.facts, { x: 7.8, y: 1.1, w: 5.1 }, 9);
     if (h.notes.length > 0) {
@@ -250,9 +262,9 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
         x: 7.8,
         y: 4.75,
         w: 5.1,
-        h: 0.85,
+        h: 0.8,
         fontFace: FONT,
-        fontSize: 8,
+        fontSize: 9,
         color: MUTED,
         margin: 0,
         valign: 'top',

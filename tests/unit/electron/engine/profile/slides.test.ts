@@ -63,8 +63,12 @@ describe('buildSlides', () => {
         },
       ],
     });
-    const { slides } = await slideTexts(await buildSlides(buildProfileModel(inputs)));
-    const slide = slides.find((s) => s.includes('Hotspot 1: Castle'))!;
+    const { slides, notes } = await slideTexts(await buildSlides(buildProfileModel(inputs)));
+    const index = slides.findIndex((s) => s.includes('Hotspot 1: Castle'));
+    const slide = slides[index]!;
+    // The caveat in full, and the support rule, in the slide's speaker notes.
+    expect(notes[index]).toContain(inputs.regressionCaveat);
+    expect(notes[index]).toContain('Hotspots are reported only with ≥ 5 events');
     expect(slide).toContain('significant increase (q = 0.020');
     expect(slide).toContain('no data; not tested: no data');
     expect(slide).toContain('regression to the mean');
