@@ -205,7 +205,7 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
   });
   title.addText(
     [
-      `${model.front.author || 'Analyst'} · ${model.front.date}`,
+      `${model.front.author || 'Analyst'} · ${formatDate(model.front.date)}`,
       `Reference ${model.front.reference || '—'} · version ${model.front.version}`,
       model.review.reviewedAt === null
         ? 'Draft: not yet marked reviewed by the analyst'
