@@ -82,7 +82,9 @@ export function hotspotSlides(inputs: ProfileInputs, provenance: string): Hotspo
           }
         : null,
       notes: [
-        trend.length > 0
+        (inputs.hotspotTrends ?? []).some(
+          (t) => t.rank === h.rank && (t.vsPrevious !== null || t.vsLastYear !== null),
+        )
           ? `Changes: ${TEST_IN_WORDS}, q after Benjamini–Hochberg correction across the hotspots. ` +
             `${REGRESSION_IN_BRIEF} ${supportLegend(kde)}.`
           : `${supportLegend(kde)}.`,
