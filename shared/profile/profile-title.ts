@@ -4,12 +4,13 @@
  *
  *   category subject Burglary                 "Problem profile: Burglary"
  *   area Castle ward, only Burglary in scope  "Problem profile: Burglary in Castle ward"
- *   hotspot 1, Burglary and Robbery           "Problem profile: Burglary and Robbery in hotspot 1"
+ *   hotspot 1, Burglary and Robbery           "Problem profile: Burglary and Robbery in hotspot 1 (Castle)"
  *   area Castle ward, six categories          "Problem profile: crime and incidents in Castle ward"
  *
  * The categories are those with records in the period (`byCategory`); an analyst's own title wins.
  */
 import { listInWords } from './format.js';
+import { hotspotPlace } from './hotspot-words.js';
 import type { ProfileInputs } from './model.js';
 
 /** More categories than this are named as "crime and incidents". */
@@ -48,8 +49,12 @@ function placeOf(inputs: ProfileInputs): string | null {
   switch (inputs.subject.kind) {
     case 'area':
       return inputs.subject.name;
-    case 'hotspot':
-      return `hotspot ${inputs.subject.rank}`;
+    case 'hotspot': {
+      const rank = inputs.subject.rank;
+      const h = inputs.kde?.hotspots.find((x) => x.rank === rank);
+      const place = h ? hotspotPlace(h).replace(/^around /, '') : '';
+      return place ? `hotspot ${rank} (${place})` : `hotspot ${rank}`;
+    }
     case 'chain':
       return `near-repeat chain ${inputs.subject.id}`;
     case 'category':

@@ -50,7 +50,8 @@ describe('hotspot profile', () => {
     expect(code).toBe(0);
     const result = JSON.parse(out.join(''));
     expect(result.file).toBe(file);
-    expect(result.title).toMatch(/^Problem profile: Hotspot 1/);
+    // The title follows the categories in scope and names the hotspot's place.
+    expect(result.title).toMatch(/^Problem profile: .+ in hotspot 1( \(.+\))?$/);
     const zip = await JSZip.loadAsync(readFileSync(file));
     const first = await zip.file('ppt/slides/slide1.xml')!.async('string');
     expect(first).toContain('<a:t>OFFICIAL</a:t>');

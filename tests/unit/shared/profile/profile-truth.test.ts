@@ -428,3 +428,18 @@ describe('summary changes', () => {
     expect(change1).toContain('(Regression to the mean applies: see above.)');
   });
 });
+
+describe('the title of a hotspot profile', () => {
+  it('names the categories and the hotspot’s place: "Problem profile: Burglary in hotspot 1 (Castle)"', () => {
+    const model = buildProfileModel(
+      profileInputs({
+        subject: { kind: 'hotspot', rank: 1 },
+        subjectLabel: 'Hotspot 1 (Burglary, all datasets)',
+        subjectHotspotRank: 1,
+        kde: kdeRun([hotspot()]),
+        front: { ...profileInputs().front, title: '' },
+      }),
+    );
+    expect(model.front.title).toBe('Problem profile: Burglary in hotspot 1 (Castle)');
+  });
+});
