@@ -6,48 +6,34 @@
  * a zoomed map of the subject's hotspots, the hour × weekday aoristic table, the Knox findings in
  * plain words with the table (BH q beside p, half-open interval labels), the near-repeat chains
  * (candidate series by crime reference; hotspot-like chains said as such) and the repeat locations
- * (identical points).
+ * (identical points). The hotspot tables are analysis-hotspots.ts, the Knox and chain blocks
+ * analysis-near-repeat.ts.
  */
 
 import { WEEKDAY_LABELS } from '../analysis/aoristic/aoristic.js';
 import type { KdeHotspot } from '../api/analysis-api.js';
+import { hotspotTable, hotspotTrendBlocks } from './analysis-hotspots.js';
+import { nearRepeatBlocks } from './analysis-near-repeat.js';
 import { barChartSvg } from './bar-chart.js';
 import {
   formatAreaKm2,
   formatCount,
   formatDate,
-  formatDays,
   formatDecimal,
   formatHour,
-  formatMetres,
-  formatP,
   formatShare,
   listInWords,
 } from './format.js';
 import {
-  hasPeakHours,
-  hotspotPlace,
   hotspotTitle,
   MIN_TIMED_FOR_PEAK_HOURS,
-  peakHoursShort,
   peakHoursWords,
   placeName,
   supportedHotspots,
   supportStatement,
 } from './hotspot-words.js';
-import { chainsMapSvg, hotspotMapSvg } from './maps.js';
+import { hotspotMapSvg } from './maps.js';
 import type { Block, ProfileInputs } from './model.js';
-import {
-  CHAIN_READING,
-  chainCounts,
-  chainMembers,
-  hotspotLikeReason,
-  isHotspotLike,
-  isLiveChain,
-  nearRepeatDetails,
-  nearRepeatHeadline,
-} from './near-repeat-words.js';
-import { changeCellShort, countOrNoData, noDataPhrase, TEST_IN_WORDS } from './period-words.js';
 
 /** The hotspots the profile dwells on: the subject hotspot, else the three supported ones with most events. */
 export function focusHotspots(inputs: ProfileInputs): KdeHotspot[] {
@@ -60,115 +46,6 @@ export function hoursText(hours: readonly number[]): string {
   return hours.length === 0
     ? 'no timed events'
     : listInWords([...hours].sort((a, b) => a - b).map(formatHour));
-}
-
-function hotspotTable(inputs: ProfileInputs): Block {
-  const kde = inputs.kde!;
-  const supported = supportedHotspots(kde);
-  const shown = supported.slice(0, 10);
-  const categories = new Set(supported.flatMap((h) => h.topCategories.map((c) => c.name)));
-  const withCategories = categories.size > 1;
-  const highlight = shown.flatMap((h, i) => (h.rank === inputs.subjectHotspotRank ? [i] : []));
-  const withTest = shown.some((h) => h.pValue !== null && h.pValue !== undefined);
-  // Without enough timed events in any hotspot, one sentence says so instead of a column of it.
-  const withHours = shown.some(hasPeakHours);
-  return {
-    kind: 'table',
-    caption: `Hotspots of the period (class ${kde.params.hotspotClass} regions of the density surface that the data support), most events first`,
-    columns: [
-      { label: 'No.', align: 'right' },
-      { label: 'Place', align: 'left' },
-      { label: 'Class', align: 'left', wrap: 'nowrap' },
-      { label: 'Area', align: 'right' },
-      { label: 'Events', align: 'right' },
-      { label: 'Share', align: 'right' },
-      { label: 'PAI', align: 'right' },
-      ...(withTest ? [{ label: 'p (CSR)', align: 'right' as const }] : []),
-      ...(withCategories ? [{ label: 'Top categories', align: 'left' as const }] : []),
-      ...(withHours ? [{ label: 'Peak hours', align: 'left' as const }] : []),
-      { label: 'Top locations', align: 'left' },
-    ],
-    rows: shown.map((h) => [
-      String(h.rank),
-      hotspotPlace(h).replace(/^around /, '') || '—',
-      h.classLabel,
-      formatAreaKm2(h.areaKm2),
-      formatCount(h.events),
-      formatShare(h.share),
-      h.pai.toFixed(1),
-      ...(withTest ? [h.pValue === null || h.pValue === undefined ? '—' : formatP(h.pValue)] : []),
-      ...(withCategories
-        ? [h.topCategories.map((c) => `${c.name} (${formatCount(c.count)})`).join('; ')]
-        : []),
-      ...(withHours ? [peakHoursShort(h)] : []),
-      h.topLocations.map((l) => `${placeName(l.name)} (${formatCount(l.count)})`).join('; '),
-    ]),
-    ...(highlight.length > 0 ? { highlight } : {}),
-    note:
-      `${supportStatement(kde)} ` +
-      `PAI = (n/N)/(a/A), N = ${formatCount(kde.counts.used)} events in the study area, A = ${formatAreaKm2(kde.studyAreaKm2)} study area. ` +
-      'p (CSR): the Monte Carlo test of the hotspot’s peak density against complete spatial randomness. ' +
-      (withHours
-        ? 'Peak hours: the busiest hours of day from the aoristic shares of timed events (hour 14 = 14:00–15:00).'
-        : `No peak hours: ${peakHoursWords(shown[0]!)}.`) +
-      (supported.length > shown.length
-        ? ` ${supported.length - shown.length} smaller hotspots not shown (all are in the hotspots export).`
-        : ''),
-  };
-}
-
-/** Each shown hotspot's count this period against earlier periods, with the regression caveat. */
-function hotspotTrendBlocks(inputs: ProfileInputs, hotspots: readonly KdeHotspot[]): Block[] {
-  const trends = inputs.hotspotTrends ?? [];
-  const rows = hotspots.flatMap((h) => {
-    const t = trends.find((x) => x.rank === h.rank);
-    if (!t) return [];
-    return [
-      [
-        String(h.rank),
-        hotspotPlace(h).replace(/^around /, '') || '—',
-        formatCount(t.current),
-        countOrNoData(t.previous),
-        changeCellShort(t.previous, t.vsPrevious),
-        countOrNoData(t.lastYear),
-        changeCellShort(t.lastYear, t.vsLastYear),
-      ],
-    ];
-  });
-  if (rows.length === 0) return [];
-  const shownTrends = hotspots.flatMap((h) => trends.filter((x) => x.rank === h.rank));
-  if (shownTrends.every((t) => t.previous === null && t.lastYear === null)) {
-    const { periods, coverage } = inputs;
-    return [
-      {
-        kind: 'paragraph',
-        text:
-          `No hotspot trends: ${noDataPhrase('the previous period', periods.previous, coverage)} and ` +
-          `${noDataPhrase('the same period last year', periods.lastYear, coverage)}, so no change can be stated.`,
-      },
-    ];
-  }
-  return [
-    {
-      kind: 'table',
-      caption:
-        'Hotspot trends: events inside each hotspot this period, the previous period and the same period last year',
-      columns: [
-        { label: 'No.', align: 'right' },
-        { label: 'Place', align: 'left' },
-        { label: 'This period', align: 'right' },
-        { label: 'Previous', align: 'right' },
-        { label: 'Change on previous', align: 'left' },
-        { label: 'Last year', align: 'right' },
-        { label: 'Change on last year', align: 'left' },
-      ],
-      rows,
-      note:
-        `Each change is tested with the two-sided ${TEST_IN_WORDS}; q is p after Benjamini–Hochberg correction across the hotspots. ` +
-        '"No data": the data do not cover that period, so it is neither counted nor tested. ' +
-        inputs.regressionCaveat,
-    },
-  ];
 }
 
 function aoristicBlocks(inputs: ProfileInputs): Block[] {
@@ -215,117 +92,6 @@ function aoristicBlocks(inputs: ProfileInputs): Block[] {
       }),
     },
   ];
-}
-
-function chainsBlocks(inputs: ProfileInputs, provenance: string): Block[] {
-  const chains = inputs.chains;
-  if (!chains) {
-    return inputs.chainsNote
-      ? [{ kind: 'paragraph', text: `Near-repeat chains: not run. ${inputs.chainsNote}` }]
-      : [];
-  }
-  const counts = chainCounts(chains);
-  const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      text:
-        `${formatCount(counts.series)} near-repeat chain${counts.series === 1 ? '' : 's'} of 3 or more events ${chains.linkRule} in the period` +
-        (chains.asOf ? `; ${formatCount(counts.live)} live as of ${formatDate(chains.asOf)}` : '') +
-        (counts.hotspotLike > 0
-          ? `; ${formatCount(counts.hotspotLike)} more ${counts.hotspotLike === 1 ? 'is' : 'are'} hotspot-like: not a series (listed as such, not linked offending)`
-          : '') +
-        `. Thresholds: ${chains.thresholdSource}. ${CHAIN_READING}`,
-    },
-  ];
-  const listed = chains.chains.filter((c) => c.size >= 3 || isHotspotLike(c));
-  if (listed.length === 0) return blocks;
-  // Candidate series first (largest first), then the hotspot-like ones.
-  const shown = [...listed]
-    .sort((a, b) => Number(isHotspotLike(a)) - Number(isHotspotLike(b)) || b.size - a.size || a.id - b.id)
-    .slice(0, 12);
-  blocks.push({
-    kind: 'table',
-    caption: 'Near-repeat chains: candidate series first, then hotspot-like chains',
-    columns: [
-      { label: 'Chain', align: 'right' },
-      { label: 'Events', align: 'right' },
-      { label: 'First', align: 'left', wrap: 'nowrap' },
-      { label: 'Last', align: 'left', wrap: 'nowrap' },
-      { label: 'Span', align: 'right' },
-      { label: 'Reading', align: 'left' },
-      { label: 'Members (crime references)', align: 'left' },
-    ],
-    rows: shown.map((c) => [
-      String(c.id),
-      formatCount(c.size),
-      formatDate(c.firstDate),
-      formatDate(c.lastDate),
-      formatDays(c.spanDays),
-      isHotspotLike(c)
-        ? hotspotLikeReason(c)
-        : isLiveChain(c)
-          ? 'candidate series, live'
-          : 'candidate series',
-      chainMembers(c, 6),
-    ]),
-    highlight: shown.flatMap((c, i) =>
-      (!isHotspotLike(c) && isLiveChain(c)) || (inputs.subject.kind === 'chain' && c.id === inputs.subject.id)
-        ? [i]
-        : [],
-    ),
-    note:
-      `Events are linked when closer than ${formatMetres(chains.distanceM)} (${chains.metric} distance) and fewer than ${formatDays(chains.days)} apart; ` +
-      'a chain starts at its earliest event (same-day ties: the smaller record number). A live chain could still grow as of the date shown. ' +
-      'A chain too large, too long or too much inside a hotspot to look like one offender’s series is flagged hotspot-like: it shows a place ' +
-      'where crime keeps happening, not linked offending.',
-  });
-  const map = chainsMapSvg(inputs, provenance);
-  if (map) {
-    blocks.push({
-      kind: 'figure',
-      caption: 'Near-repeat chains and the risk zones around recent events',
-      svg: map,
-    });
-  }
-  return blocks;
-}
-
-function nearRepeatBlocks(inputs: ProfileInputs, noun: string, provenance: string): Block[] {
-  const blocks: Block[] = [];
-  const knox = inputs.knox;
-  if (!knox) {
-    blocks.push({
-      kind: 'paragraph',
-      text: `Near-repeat analysis: not run. ${inputs.knoxNote ?? ''}`.trim(),
-    });
-  } else {
-    blocks.push({ kind: 'paragraph', text: nearRepeatHeadline(knox, noun), emphasis: true });
-    for (const line of nearRepeatDetails(knox, noun)) blocks.push({ kind: 'paragraph', text: line });
-    blocks.push({ kind: 'paragraph', text: knox.reading });
-    blocks.push({
-      kind: 'knox',
-      caption: `Knox test: ${formatCount(knox.events)} events, ${knox.metric} distance, ${formatCount(knox.iterations)} permutations, seed ${knox.seed}`,
-      distanceLabels: knox.distanceLabels,
-      timeLabels: knox.timeLabels,
-      observed: knox.observed,
-      ratio: knox.knoxRatio,
-      pValue: knox.pValue,
-      qValue: knox.qValue,
-      significant: knox.significant,
-      note:
-        'Each cell: observed pairs, Knox ratio (observed / mean of the permutations), p-value ' +
-        '(1 + permutations at least as large) / (permutations + 1) and q, the p-value after ' +
-        'Benjamini–Hochberg correction across the table’s cells. Shaded: significant (q < 0.05) with a ratio above 1.00. ' +
-        'Bands are half-open: [0, 200) m holds distances from 0 up to but not including 200 m.' +
-        (knox.notes.length > 0 ? ` ${knox.notes.map((n) => (n.endsWith('.') ? n : `${n}.`)).join(' ')}` : ''),
-    });
-    if (knox.suggestion) {
-      const statement = knox.suggestion.statement.trim();
-      blocks.push({ kind: 'paragraph', text: /[.!?]$/.test(statement) ? statement : `${statement}.` });
-    }
-  }
-  blocks.push(...chainsBlocks(inputs, provenance));
-  return blocks;
 }
 
 function repeatLocationBlocks(inputs: ProfileInputs): Block[] {
