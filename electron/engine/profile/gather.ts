@@ -256,7 +256,9 @@ export async function gatherProfileInputs(
                 filter: chainsFilter,
                 distanceM: suggestion ? suggestion.distanceM : chainDistanceM,
                 days: suggestion ? suggestion.days : chainDays,
-                ...(suggestion ? { metric: suggestion.metric } : {}),
+                ...(suggestion ? { metric: suggestion.metric, thresholdSource: suggestion.source } : {}),
+                // The period's hotspots, so a chain that is really the hotspot's own traffic is flagged.
+                ...(kde && kde.hotspots.length > 0 ? { hotspots: kde.hotspots.map((h) => [h.polygon]) } : {}),
                 asOf: request.period.to,
               },
               analysisJob(job, STEPS.chains, 'Near-repeat series'),

@@ -65,11 +65,6 @@ export const THRESHOLD_CHOICES: readonly {
   },
 ];
 
-/** Significant near-repeat cell: p below alpha and more pairs than expected. */
-export function isSignificant(pValue: number, ratio: number | null, alpha = 0.05): boolean {
-  return pValue < alpha && ratio !== null && ratio > 1;
-}
-
 /** p-values as analysts quote them: "< 0.001", else 3 decimals. */
 export function formatP(p: number): string {
   return p < 0.001 ? '< 0.001' : p.toFixed(3);

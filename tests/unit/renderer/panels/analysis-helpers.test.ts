@@ -3,7 +3,6 @@ import {
   formatHours,
   formatP,
   formatRatio,
-  isSignificant,
   parseEdges,
   THRESHOLD_CHOICES,
 } from '../../../../renderer/src/panels/analysis-helpers.js';
@@ -21,15 +20,6 @@ describe('parseEdges', () => {
     expect(() => parseEdges('0, 100, 100', 'd')).toThrow('d must increase: 100 follows 100');
     expect(() => parseEdges('0, inf, 200', 'd')).toThrow('only the last edge may be inf');
     expect(() => parseEdges('0, ten', 'd')).toThrow(RangeError);
-  });
-});
-
-describe('isSignificant', () => {
-  it('needs both p below alpha and a ratio above 1', () => {
-    expect(isSignificant(0.01, 1.4)).toBe(true);
-    expect(isSignificant(0.05, 1.4)).toBe(false);
-    expect(isSignificant(0.01, 0.8)).toBe(false);
-    expect(isSignificant(0.01, null)).toBe(false);
   });
 });
 

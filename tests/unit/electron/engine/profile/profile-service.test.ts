@@ -61,7 +61,11 @@ describe('buildProfile on the synthetic town (category:Burglary)', () => {
   });
 
   it('reports the same Knox table as an independent knoxTest on the CSV events in the same order and seed', () => {
-    const events = town.crimes.filter((c) => c.category === 'Burglary' && c.fromMs < TO && c.toMs >= FROM);
+    // The period's records by window midpoint, the profile's one rule.
+    const events = town.crimes.filter((c) => {
+      const mid = c.fromMs + (c.toMs - c.fromMs) / 2;
+      return c.category === 'Burglary' && mid >= FROM && mid < TO;
+    });
     const result = knoxTest(
       {
         x: Float64Array.from(events, (e) => e.x),
@@ -84,7 +88,11 @@ describe('buildProfile on the synthetic town (category:Burglary)', () => {
   });
 
   it('lists hotspot 1 with the events, share and PAI of an independent KDE + findHotspots run', () => {
-    const events = town.crimes.filter((c) => c.category === 'Burglary' && c.fromMs < TO && c.toMs >= FROM);
+    // The period's records by window midpoint, the profile's one rule.
+    const events = town.crimes.filter((c) => {
+      const mid = c.fromMs + (c.toMs - c.fromMs) / 2;
+      return c.category === 'Burglary' && mid >= FROM && mid < TO;
+    });
     const table = block(doc, 'analysis', 'table', 'Hotspots of the period');
     const x = Float64Array.from(events, (e) => e.x);
     const y = Float64Array.from(events, (e) => e.y);
@@ -102,13 +110,30 @@ describe('buildProfile on the synthetic town (category:Burglary)', () => {
       {
         thresholds: { method: 'mean-multiple', multiples: [1, 2, 3] },
         studyAreaM2: g.width * g.height * g.cellSizeM ** 2,
-        hotspotClass: 2,
+        // The default class (3 × the study-area mean) and the default 5-event minimum; the town's
+        // candidates all pass the CSR test (p = 0.01), so the reference leaves it out.
+        hotspotClass: 3,
       },
     );
     const column = (label: string) => table.columns.findIndex((c) => c.label === label);
     expect(table.rows[0]![column('Events')]).toBe(formatCount(found.hotspots[0]!.events));
     expect(table.rows[0]![column('PAI')]).toBe(found.hotspots[0]!.pai.toFixed(1));
-    expect(table.rows.length).toBe(Math.min(10, found.hotspots.length));
+    // The reference applies the 5-event minimum but no CSR test: its hotspots are the candidates the
+    // note says had enough events, and the profile lists those that also passed the test, in order.
+    const [, candidates, fewEvents, notSignificant] =
+      /Of (\d+) candidate areas, (\d+) had fewer than 5 events and (\d+) were not significant/
+        .exec(table.note ?? '')!
+        .map(Number);
+    expect(candidates! - fewEvents!).toBe(found.hotspots.length);
+    expect(table.rows.length).toBe(Math.min(10, found.hotspots.length - notSignificant!));
+    const key = (events: number, pai: number) => `${formatCount(events)} ${pai.toFixed(1)}`;
+    const reference = found.hotspots.map((h) => key(h.events, h.pai));
+    let next = 0;
+    for (const row of table.rows) {
+      const at = reference.indexOf(`${row[column('Events')]} ${row[column('PAI')]}`, next);
+      expect(at).toBeGreaterThanOrEqual(next);
+      next = at + 1;
+    }
   });
 
   it('puts every event of the period into the hour × weekday table exactly once (aoristic shares sum to the count)', () => {
