@@ -144,7 +144,7 @@ export function summaryFindings(inputs: ProfileInputs, noun: string): GeneratedF
     if (c.series > 0 && inputs.chains.asOf)
       text += `, ${formatCount(c.live)} still live on ${formatDate(inputs.chains.asOf)}`;
     if (c.hotspotLike > 0) {
-      text += `; ${formatCount(c.hotspotLike)} more chain${c.hotspotLike === 1 ? ' is' : 's are'} hotspot-like (too large or too long to be a series) and not treated as linked offending`;
+      text += `; ${formatCount(c.hotspotLike)} more chain${c.hotspotLike === 1 ? ' is' : 's are'} hotspot-like (too large, too long, or no busier than the hotspot they sit in) and not treated as linked offending`;
     }
     out.push({ id: 'summary:chains', text: `${text}.` });
   }

@@ -23,6 +23,7 @@ import type { analysisMethods, ChainsRunResult } from '../../../shared/api/analy
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import { dayOf, isoDate, MS_PER_DAY } from '../../../shared/model/time.js';
+import { ukDate } from '../../../shared/provenance/filter-words.js';
 import { cached } from '../analysis-cache.js';
 import type { EngineContext } from '../context.js';
 import { recordsVersion } from '../import/records-version.js';
@@ -92,6 +93,7 @@ export async function runChainsAnalysis(
     const thresholdSource = request.thresholdSource ?? ANALYST_SET;
     const linkRule = `closer than ${request.distanceM} m (${metric} distance) and fewer than ${request.days} days apart`;
     const flagged = chains.filter((c) => c.flag !== null).length;
+    const asOfWords = ukDate(Date.parse(`${asOf}T00:00:00Z`));
     const notes = [
       `Events are linked when ${linkRule} (thresholds ${thresholdSource}); a chain is a connected group of ` +
         `${CHAIN_MIN_EVENTS} or more linked events: a series candidate for the analyst to check, not proof of ` +
@@ -101,9 +103,9 @@ export async function runChainsAnalysis(
         `and is not offered as linked offending${flagged > 0 ? ` (${flagged} of ${chains.length} here)` : ''}.`,
       'The originating event is the earliest; same-day ties go to the crime reference first in natural order ' +
         '(then the lower record id).',
-      `Live chains and risk zones are as of ${asOf}${asOfDayAsked === undefined ? ' (the date of the latest event selected)' : ''}: ` +
+      `Live chains and risk zones are as of ${asOfWords}${asOfDayAsked === undefined ? ' (the date of the latest event selected)' : ''}: ` +
         `a chain is live while a new event could still link to it (last event fewer than ${request.days} days before). ` +
-        `Risk zones: a ${request.distanceM} m buffer around each event of the last ${request.days} days up to ${asOf}, ` +
+        `Risk zones: a ${request.distanceM} m buffer around each event of the last ${request.days} days up to ${asOfWords}, ` +
         `each valid until its event's date + ${request.days} days.`,
     ];
     if (request.shiftHours !== undefined) {

@@ -319,8 +319,8 @@ function kdeCaveats(surface: KdeSurface, weighted: boolean, stats: SurfaceStats,
     );
   caveats.push(
     stats.cells === 'non-zero'
-      ? 'Hotspot thresholds are taken over the non-zero cells of the study area only'
-      : 'Hotspot thresholds are taken over all cells of the study area, zeros included',
+      ? 'Hotspot thresholds are taken over the non-zero cells of the study area only.'
+      : 'Hotspot thresholds are taken over all cells of the study area, zeros included.',
   );
   caveats.push(support);
   if (weighted) caveats.push('events are weighted by their weight field');

@@ -291,8 +291,8 @@ export async function gatherProfileInputs(
     COUNTING_RULE,
     ...coverageCaveats(coverage, spans),
     ...methodOnly(kde?.provenance.caveats ?? []),
-    ...(knoxRun.value?.notes ?? []),
-    ...(chainsRun.value?.notes ?? []),
+    ...methodOnly(knoxRun.value?.notes ?? []),
+    ...methodOnly(chainsRun.value?.notes ?? []),
   ];
   const periods = {
     current: request.period,
