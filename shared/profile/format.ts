@@ -59,6 +59,8 @@ export function formatRatio(ratio: number | null): string {
 
 /** yyyy-mm-dd → "1 October 2025". */
 export function formatDate(iso: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(iso);
+  if (month) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!match) return iso;
   return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;

@@ -25,9 +25,10 @@ const SNAPPED = /snapped|anonymised map/i;
 
 export function intelligenceGaps(inputs: ProfileInputs): GeneratedFinding[] {
   const out: GeneratedFinding[] = [];
-  const monthOnly = inputs.datasets.filter((d) => d.precision.month > 0);
+  const monthOf = (d: ProfileInputs['datasets'][number]) => d.inSubject?.monthOnly ?? d.precision.month;
+  const monthOnly = inputs.datasets.filter((d) => monthOf(d) > 0);
   if (monthOnly.length > 0) {
-    const n = monthOnly.reduce((s, d) => s + d.precision.month, 0);
+    const n = monthOnly.reduce((s, d) => s + monthOf(d), 0);
     out.push({
       id: 'gaps:month-only',
       text:
@@ -56,7 +57,7 @@ export function intelligenceGaps(inputs: ProfileInputs): GeneratedFinding[] {
         'but not on the maps, in the hotspots or in the near-repeat test.',
     });
   }
-  const windows = inputs.datasets.reduce((s, d) => s + d.precision.window, 0);
+  const windows = inputs.datasets.reduce((s, d) => s + (d.inSubject?.windows ?? d.precision.window), 0);
   if (windows > 0) {
     out.push({
       id: 'gaps:windows',

@@ -3,9 +3,11 @@
  * issue 10 "the real headline missed": hotspot 1 rose from 62 to 106 while the rest of the town fell,
  * and the summary said only "up 2.4%, no significant change").
  *
- * Facts are made for the whole scope, the profile's subject, each hotspot, all hotspots together and
- * the rest of the area, against the previous period and the same period last year where both periods
- * have data. For a fact about a part P of the scope S (P ⊆ S: the subject and the hotspots are all
+ * Facts are made for the whole scope, the profile's subject and each hotspot, against the previous
+ * period and the same period last year where both periods have data. "All hotspots together" against
+ * "the rest of the area" is NOT a fact: the hotspots are drawn around this period's densest events, so
+ * they rise and the rest falls by construction (selection, not change). A hotspot's change leads only
+ * when it is significant against every covered baseline in the same direction (robustHotspotFact). For a fact about a part P of the scope S (P ⊆ S: the subject and the hotspots are all
  * drawn from the scope's records), "the rest" is S − P in each period, and
  *
  *   against the area's trend  ⇔  P's change is significant (q < alpha, the test's own verdict) and
@@ -21,7 +23,7 @@
  * not a headline and is left out. Hotspots are subjects chosen because they are high now, so their
  * facts carry `chosenForBeingHighNow` (the regression-to-the-mean caveat applies).
  */
-import { type ChangeTest, unadjusted } from '../analysis/compare/change-tests.js';
+import type { ChangeTest } from '../analysis/compare/change-tests.js';
 import {
   DEFAULT_ALPHA,
   poissonRateTest,
@@ -29,7 +31,7 @@ import {
 } from '../analysis/compare/poisson-rate-test.js';
 import type { HotspotTrend, PeriodComparison } from './model.js';
 
-export type HeadlineSubject = 'scope' | 'subject' | 'hotspot' | 'all-hotspots' | 'rest-of-area';
+export type HeadlineSubject = 'scope' | 'subject' | 'hotspot';
 export type HeadlineBaseline = 'previous' | 'lastYear';
 export type HeadlineDirection = 'increase' | 'decrease' | 'no significant change';
 export type RawDirection = 'rose' | 'fell' | 'level';
@@ -96,6 +98,23 @@ function eventsChanged(test: RateTestResult): number {
   return Math.abs(test.current - (test.baseline * test.expectedShare) / (1 - test.expectedShare));
 }
 
+/**
+ * A hotspot's change is a headline only when it holds against every baseline the data cover, in the
+ * same direction: a rise against the previous period alone may be the season (Abbey Fields: +67% on
+ * January–June, +9% on the same months last year). The fact given is the one against the same period
+ * last year (seasonally matched), else against the previous period.
+ */
+function robustHotspotFact(
+  h: PeriodComparison,
+  factAgainst: (against: HeadlineBaseline) => HeadlineFact | null,
+): HeadlineFact | null {
+  const facts = BASELINES.map(factAgainst).filter((f): f is HeadlineFact => f !== null);
+  if (facts.length === 0 || h.current === 0) return null;
+  const direction = facts[0]!.direction;
+  if (direction === 'no significant change' || facts.some((f) => f.direction !== direction)) return null;
+  return facts.find((f) => f.against === 'lastYear') ?? facts[0]!;
+}
+
 export function headlineFacts(input: HeadlineInput): HeadlineFact[] {
   const alpha = input.alpha ?? DEFAULT_ALPHA;
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
@@ -104,9 +123,6 @@ export function headlineFacts(input: HeadlineInput): HeadlineFact[] {
   }
   const exposure = (against: HeadlineBaseline) =>
     against === 'previous' ? input.exposureDays.previous : input.exposureDays.lastYear;
-
-  const allHotspots: PeriodComparison | null =
-    input.hotspots.length === 0 ? null : sumOf(input.hotspots, input.scope, input.exposureDays, alpha);
 
   const make = (
     part: PeriodComparison,
@@ -157,7 +173,7 @@ export function headlineFacts(input: HeadlineInput): HeadlineFact[] {
       direction,
       rest,
       againstAreaTrend,
-      chosenForBeingHighNow: subject === 'hotspot' || subject === 'all-hotspots',
+      chosenForBeingHighNow: subject === 'hotspot',
     };
   };
 
@@ -170,21 +186,10 @@ export function headlineFacts(input: HeadlineInput): HeadlineFact[] {
       const subjectFact = make(input.subject, 'subject', null, against);
       if (subjectFact) context.push(subjectFact);
     }
-    for (const h of input.hotspots) {
-      const fact = make(h, 'hotspot', h.rank, against);
-      if (fact) candidates.push(fact);
-    }
-    if (allHotspots) {
-      const together = make(allHotspots, 'all-hotspots', null, against);
-      if (together) candidates.push(together);
-      const rest = make(
-        differenceOf(input.scope, allHotspots, input.exposureDays, alpha),
-        'rest-of-area',
-        null,
-        against,
-      );
-      if (rest) candidates.push(rest);
-    }
+  }
+  for (const h of input.hotspots) {
+    const fact = robustHotspotFact(h, (against) => make(h, 'hotspot', h.rank, against));
+    if (fact) candidates.push(fact);
   }
   const significant = candidates.filter((f) => f.direction !== 'no significant change');
   const bySize = (a: HeadlineFact, b: HeadlineFact) => eventsChanged(b.test) - eventsChanged(a.test);
@@ -195,73 +200,4 @@ export function headlineFacts(input: HeadlineInput): HeadlineFact[] {
     ...context.filter((f) => f.direction === 'no significant change'),
   ];
   return [...lead, ...rest, ...contextSignificantFirst];
-}
-
-/**
- * A derived row (all hotspots, the rest) is tested against a baseline only where the scope was: a
- * null test in the scope means the data do not cover the periods, and then nothing is tested.
- */
-function comparisonOf(
-  current: number,
-  previous: number | null,
-  lastYear: number | null,
-  like: PeriodComparison,
-  days: HeadlineInput['exposureDays'],
-  alpha: number,
-): PeriodComparison {
-  const single = (base: number | null, tested: boolean, baseDays: number): ChangeTest | null =>
-    base === null || !tested
-      ? null
-      : unadjusted(poissonRateTest(current, base, days.current, baseDays, alpha));
-  return {
-    current,
-    previous,
-    lastYear,
-    vsPrevious: single(previous, like.vsPrevious !== null, days.previous),
-    vsLastYear: single(lastYear, like.vsLastYear !== null, days.lastYear),
-  };
-}
-
-function sumOf(
-  parts: readonly PeriodComparison[],
-  scope: PeriodComparison,
-  days: HeadlineInput['exposureDays'],
-  alpha: number,
-): PeriodComparison {
-  const add = (get: (c: PeriodComparison) => number | null): number | null => {
-    let total = 0;
-    for (const p of parts) {
-      const v = get(p);
-      if (v === null) return null;
-      total += v;
-    }
-    return total;
-  };
-  return comparisonOf(
-    add((c) => c.current)!,
-    add((c) => c.previous),
-    add((c) => c.lastYear),
-    scope,
-    days,
-    alpha,
-  );
-}
-
-function differenceOf(
-  whole: PeriodComparison,
-  part: PeriodComparison,
-  days: HeadlineInput['exposureDays'],
-  alpha: number,
-): PeriodComparison {
-  const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
-  const current = whole.current - part.current;
-  if (current < 0) throw new RangeError('the hotspots have more events than the scope they are part of');
-  return comparisonOf(
-    current,
-    minus(whole.previous, part.previous),
-    minus(whole.lastYear, part.lastYear),
-    whole,
-    days,
-    alpha,
-  );
 }

@@ -75,6 +75,8 @@ export interface DatasetProvenance {
   name: string;
   geometry: 'points' | 'areas';
   records: number;
+  /** The dataset's records the profile is about (its subject in the period), by kind, for caveats and gaps. */
+  inSubject?: { records: number; monthOnly: number; windows: number; areaOnly: number };
   /** Inclusive dates of the records' windows. */
   dateRange: DateRange | null;
   precision: { exact: number; window: number; date: number; month: number };

@@ -37,10 +37,6 @@ function factName(fact: HeadlineFact, inputs: ProfileInputs, nounLower: string):
       const place = h ? hotspotPlace(h) : '';
       return place ? `Hotspot ${fact.rank} (${place})` : `Hotspot ${fact.rank}`;
     }
-    case 'all-hotspots':
-      return 'The hotspots together';
-    case 'rest-of-area':
-      return 'The area outside the hotspots';
   }
 }
 
@@ -65,9 +61,7 @@ export function headlineFactSentence(
   if (fact.againstAreaTrend && fact.rest) {
     const restMove =
       fact.rest.direction === 'fell' ? 'fell' : fact.rest.direction === 'rose' ? 'rose' : 'stayed level';
-    // For the area outside the hotspots, "the rest" is the hotspots themselves.
-    const rest = fact.subject === 'rest-of-area' ? 'the hotspots' : 'the rest of the area';
-    text += `, while ${rest} ${restMove} from ${formatCount(fact.rest.from)} to ${formatCount(fact.rest.to)}`;
+    text += `, while the rest of the area ${restMove} from ${formatCount(fact.rest.from)} to ${formatCount(fact.rest.to)}`;
   }
   text += '.';
   if (fact.chosenForBeingHighNow && withCaveat && inputs.regressionCaveat)
@@ -94,12 +88,9 @@ function hotspotSentence(h: KdeHotspot, nounLower: string): string {
   );
 }
 
-/** The same fact, or its mirror image (the hotspots rose ⇔ the area outside them fell, same baseline). */
+/** The same fact: one subject against one baseline. */
 function sameFact(a: HeadlineFact, b: HeadlineFact): boolean {
-  if (a.against !== b.against) return false;
-  if (a.subject === b.subject && a.rank === b.rank) return true;
-  const pair = new Set([a.subject, b.subject]);
-  return pair.has('all-hotspots') && pair.has('rest-of-area');
+  return a.against === b.against && a.subject === b.subject && a.rank === b.rank;
 }
 
 export function summaryFindings(inputs: ProfileInputs, noun: string): GeneratedFinding[] {

@@ -34,13 +34,12 @@ export function analysisProvenance(ctx: EngineContext, request: ProvenanceReques
     id: number;
     name: string;
   }[];
-  const used = usedCounts(request.columns);
+  const used = recordKinds(request.columns);
   const inScope = names.filter((d) => used.has(d.id)).map((d) => ({ ...d, imports: listImports(db, d.id) }));
   const sources: CaveatSource[] = inScope.map((d) => ({
     name: d.name,
     presetCaveats: presetCaveats(d.imports),
     imports: d.imports,
-    areaOnly: 0,
     ...used.get(d.id)!,
   }));
   return {
@@ -60,15 +59,15 @@ export function analysisProvenance(ctx: EngineContext, request: ProvenanceReques
   };
 }
 
-/** A dataset as a caveat source, counting all its records. */
-export function datasetCaveatSource(d: DatasetInfo): CaveatSource {
+/** A dataset as a caveat source: its records of `kinds` (those an output used), else all of them. */
+export function datasetCaveatSource(d: DatasetInfo, kinds?: RecordKinds): CaveatSource {
   return {
     name: d.name,
     presetCaveats: presetCaveats(d.imports),
     imports: d.imports,
-    areaOnly: d.geometry === 'areas' ? d.records : 0,
-    monthOnly: d.precision.month,
-    windows: d.precision.window,
+    areaOnly: kinds ? kinds.areaOnly : d.geometry === 'areas' ? d.records : 0,
+    monthOnly: kinds ? kinds.monthOnly : d.precision.month,
+    windows: kinds ? kinds.windows : d.precision.window,
   };
 }
 
@@ -97,15 +96,30 @@ function presetCaveats(imports: readonly ImportInfo[]): string[] {
   return [...found];
 }
 
-function usedCounts(columns: RecordColumns): Map<number, { monthOnly: number; windows: number }> {
-  const counts = new Map<number, { monthOnly: number; windows: number }>();
-  for (let i = 0; i < columns.count; i++) {
+/** What the records of each dataset are, for the caveats: all of them, or those at `indices`. */
+export interface RecordKinds {
+  records: number;
+  monthOnly: number;
+  windows: number;
+  areaOnly: number;
+}
+
+export function recordKinds(
+  columns: { count: number; datasetId: Int32Array; precision: Uint8Array; x: Float64Array },
+  indices?: ArrayLike<number>,
+): Map<number, RecordKinds> {
+  const kinds = new Map<number, RecordKinds>();
+  const n = indices ? indices.length : columns.count;
+  for (let k = 0; k < n; k++) {
+    const i = indices ? indices[k]! : k;
     const id = columns.datasetId[i]!;
-    let c = counts.get(id);
-    if (!c) counts.set(id, (c = { monthOnly: 0, windows: 0 }));
+    let c = kinds.get(id);
+    if (!c) kinds.set(id, (c = { records: 0, monthOnly: 0, windows: 0, areaOnly: 0 }));
+    c.records++;
     const p = columns.precision[i];
     if (p === PRECISION_CODE.month) c.monthOnly++;
     else if (p === PRECISION_CODE.window) c.windows++;
+    if (Number.isNaN(columns.x[i]!)) c.areaOnly++;
   }
-  return counts;
+  return kinds;
 }

@@ -33,7 +33,7 @@ import { filterWords } from '../../../shared/provenance/filter-words.js';
 import type { AnalysisJob } from '../analysis/analysis-job.js';
 import { runChainsAnalysis } from '../analysis/chains-service.js';
 import { runKnoxAnalysis } from '../analysis/knox-service.js';
-import { datasetCaveatSource, filterNames } from '../analysis/provenance.js';
+import { datasetCaveatSource, filterNames, recordKinds } from '../analysis/provenance.js';
 import type { EngineContext } from '../context.js';
 import { listDatasets } from '../import/datasets.js';
 import { queryRecords, summariseRecords } from '../query/query-records.js';
@@ -181,6 +181,9 @@ export async function gatherProfileInputs(
   );
   const trendSpan = { fromMs: Math.min(spans.previous.fromMs, spans.lastYear.fromMs), toMs: current.toMs };
   const currentIdx = inSpan(subjectRecords, current);
+  // The caveats and gaps count the records the profile is about (the subject in the period), not whole datasets.
+  const kinds = recordKinds(cache, currentIdx);
+  const subjectKinds = (id: number) => kinds.get(id) ?? { records: 0, monthOnly: 0, windows: 0, areaOnly: 0 };
   const summary = summariseSelection(cache, currentIdx);
   const pointIdx = currentIdx.filter((i) => !Number.isNaN(cache.x[i]!));
   const points = toRecordColumns(cache, pointIdx);
@@ -287,7 +290,10 @@ export async function gatherProfileInputs(
   const methodOnly = (caveats: readonly string[]) =>
     caveats.filter((c) => !dataPrefixes.some((p) => c.startsWith(p)));
   const caveats = [
-    ...dataCaveats(datasets.map(datasetCaveatSource), { windowBasis: 'midpoint' }),
+    ...dataCaveats(
+      datasets.map((d) => datasetCaveatSource(d, subjectKinds(d.id))),
+      { windowBasis: 'midpoint' },
+    ),
     COUNTING_RULE,
     ...coverageCaveats(coverage, spans),
     ...methodOnly(kde?.provenance.caveats ?? []),
@@ -329,7 +335,7 @@ export async function gatherProfileInputs(
     chainEvents,
     points: { x: Array.from(points.x), y: Array.from(points.y) },
     layers: mapLayers(db, crs, resolved.area?.layerId ?? null),
-    datasets: datasets.map(datasetProvenance),
+    datasets: datasets.map((d) => ({ ...datasetProvenance(d), inSubject: subjectKinds(d.id) })),
     caveats: [...new Set(caveats)],
     parameters: profileParameters({
       periods,

@@ -8,7 +8,8 @@
  * (ties: alphabetical first); null when none has one.
  *
  * For each place with count ≥ minCount (default 2):
- *   firstDate, lastDate   yyyy-mm-dd of the earliest and latest reference time (window midpoint)
+ *   firstDate, lastDate   yyyy-mm-dd of the earliest and latest reference time (window midpoint);
+ *                         yyyy-mm when that event is dated to the month only (no day is invented)
  *   time to repeat        the whole days between consecutive events there, dayOf(t[k+1]) − dayOf(t[k])
  *                         over the events dated to the day or better (not month-only: their day is
  *                         unknown), sorted by time; median (mean of the middle two for an even
@@ -39,6 +40,12 @@ export interface RepeatLocation {
   lastDate: string;
   medianDaysToRepeat: number | null;
   minDaysToRepeat: number | null;
+}
+
+/** The event's date as precise as it is known: yyyy-mm-dd, or yyyy-mm for a month-only record. */
+function dateOf(input: RepeatInput, i: number): string {
+  const date = isoDate(input.timeMs[i]!);
+  return input.datedToDay[i] === 1 ? date : date.slice(0, 7);
 }
 
 export function repeatLocations(input: RepeatInput, minCount = 2): RepeatLocation[] {
@@ -82,8 +89,8 @@ export function repeatLocations(input: RepeatInput, minCount = 2): RepeatLocatio
       x: input.x[first]!,
       y: input.y[first]!,
       count: members.length,
-      firstDate: isoDate(input.timeMs[first]!),
-      lastDate: isoDate(input.timeMs[last]!),
+      firstDate: dateOf(input, first),
+      lastDate: dateOf(input, last),
       medianDaysToRepeat:
         gaps.length === 0 ? null : gaps.length % 2 === 1 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2,
       minDaysToRepeat: gaps.length === 0 ? null : gaps[0]!,

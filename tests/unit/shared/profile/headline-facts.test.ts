@@ -57,15 +57,35 @@ describe('headlineFacts', () => {
     expect(facts.some((f) => f.rank === 2)).toBe(false);
   });
 
-  it('sums the hotspots (disjoint) for "all hotspots" and subtracts them for the rest of the area', () => {
-    const facts = demo();
-    const all = facts.find((f) => f.subject === 'all-hotspots');
-    const rest = facts.find((f) => f.subject === 'rest-of-area');
-    // 144 vs 102 in equal periods is significant (z ≈ 3.2); the rest, 836 vs 898 (z ≈ −1.5), is not
-    // a headline, but it is the "rest" beside the all-hotspots fact.
-    expect(all && [all.from, all.to]).toEqual([102, 144]);
-    expect(all?.rest).toMatchObject({ from: 898, to: 836, direction: 'fell' });
-    expect(rest).toBeUndefined();
+  it('never makes "all hotspots" or "the rest of the area" a fact (they rise and fall by construction)', () => {
+    const subjects = demo().map((f) => f.subject);
+    expect(subjects).not.toContain('all-hotspots');
+    expect(subjects).not.toContain('rest-of-area');
+  });
+
+  it('leads with a hotspot only when its change holds against last year too, and then says so', () => {
+    // Data from January 2024 to June 2025, so last June is covered as well.
+    const months = Array.from({ length: 18 }, (_, k) => Date.UTC(2024, k, 1));
+    const covered = dataCoverage(
+      months,
+      months.map((m) => Date.UTC(new Date(m).getUTCFullYear(), new Date(m).getUTCMonth() + 1, 1) - 1),
+    );
+    const row3 = (now: number, before: number, lastYear: number) =>
+      comparePeriodCounts({ current: now, previous: before, lastYear }, spans, covered);
+    const scope = adjustRows([row3(980, 1000, 990)])[0]!;
+    const facts = (hotspot: ReturnType<typeof row3>) =>
+      headlineFacts({
+        scope,
+        subject: scope,
+        subjectHotspotRank: null,
+        hotspots: adjustRows([{ rank: 1, ...hotspot }]),
+        exposureDays: { current: 30, previous: 30, lastYear: 30 },
+      }).filter((f) => f.subject === 'hotspot');
+    // Up on the previous period (62 → 106) but level with last June (100): the season, not news.
+    expect(facts(row3(106, 62, 100))).toEqual([]);
+    // Up on both: one fact, against the same period last year.
+    const [fact] = facts(row3(106, 62, 60));
+    expect(fact).toMatchObject({ rank: 1, against: 'lastYear', from: 60, to: 106, direction: 'increase' });
   });
 
   it('refuses a part with more events than the scope', () => {

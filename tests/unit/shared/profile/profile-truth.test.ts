@@ -403,29 +403,21 @@ describe('cocooning', () => {
 });
 
 describe('summary changes', () => {
-  it('say a change once: the area outside the hotspots falling is not repeated after the hotspots rising', () => {
-    const hotspots = { ...grewWhileAreaFell(), subject: 'all-hotspots' as const, rank: null };
-    const mirror = {
-      ...grewWhileAreaFell(),
-      subject: 'rest-of-area' as const,
-      rank: null,
-      from: 938,
-      to: 874,
-      test: change(874, 938, 0.01),
-      direction: 'decrease' as const,
-      rest: hotspots.rest && { ...hotspots.rest, from: 62, to: 106, direction: 'rose' as const },
-      chosenForBeingHighNow: false,
-    };
-    const lastYear = { ...hotspots, against: 'lastYear' as const, from: 70 };
-    const model = buildProfileModel(profileInputs({ headlineFacts: [hotspots, mirror, lastYear] }));
-    const ids = section(model, 'summary').findings!.map((f) => f.id);
-    expect(ids.slice(0, 3)).toEqual(['summary:headline', 'summary:counts', 'summary:change-1']);
-    const change1 = section(model, 'summary').findings![2]!.text;
-    expect(change1).toMatch(
-      /^The hotspots together rose from 70 to 106 burglaries against the same period last year/,
+  it('say the regression caveat in full once, then refer to it', () => {
+    const first = grewWhileAreaFell();
+    const second = { ...first, rank: 2, against: 'lastYear' as const, from: 70 };
+    const model = buildProfileModel(profileInputs({ headlineFacts: [first, second] }));
+    const findings = section(model, 'summary').findings!;
+    expect(findings.slice(0, 3).map((f) => f.id)).toEqual([
+      'summary:headline',
+      'summary:counts',
+      'summary:change-1',
+    ]);
+    expect(findings[0]!.text).toContain(profileInputs().regressionCaveat);
+    expect(findings[2]!.text).toMatch(
+      /^Hotspot 2\b.* rose from 70 to 106 burglaries against the same period last year/,
     );
-    // The regression caveat is said in full once, then referred to.
-    expect(change1).toContain('(Regression to the mean applies: see above.)');
+    expect(findings[2]!.text).toContain('(Regression to the mean applies: see above.)');
   });
 });
 

@@ -49,11 +49,12 @@ describe('repeatLocations', () => {
     });
   });
 
-  it('gives no time to repeat for month-only events (their day is unknown) but still counts the place', () => {
+  it('gives no day and no time to repeat for month-only events (their day is unknown) but still counts the place', () => {
     const monthly = run().find((r) => r.x === 402000)!;
     expect(monthly.count).toBe(2);
     expect(monthly.location).toBeNull();
-    expect([monthly.firstDate, monthly.lastDate]).toEqual(['2025-02-14', '2025-03-15']);
+    // Their midpoints fall on 14 February and 15 March, but only the months are known.
+    expect([monthly.firstDate, monthly.lastDate]).toEqual(['2025-02', '2025-03']);
     expect(monthly.medianDaysToRepeat).toBeNull();
     expect(monthly.minDaysToRepeat).toBeNull();
   });
