@@ -56,10 +56,11 @@ function singular(nounLower: string): string {
   return nounLower.replace(/ies$/, 'y').replace(/s$/, '');
 }
 
+/** The cocooning finding, and whether any zone is still live on the profile's date. */
 function cocooning(
   inputs: ProfileInputs,
   window: { distanceM: number; days: number },
-): GeneratedFinding | null {
+): { finding: GeneratedFinding; live: boolean } | null {
   const zones = (inputs.chains?.zones ?? []).filter(
     (z) => ISO_DATE.test(z.eventDate) && ISO_DATE.test(z.expiresDate),
   );
@@ -76,13 +77,26 @@ function cocooning(
     .sort()
     .at(-1)!;
   const asOf = inputs.chains?.asOf ?? lastEvent;
-  return {
+  // A profile written after the period: zones that have lapsed by its date are history, not tasking.
+  const written = inputs.front.date;
+  if (ISO_DATE.test(written) && written >= lastExpiry) {
+    const finding = {
+      id: 'prevention:cocooning',
+      text:
+        `Cocooning: the near-repeat risk zones of the period's last events lapsed on ${formatDate(lastExpiry)}, before this ` +
+        `profile's date (${formatDate(written)}), so there is no live zone to cocoon now; cocoon within ${formatMetres(window.distanceM)} ` +
+        `of each new event for ${formatDays(window.days)} as the next events come in.`,
+    };
+    return { finding, live: false };
+  }
+  const finding = {
     id: 'prevention:cocooning',
     text:
       `Cocooning around the ${formatCount(events)} recent event${events === 1 ? '' : 's'} that can still produce near repeats ` +
       `(${formatDate(firstEvent)} to ${formatDate(asOf)}): visit homes within ${formatMetres(window.distanceM)} of each with crime prevention advice and target hardening, ` +
       `each zone for ${formatDays(window.days)} after its event (the last lapses on ${formatDate(lastExpiry)}).`,
   };
+  return { finding, live: true };
 }
 
 function hotspotSuggestions(h: KdeHotspot, out: Suggestions): void {
@@ -107,7 +121,7 @@ export function suggestResponses(inputs: ProfileInputs, noun: string): Suggestio
   const nearRepeat = inputs.knox?.significant.some((row) => row.some(Boolean)) === true;
 
   const cocoon = window ? cocooning(inputs, window) : null;
-  if (cocoon) out.prevention.push(cocoon);
+  if (cocoon) out.prevention.push(cocoon.finding);
   if (nearRepeat && window) {
     out.prevention.push({
       id: 'prevention:after-every-event',
@@ -172,7 +186,7 @@ export function suggestResponses(inputs: ProfileInputs, noun: string): Suggestio
     id: 'reassurance:publicise',
     text: `Publicise the partnership's activity and prevention advice to residents and businesses in ${where}.`,
   });
-  if (cocoon) {
+  if (cocoon?.live) {
     out.reassurance.push({
       id: 'reassurance:risk-zones',
       text: 'Reassurance visits and letters to neighbours of recent victims inside the current risk zones.',

@@ -399,6 +399,16 @@ describe('cocooning', () => {
         '(the last lapses on 6 January 2026).',
     );
     expect(renderProfileHtml(model)).not.toContain('NaN');
+    // Written on 6 January 2026 or later, the zones have lapsed: no cocooning of past events.
+    const late = profileInputs({ chains });
+    late.front = { ...late.front, date: '2026-01-06' };
+    const lapsed = section(buildProfileModel(late), 'response-prevention').findings![0]!.text;
+    expect(lapsed).toMatch(
+      /^Cocooning: the near-repeat risk zones of the period's last events lapsed on 6 January 2026, before this profile's date \(6 January 2026\)/,
+    );
+    expect(lapsed).not.toContain('visit homes');
+    const reassurance = section(buildProfileModel(late), 'response-reassurance').findings!.map((f) => f.id);
+    expect(reassurance).not.toContain('reassurance:risk-zones');
   });
 });
 
