@@ -27,6 +27,7 @@ import {
 import {
   hotspotTitle,
   MIN_TIMED_FOR_PEAK_HOURS,
+  paiWords,
   peakHoursWords,
   placeName,
   supportedHotspots,
@@ -138,7 +139,7 @@ export function analysisBlocks(inputs: ProfileInputs, noun: string, provenance: 
     for (const h of focus) {
       blocks.push({
         kind: 'figure',
-        caption: `${hotspotTitle(h)}: ${formatCount(h.events)} events (${formatShare(h.share)}) in ${formatAreaKm2(h.areaKm2)}, PAI ${h.pai.toFixed(1)}; peak hours: ${peakHoursWords(h)}`,
+        caption: `${hotspotTitle(h)}: ${formatCount(h.events)} events (${formatShare(h.share)}) in ${formatAreaKm2(h.areaKm2)}, ${paiWords(h)}; peak hours: ${peakHoursWords(h)}`,
         svg: hotspotMapSvg(inputs, h, provenance),
       });
     }

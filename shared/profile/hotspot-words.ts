@@ -36,16 +36,39 @@ export function hotspotPlaces(h: KdeHotspot): string {
   return (h.places ?? []).map((p) => `${p.name} (${p.layer})`).join(', ');
 }
 
-/** "Hotspot 1: Castle", "Hotspot 2: around Mill Lane". */
-export function hotspotTitle(h: KdeHotspot): string {
+/** True when every event of the hotspot sits on one map point (e.g. one police.uk snap point). */
+export function isOnePoint(h: KdeHotspot): boolean {
+  return h.distinctPoints === 1 && h.events > 1;
+}
+
+/** The place, and "one map point" when all its events share one location. */
+function placeWithPoint(h: KdeHotspot): string {
   const place = hotspotPlace(h);
+  if (!isOnePoint(h)) return place;
+  return place ? `${place}, one map point` : 'one map point';
+}
+
+/** "Hotspot 1: Castle", "Hotspot 2: around Mill Lane", "Hotspot 3: around Cheapside, one map point". */
+export function hotspotTitle(h: KdeHotspot): string {
+  const place = placeWithPoint(h);
   return place ? `Hotspot ${h.rank}: ${place}` : `Hotspot ${h.rank}`;
 }
 
 /** "hotspot 1 (Castle)" inside a sentence. */
 export function hotspotRef(h: KdeHotspot): string {
-  const place = hotspotPlace(h);
+  const place = placeWithPoint(h);
   return place ? `hotspot ${h.rank} (${place})` : `hotspot ${h.rank}`;
+}
+
+/**
+ * "PAI 7.5", or for a one-point hotspot the PAI with what its area really is: the kernel's footprint
+ * round a single location, so the figure says how busy the point is, not how compact an area.
+ */
+export function paiWords(h: KdeHotspot): string {
+  const pai = `PAI ${h.pai.toFixed(1)}`;
+  return isOnePoint(h)
+    ? `${pai} (all ${formatCount(h.events)} events share one map location, so the area is only the kernel's footprint round that point; with police.uk data this is an anonymised snap point that may stand for many addresses)`
+    : pai;
 }
 
 /** Peak hours, or why there are none: "22:00–23:00 and 23:00–00:00", "too few timed events (7)". */

@@ -17,7 +17,7 @@ import type { KdeHotspot } from '../api/analysis-api.js';
 import type { GeneratedFinding } from './findings.js';
 import { formatAreaKm2, formatCount, formatDate, formatRange, formatShare } from './format.js';
 import type { HeadlineFact } from './headline-facts.js';
-import { hotspotPlace, hotspotRef, peakHoursWords, supportedHotspots } from './hotspot-words.js';
+import { hotspotPlace, hotspotRef, paiWords, peakHoursWords, supportedHotspots } from './hotspot-words.js';
 import type { ProfileInputs } from './model.js';
 import { chainCounts, nearRepeatHeadline } from './near-repeat-words.js';
 import { changeSentence, movePhrase, verdictPhrase } from './period-words.js';
@@ -79,11 +79,11 @@ function countsSentence(inputs: ProfileInputs, nounLower: string): string {
   );
 }
 
-function hotspotSentence(h: KdeHotspot, nounLower: string): string {
+function hotspotSentence(h: KdeHotspot, studyAreaEvents: number, nounLower: string): string {
   const ref = hotspotRef(h);
   return (
     `${ref.charAt(0).toUpperCase()}${ref.slice(1)} held ${formatCount(h.events)} ${nounLower} ` +
-    `(${formatShare(h.share)} of the area's) in ${formatAreaKm2(h.areaKm2)}: PAI ${h.pai.toFixed(1)}; ` +
+    `(${formatShare(h.share)} of the study area's ${formatCount(studyAreaEvents)}) in ${formatAreaKm2(h.areaKm2)}: ${paiWords(h)}; ` +
     `peak hours: ${peakHoursWords(h)}.`
   );
 }
@@ -127,7 +127,7 @@ export function summaryFindings(inputs: ProfileInputs, noun: string): GeneratedF
     inputs.subjectHotspotRank !== null
       ? supported.find((h) => h.rank === inputs.subjectHotspotRank)
       : supported[0];
-  if (top) out.push({ id: 'summary:hotspot', text: hotspotSentence(top, nounLower) });
+  if (top) out.push({ id: 'summary:hotspot', text: hotspotSentence(top, inputs.kde!.counts.used, nounLower) });
   if (inputs.knox) out.push({ id: 'summary:near-repeat', text: nearRepeatHeadline(inputs.knox, noun) });
   if (inputs.chains) {
     const c = chainCounts(inputs.chains);

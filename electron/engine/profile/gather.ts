@@ -222,25 +222,35 @@ export async function gatherProfileInputs(
     seed: options.seed ?? PROFILE_DEFAULTS.seed,
   };
   const periodFilter = apiFilter({ ...resolved.filter, ...current });
+  // Day-level methods refuse month-only records unless overridden; a profile does not override, and
+  // says why in the reader's terms rather than passing on the refusal's instructions.
+  const monthOnly = points.precision.reduce((n, p) => n + (p === PRECISION_CODE.month ? 1 : 0), 0);
+  const monthOnlyNote =
+    monthOnly === 0
+      ? null
+      : `${formatCount(monthOnly)} of the period's ${formatCount(points.count)} events are dated to the month only (e.g. police.uk): ` +
+        'near-repeat analysis needs the day of each event, so it was not run.';
   const knoxRun =
-    points.count < MIN_KNOX_EVENTS
-      ? {
-          value: null,
-          note: `${formatCount(points.count)} events with a point in the period; the Knox test needs at least ${MIN_KNOX_EVENTS}.`,
-        }
-      : await optional(() =>
-          runKnoxAnalysis(
-            ctx,
-            {
-              filter: periodFilter,
-              distanceEdgesM: bandEdges(knoxSettings.distanceBandM, knoxSettings.distanceBands),
-              timeEdgesDays: bandEdges(knoxSettings.timeBandDays, knoxSettings.timeBands),
-              iterations: knoxSettings.iterations,
-              seed: knoxSettings.seed,
-            },
-            analysisJob(job, STEPS.knox, 'Near-repeat (Knox) test'),
-          ),
-        );
+    monthOnlyNote !== null
+      ? { value: null, note: monthOnlyNote }
+      : points.count < MIN_KNOX_EVENTS
+        ? {
+            value: null,
+            note: `${formatCount(points.count)} events with a point in the period; the Knox test needs at least ${MIN_KNOX_EVENTS}.`,
+          }
+        : await optional(() =>
+            runKnoxAnalysis(
+              ctx,
+              {
+                filter: periodFilter,
+                distanceEdgesM: bandEdges(knoxSettings.distanceBandM, knoxSettings.distanceBands),
+                timeEdgesDays: bandEdges(knoxSettings.timeBandDays, knoxSettings.timeBands),
+                iterations: knoxSettings.iterations,
+                seed: knoxSettings.seed,
+              },
+              analysisJob(job, STEPS.knox, 'Near-repeat (Knox) test'),
+            ),
+          );
   job.signal.throwIfAborted();
 
   // ---- chains (series) ----
@@ -250,23 +260,27 @@ export async function gatherProfileInputs(
   const chainsRun =
     resolved.chains !== null
       ? { value: resolved.chains, note: null }
-      : points.count < 2
-        ? { value: null, note: 'fewer than two events with a point in the period.' }
-        : await optional(() =>
-            runChainsAnalysis(
-              ctx,
-              {
-                filter: chainsFilter,
-                distanceM: suggestion ? suggestion.distanceM : chainDistanceM,
-                days: suggestion ? suggestion.days : chainDays,
-                ...(suggestion ? { metric: suggestion.metric, thresholdSource: suggestion.source } : {}),
-                // The period's hotspots, so a chain that is really the hotspot's own traffic is flagged.
-                ...(kde && kde.hotspots.length > 0 ? { hotspots: kde.hotspots.map((h) => [h.polygon]) } : {}),
-                asOf: request.period.to,
-              },
-              analysisJob(job, STEPS.chains, 'Near-repeat series'),
-            ),
-          );
+      : monthOnlyNote !== null
+        ? { value: null, note: monthOnlyNote }
+        : points.count < 2
+          ? { value: null, note: 'fewer than two events with a point in the period.' }
+          : await optional(() =>
+              runChainsAnalysis(
+                ctx,
+                {
+                  filter: chainsFilter,
+                  distanceM: suggestion ? suggestion.distanceM : chainDistanceM,
+                  days: suggestion ? suggestion.days : chainDays,
+                  ...(suggestion ? { metric: suggestion.metric, thresholdSource: suggestion.source } : {}),
+                  // The period's hotspots, so a chain that is really the hotspot's own traffic is flagged.
+                  ...(kde && kde.hotspots.length > 0
+                    ? { hotspots: kde.hotspots.map((h) => [h.polygon]) }
+                    : {}),
+                  asOf: request.period.to,
+                },
+                analysisJob(job, STEPS.chains, 'Near-repeat series'),
+              ),
+            );
   job.signal.throwIfAborted();
   const chainEvents: ChainEventRow[] = chainsRun.value
     ? chainRows(db, chainsRun.value.chains, chainsFilter)

@@ -125,6 +125,12 @@ export interface Hotspot extends RegionFacts {
   pValue: number | null;
   /** Boundary features (neighbourhood, ward, beat …) holding the peak cell centre, one per layer. */
   places: { layer: string; name: string }[];
+  /**
+   * Distinct event locations inside (identical x, y count once). 1 means every event sits on one map
+   * point (police.uk snaps crimes to anonymised points): a place, not an area, and its area and PAI
+   * are only the kernel's footprint round that point.
+   */
+  distinctPoints: number;
 }
 
 export interface HotspotResult {
@@ -236,6 +242,7 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
       ...supportedPeakHours(times, top),
       pValue,
       places: [],
+      distinctPoints: new Set(inside.map((i) => `${events.x[i]},${events.y[i]}`)).size,
     });
   }
   hotspots.sort(

@@ -57,6 +57,7 @@ export function hotspot(overrides: Partial<KdeHotspot> = {}): KdeHotspot {
     peakHoursNote: null,
     pValue: 0.01,
     places: [{ layer: 'Wards', name: 'Castle' }],
+    distinctPoints: 24,
     areaKm2: 0.16,
     events: 30,
     weight: 30,

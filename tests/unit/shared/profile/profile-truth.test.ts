@@ -135,6 +135,26 @@ describe('hotspots', () => {
     expect(trend.kind === 'table' && trend.note).toContain('regression to the mean');
   });
 
+  it('say a hotspot whose events all share one map point is a point, not an area (police.uk snapping)', () => {
+    const onePoint = hotspot({
+      events: 8,
+      distinctPoints: 1,
+      places: [],
+      topLocations: [{ name: 'On or near Cannon Street', count: 8 }],
+    });
+    const model = buildProfileModel(profileInputs({ kde: kdeRun([onePoint]) }));
+    const summary = section(model, 'summary').findings!.find((f) => f.id === 'summary:hotspot')!.text;
+    expect(summary).toMatch(/^Hotspot 1 \(around Cannon Street, one map point\) held 8 /);
+    expect(summary).toContain(
+      "all 8 events share one map location, so the area is only the kernel's footprint",
+    );
+    // An area hotspot says nothing of the kind.
+    const area = buildProfileModel(profileInputs({ kde: kdeRun([hotspot()]) }));
+    expect(section(area, 'summary').findings!.find((f) => f.id === 'summary:hotspot')!.text).not.toContain(
+      'map point',
+    );
+  });
+
   it('put the trend, the test in words and the caveat on each hotspot slide', () => {
     const slide = buildProfileModel(trendInputs()).hotspotSlides[0]!;
     expect(slide.title).toBe('Hotspot 1: Castle');

@@ -40,6 +40,34 @@ describe('findHotspots', () => {
     expect(result.totalEvents).toBe(10);
   });
 
+  it('counts the distinct locations inside a hotspot: 1 when every event shares one point (a snap point)', () => {
+    const values = new Float64Array(100);
+    for (const [r, c] of [
+      [4, 4],
+      [4, 5],
+      [5, 4],
+      [5, 5],
+    ])
+      values[r * 10 + c] = 4;
+    const grid: Grid = { width: 10, height: 10, originX: 0, originY: 0, cellSizeM: 10, values };
+    const options = {
+      thresholds: { method: 'mean-multiple' as const, multiples: [12.5] },
+      studyAreaM2: 10_000,
+    };
+    const onePoint = findHotspots(
+      grid,
+      { x: new Float64Array(6).fill(50), y: new Float64Array(6).fill(50) },
+      options,
+    );
+    expect(onePoint.hotspots.map((h) => [h.events, h.distinctPoints])).toEqual([[6, 1]]);
+    const spread = findHotspots(
+      grid,
+      { x: Float64Array.of(50, 50, 45, 55, 50, 52), y: Float64Array.of(50, 50, 52, 48, 44, 50) },
+      options,
+    );
+    expect(spread.hotspots.map((h) => [h.events, h.distinctPoints])).toEqual([[6, 5]]);
+  });
+
   it('recovers three planted hotspots, ranked by events, with their main category and peak hour', () => {
     const random = new Random(2024);
     const planted = [
