@@ -8,6 +8,7 @@
  */
 import type { KdeHotspot } from '../api/analysis-api.js';
 import { formatAreaKm2, formatCount, formatP, formatShare } from './format.js';
+import { seriesInHotspots } from './hotspot-series.js';
 import {
   hasPeakHours,
   hotspotPlace,
@@ -28,11 +29,21 @@ export function hotspotTable(inputs: ProfileInputs): Block {
   const withCategories = categories.size > 1;
   const highlight = shown.flatMap((h, i) => (h.rank === inputs.subjectHotspotRank ? [i] : []));
   const withTest = shown.some((h) => h.pValue !== null && h.pValue !== undefined);
+  const series = seriesInHotspots(shown, inputs.chains, inputs.chainEvents);
+  const withSeries = series.some((s) => s.events > 0);
+  const seriesCell = (i: number) => {
+    const s = series[i]!;
+    return s.events === 0
+      ? '—'
+      : `${formatCount(s.events)} (${s.byChain.map((c) => `chain ${c.chainId}`).join(', ')})`;
+  };
+  // A hotspot at least half made of one series candidate may be one run of offending, not a place.
+  const seriesLed = series.filter((s, i) => s.byChain[0] && s.byChain[0].events * 2 >= shown[i]!.events);
   // Without enough timed events in any hotspot, one sentence says so instead of a column of it.
   const withHours = shown.some(hasPeakHours);
   return {
     kind: 'table',
-    caption: `Hotspots of the period (class ${kde.params.hotspotClass} regions of the density surface that the data support), most events first`,
+    caption: `Hotspots of the period: areas where the density reaches ${shown[0]?.classLabel ?? `class ${kde.params.hotspotClass}`} and the data support a hotspot, most events first`,
     columns: [
       { label: 'No.', align: 'right' },
       { label: 'Place', align: 'left' },
@@ -44,9 +55,10 @@ export function hotspotTable(inputs: ProfileInputs): Block {
       ...(withTest ? [{ label: 'p (CSR)', align: 'right' as const }] : []),
       ...(withCategories ? [{ label: 'Top categories', align: 'left' as const }] : []),
       ...(withHours ? [{ label: 'Peak hours', align: 'left' as const }] : []),
+      ...(withSeries ? [{ label: 'In series', align: 'left' as const }] : []),
       { label: 'Top locations', align: 'left' },
     ],
-    rows: shown.map((h) => [
+    rows: shown.map((h, i) => [
       String(h.rank),
       hotspotPlace(h).replace(/^around /, '') || '—',
       h.classLabel,
@@ -59,6 +71,7 @@ export function hotspotTable(inputs: ProfileInputs): Block {
         ? [h.topCategories.map((c) => `${c.name} (${formatCount(c.count)})`).join('; ')]
         : []),
       ...(withHours ? [peakHoursShort(h)] : []),
+      ...(withSeries ? [seriesCell(i)] : []),
       h.topLocations.map((l) => `${placeName(l.name)} (${formatCount(l.count)})`).join('; '),
     ]),
     ...(highlight.length > 0 ? { highlight } : {}),
@@ -69,6 +82,15 @@ export function hotspotTable(inputs: ProfileInputs): Block {
       (withHours
         ? 'Peak hours: the busiest hours of day from the aoristic shares of timed events (hour 14 = 14:00–15:00).'
         : `No peak hours: ${peakHoursWords(shown[0]!)}.`) +
+      (withSeries
+        ? ' In series: events of near-repeat series candidates inside the hotspot, by chain.'
+        : '') +
+      seriesLed
+        .map(
+          (s) =>
+            ` ${formatCount(s.byChain[0]!.events)} of hotspot ${s.rank}'s ${formatCount(shown.find((h) => h.rank === s.rank)!.events)} events belong to near-repeat chain ${s.byChain[0]!.chainId}: much of this hotspot may be one series, so check the chain before treating it as a place problem (its peak hours are then the series' timing).`,
+        )
+        .join('') +
       (supported.length > shown.length
         ? ` ${supported.length - shown.length} smaller hotspots not shown (all are in the hotspots export).`
         : ''),

@@ -7,7 +7,13 @@
 import type { ChangeTest } from '../../../../shared/analysis/compare/compare-periods.js';
 import { poissonRateTest } from '../../../../shared/analysis/compare/poisson-rate-test.js';
 import type { KnoxReport } from '../../../../shared/analysis/knox/knox-report.js';
-import type { KdeHotspot, KdeRunResult, KnoxRunResult } from '../../../../shared/api/analysis-api.js';
+import type {
+  ChainSummary,
+  ChainsRunResult,
+  KdeHotspot,
+  KdeRunResult,
+  KnoxRunResult,
+} from '../../../../shared/api/analysis-api.js';
 import type { HeadlineFact } from '../../../../shared/profile/headline-facts.js';
 import type { ProfileInputs } from '../../../../shared/profile/model.js';
 
@@ -271,5 +277,49 @@ export function grewWhileAreaFell(): HeadlineFact {
     rest: { from: 938, to: 874, direction: 'fell', test: poissonRateTest(874, 938, 92, 92) },
     againstAreaTrend: true,
     chosenForBeingHighNow: true,
+  };
+}
+
+export function chainSummary(id: number, flag: ChainSummary['flag']): ChainSummary {
+  return {
+    id,
+    size: 3,
+    originRecordId: id * 10,
+    originReference: null,
+    memberRecordIds: [],
+    references: [],
+    firstDate: '2025-10-01',
+    lastDate: '2025-10-05',
+    spanDays: 4,
+    links: 2,
+    centroidX: 0,
+    centroidY: 0,
+    areaM2: 0,
+    live: false,
+    flag,
+    flagReason: flag ? 'hotspot-like: not a series' : null,
+    eventsInHotspots: null,
+    hotspotRate: null,
+  };
+}
+
+/** A chains run holding `chains` and nothing else (no zones, no notes). */
+export function chainsRun(chains: ChainSummary[]): ChainsRunResult {
+  return {
+    events: 40,
+    distanceM: 200,
+    days: 7,
+    metric: 'euclidean',
+    linkRule: 'closer than 200 m (euclidean) and fewer than 7 days apart',
+    thresholdSource: 'tightest significant Knox cell: [0, 200) m × [0, 7) days',
+    asOf: '2025-12-31',
+    shiftHours: null,
+    chains,
+    seriesCount: chains.filter((c) => c.flag === null).length,
+    zones: [],
+    notes: [],
+    analysisId: 12,
+    cached: false,
+    provenance: kdeRun([]).provenance,
   };
 }

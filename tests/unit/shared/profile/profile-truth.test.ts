@@ -5,9 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildProfileModel } from '../../../../shared/profile/build-model.js';
 import { renderProfileHtml } from '../../../../shared/profile/html/render-html.js';
-import type { DatasetProvenance, ProfileInputs } from '../../../../shared/profile/model.js';
+import type { Block, DatasetProvenance, ProfileInputs } from '../../../../shared/profile/model.js';
 import type { SavedTexts } from '../../../../shared/profile/sections.js';
 import {
+  chainSummary,
+  chainsRun,
   change,
   grewWhileAreaFell,
   hotspot,
@@ -152,6 +154,31 @@ describe('hotspots', () => {
     const area = buildProfileModel(profileInputs({ kde: kdeRun([hotspot()]) }));
     expect(section(area, 'summary').findings!.find((f) => f.id === 'summary:hotspot')!.text).not.toContain(
       'map point',
+    );
+  });
+
+  it('say when a hotspot is mostly one near-repeat series candidate', () => {
+    const kde = kdeRun([hotspot({ events: 30 })]);
+    const chains = chainsRun([chainSummary(4, null)]);
+    const chainEvents = Array.from({ length: 16 }, (_, k) => ({
+      chainId: 4,
+      recordId: k,
+      date: '2025-10-01',
+      x: 1100 + k * 10,
+      y: 1200,
+      category: null,
+      location: null,
+    }));
+    const table = section(
+      buildProfileModel(profileInputs({ kde, chains, chainEvents })),
+      'analysis',
+    ).blocks.find((b) => b.kind === 'table' && b.caption.startsWith('Hotspots of the period')) as Extract<
+      Block,
+      { kind: 'table' }
+    >;
+    expect(table.rows[0]![table.columns.findIndex((c) => c.label === 'In series')]).toBe('16 (chain 4)');
+    expect(table.note).toContain(
+      "16 of hotspot 1's 30 events belong to near-repeat chain 4: much of this hotspot may be one series",
     );
   });
 
