@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ALGORITHM_VERSIONS,
   cached,
   cacheKey,
   canonicalJson,
@@ -105,6 +107,24 @@ describe('cached', () => {
     const other = await cached(ctx, 'kde', { datasetId: 1 }, { bandwidthM: 500 }, async () => ({ v: 2 }));
     expect(other).toMatchObject({ hit: false, value: { v: 2 } });
     expect((project.db.prepare('SELECT COUNT(*) AS n FROM analyses').get() as { n: number }).n).toBe(2);
+  });
+
+  it('recomputes a result stored by a build before the current algorithm version, never serving it', async () => {
+    // What the build before issue 10 stored: keyed by kind, inputs and params alone (no algorithm).
+    const oldKey = createHash('sha256')
+      .update(canonicalJson({ kind: 'kde', inputs: { datasetId: 1 }, params: { bandwidthM: 250 } }))
+      .digest('hex');
+    project.db
+      .prepare(
+        `INSERT INTO analyses (kind, input_hash, params_json, inputs_json, result_json, result_blob, app_version, created_at)
+         VALUES ('kde', ?, '{}', '{}', '{"json":{"hotspots":"stale"}}', NULL, '0.0.9', '2026-01-01')`,
+      )
+      .run(oldKey);
+    expect(ALGORITHM_VERSIONS['kde']).toBeGreaterThan(1);
+    const result = await cached(ctx, 'kde', { datasetId: 1 }, { bandwidthM: 250 }, async () => ({
+      hotspots: 'fresh',
+    }));
+    expect(result).toMatchObject({ hit: false, value: { hotspots: 'fresh' } });
   });
 
   it('stores nothing when compute fails', async () => {
