@@ -127,7 +127,8 @@ export function summaryFindings(inputs: ProfileInputs, noun: string): GeneratedF
     inputs.subjectHotspotRank !== null
       ? supported.find((h) => h.rank === inputs.subjectHotspotRank)
       : supported[0];
-  if (top) out.push({ id: 'summary:hotspot', text: hotspotSentence(top, inputs.kde!.counts.used, nounLower) });
+  if (top)
+    out.push({ id: 'summary:hotspot', text: hotspotSentence(top, inputs.kde!.counts.used, nounLower) });
   if (inputs.knox) out.push({ id: 'summary:near-repeat', text: nearRepeatHeadline(inputs.knox, noun) });
   if (inputs.chains) {
     const c = chainCounts(inputs.chains);
