@@ -142,7 +142,7 @@ describe('hotspot demo --out DIR', () => {
       lines.some((l) => /^# Dataset Police recorded crime: police_crimes\.csv sha256 [0-9a-f]{64}$/.test(l)),
     ).toBe(true);
     const rows = lines.filter((l) => !l.startsWith('#'));
-    expect(rows[0]).toMatch(/^rank,class,area_km2,events,share,pai,/);
+    expect(rows[0]).toMatch(/^rank,class,area_km2,events,distinct_points,share,pai,/);
     expect(rows.length - 1).toBeGreaterThanOrEqual(summary.hotspots.length);
     for (const row of rows) for (const cell of row.split(',')) expect(cell).not.toMatch(/^"?[=+@\t\r]/);
   });
