@@ -116,7 +116,8 @@ export interface ProfileListItem {
 }
 
 export const EXPORT_FORMATS = ['html', 'pdf', 'pptx'] as const;
-export const DATA_KINDS = ['hotspots', 'chains', 'surface'] as const;
+/** risk-zones: the chains' risk zones as Polygons in their own file (GeoJSON only; issue 12). */
+export const DATA_KINDS = ['hotspots', 'chains', 'risk-zones', 'surface'] as const;
 export const DATA_FORMATS = ['geojson', 'csv', 'asc'] as const;
 
 export interface ExportResult {
@@ -129,6 +130,20 @@ export interface ExportResult {
   mimeType: string;
   /** e.g. "PDF skipped: Chromium is not installed" (a soft failure the UI shows). */
   warnings: string[];
+  /**
+   * Files that go with a data export (issue 12): the "<file>.provenance.txt" sidecar of a CSV or
+   * grid (metadata and protective marking), a grid's ".prj", and data-dictionary.txt. Written beside
+   * `path` with a target; else returned as base64 for the browser to download with the file.
+   */
+  companions?: ExportCompanion[];
+}
+
+export interface ExportCompanion {
+  fileName: string;
+  bytes: number;
+  mimeType: string;
+  path?: string;
+  base64?: string;
 }
 
 export const profileMethods = {
@@ -177,6 +192,9 @@ export const profileMethods = {
       .strict()
       .refine((v) => (v.kind === 'surface') === (v.format === 'asc'), {
         message: 'the surface exports as asc; hotspots and chains as geojson or csv',
+      })
+      .refine((v) => v.kind !== 'risk-zones' || v.format === 'geojson', {
+        message: 'risk zones export as geojson (polygons)',
       }),
   )<ExportResult>(),
   importReferenceLines: method(

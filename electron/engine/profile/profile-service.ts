@@ -4,16 +4,27 @@
  * CSV or an ESRI ASCII grid. The handlers (handlers/profile.ts), the CLI and the demo all call this.
  */
 import { createHash } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { prjFor, prjPathFor } from '../../../shared/analysis/grid-io/prj.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { ExportResult, ProfileDocument } from '../../../shared/api/profile-api.js';
+import { resolveCrs } from '../../../shared/crs/transform.js';
 import { buildProfileModel } from '../../../shared/profile/build-model.js';
 import {
+  chainMembersGeoJson,
   chainsCsv,
-  chainsGeoJson,
+  DATA_DICTIONARY_FILE,
+  dataDictionaryText,
   type ExportProvenance,
   hotspotsCsv,
   hotspotsGeoJson,
+  riskZonesGeoJson,
+  sidecarName,
+  sidecarText,
+  surfaceAbout,
   surfaceAsc,
+  withCaveats,
+  withExportCsp,
 } from '../../../shared/profile/data-exports.js';
 import { PROFILE_DEFAULTS } from '../../../shared/profile/defaults.js';
 import { renderProfileHtml } from '../../../shared/profile/html/render-html.js';
@@ -60,6 +71,8 @@ const MIME = {
   geojson: 'application/geo+json',
   csv: 'text/csv; charset=utf-8',
   asc: 'text/plain; charset=utf-8',
+  prj: 'text/plain; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
 } as const;
 
 function today(): string {
@@ -178,7 +191,7 @@ export class ProfileService {
     const marking = input.marking ?? doc.model.front.marking;
     const model: ProfileModel = { ...doc.model, front: { ...doc.model.front, marking } };
     let data: Uint8Array;
-    if (input.format === 'html') data = new TextEncoder().encode(renderProfileHtml(model));
+    if (input.format === 'html') data = new TextEncoder().encode(withExportCsp(renderProfileHtml(model)));
     else if (input.format === 'pdf')
       data = await this.deps.printPdf(renderProfileHtml(model, { forPdf: true }), { marking });
     else data = await buildSlides(model, marking);
@@ -190,57 +203,97 @@ export class ProfileService {
     });
   }
 
+  /**
+   * One data file of the profile's analyses, with its companions (issue 12): a CSV or grid gets its
+   * "<file>.provenance.txt" sidecar (metadata and protective marking), a grid its ".prj", and every
+   * export data-dictionary.txt; written beside the target, or returned as base64 without one.
+   */
   async exportData(input: {
     jobId: string;
     profileId: number;
-    kind: 'hotspots' | 'chains' | 'surface';
+    kind: 'hotspots' | 'chains' | 'risk-zones' | 'surface';
     format: 'geojson' | 'csv' | 'asc';
     targetPath?: string;
   }): Promise<ExportResult & { data: Uint8Array }> {
     const stored = getStoredProfile(this.deps.ctx.project().db, input.profileId);
     const inputs = await this.inputsOf(stored);
-    const provenance = exportProvenance(inputs, input.kind);
+    const provenance = exportProvenance(inputs, input.kind, stored.front.marking);
+    const ext = input.format;
+    const fileName = input.targetPath ? basename(input.targetPath) : `${input.kind}.${ext}`;
+    const crs = inputs.layers.crs;
+    const companions: { fileName: string; text: string; mimeType: string }[] = [];
+    const warnings: string[] = [];
     let text: string;
-    if (input.kind === 'chains') {
-      if (!inputs.chains)
+    if (input.kind === 'chains' || input.kind === 'risk-zones') {
+      const chains = inputs.chains;
+      if (!chains)
         throw new ApiError(
           'refused',
           `The profile has no near-repeat chains: ${inputs.chainsNote ?? ''}`.trim(),
         );
-      text =
-        input.format === 'geojson'
-          ? chainsGeoJson(inputs.chains, inputs.layers.crs, provenance)
-          : chainsCsv(inputs.chains, provenance);
+      const chainProvenance = withCaveats(provenance, chains.provenance.caveats);
+      if (input.kind === 'risk-zones') text = riskZonesGeoJson(chains, crs, provenance);
+      else if (ext === 'geojson') text = chainMembersGeoJson(chains, inputs.chainEvents, crs, provenance);
+      else {
+        text = chainsCsv(chains, crs);
+        companions.push(
+          sidecar(
+            fileName,
+            [`Near-repeat chains: ${chains.linkRule}.`, coordinatesLine(crs)],
+            chainProvenance,
+          ),
+        );
+      }
     } else {
-      if (!inputs.kde)
+      const kde = inputs.kde;
+      if (!kde)
         throw new ApiError('refused', `The profile has no density surface: ${inputs.kdeNote ?? ''}`.trim());
-      if (input.kind === 'surface') text = surfaceAsc(inputs.kde);
-      else
-        text =
-          input.format === 'geojson'
-            ? hotspotsGeoJson(inputs.kde, provenance)
-            : hotspotsCsv(inputs.kde, provenance);
+      const kdeProvenance = withCaveats(provenance, kde.provenance.caveats);
+      if (input.kind === 'surface') {
+        text = surfaceAsc(kde);
+        const prj = prjFor(kde.provenance.crs);
+        const prjNote =
+          'text' in prj
+            ? `CRS: ${kde.provenance.crs}, also in ${basename(prjPathFor(fileName))} beside the grid (ESRI WKT).`
+            : `CRS: ${kde.provenance.crs} (${resolveCrs(kde.provenance.crs).proj4}). ${prj.reason}`;
+        if ('text' in prj)
+          companions.push({ fileName: basename(prjPathFor(fileName)), text: prj.text, mimeType: MIME.prj });
+        else warnings.push(prj.reason);
+        companions.push(sidecar(fileName, surfaceAbout(kde, prjNote), kdeProvenance));
+      } else if (ext === 'geojson') text = hotspotsGeoJson(kde, provenance);
+      else {
+        text = hotspotsCsv(kde);
+        companions.push(
+          sidecar(fileName, [`Hotspots: ${kde.support.statement}`, coordinatesLine(crs)], kdeProvenance),
+        );
+      }
     }
-    const ext = input.format;
-    const result = await this.deliver(
-      new TextEncoder().encode(text),
-      `${input.kind}.${ext}`,
-      MIME[ext],
-      input.targetPath,
-      {
-        profileId: input.profileId,
-        kind: input.kind,
-        format: ext,
-      },
+    companions.push({
+      fileName: DATA_DICTIONARY_FILE,
+      text: dataDictionaryText(stored.front.marking),
+      mimeType: MIME.txt,
+    });
+    const written = await Promise.all(
+      companions.map(async (c) => {
+        const data = new TextEncoder().encode(c.text);
+        const path = input.targetPath ? join(dirname(input.targetPath), c.fileName) : undefined;
+        if (path) await writeFileAtomic(path, data);
+        return {
+          fileName: c.fileName,
+          bytes: data.byteLength,
+          mimeType: c.mimeType,
+          ...(path ? { path } : { base64: Buffer.from(data).toString('base64') }),
+        };
+      }),
     );
-    if (input.kind === 'surface' && input.targetPath) {
-      // An ESRI grid has no room for metadata: provenance and the CRS go beside it.
-      await writeFileAtomic(
-        `${input.targetPath}.provenance.json`,
-        `${JSON.stringify({ unit: inputs.kde!.unit, ...provenance }, null, 1)}\n`,
-      );
-    }
-    return result;
+    const result = await this.deliver(new TextEncoder().encode(text), fileName, MIME[ext], input.targetPath, {
+      profileId: input.profileId,
+      kind: input.kind,
+      format: ext,
+      marking: stored.front.marking,
+      companions: written.map((c) => c.fileName),
+    });
+    return { ...result, warnings: [...result.warnings, ...warnings], companions: written };
   }
 
   private async deliver(
@@ -270,7 +323,7 @@ export class ProfileService {
   }
 }
 
-export function exportProvenance(inputs: ProfileInputs, kind: string): ExportProvenance {
+export function exportProvenance(inputs: ProfileInputs, kind: string, marking: string): ExportProvenance {
   const seed = kind === 'chains' ? null : (inputs.knox?.seed ?? null);
   return {
     datasets: inputs.datasets.map((d) => ({
@@ -284,7 +337,24 @@ export function exportProvenance(inputs: ProfileInputs, kind: string): ExportPro
     appVersion: inputs.appVersion,
     createdAt: new Date().toISOString(),
     caveats: inputs.caveats,
+    marking,
   };
+}
+
+function sidecar(
+  fileName: string,
+  about: string[],
+  provenance: ExportProvenance,
+): { fileName: string; text: string; mimeType: string } {
+  return {
+    fileName: sidecarName(fileName),
+    text: sidecarText(fileName, about, provenance),
+    mimeType: MIME.txt,
+  };
+}
+
+function coordinatesLine(crs: string): string {
+  return `Coordinates: x_project, y_project and wkt are in ${crs} (metres).`;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
