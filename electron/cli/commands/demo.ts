@@ -3,8 +3,10 @@
  * synthetic town into DIR/data, creates DIR/demo.hsw, imports every extract, the boundaries and the
  * streets through the same engine and Api the app uses, builds a burglary problem profile (kernel
  * density hotspots, Knox near-repeat test, chains) and writes profile.html, profile.pdf, slides.pptx,
- * hotspots.geojson, hotspots.csv, chains.geojson, chains.csv and surface.asc into DIR. Without a
- * Chromium the PDF is skipped with a warning (exit 0). Prints the paths and a one-screen summary.
+ * and the data exports into DIR: hotspots.geojson, hotspots.csv, chains.geojson (member events as
+ * points), chains.csv, risk-zones.geojson, surface.asc with surface.prj, each CSV's and the grid's
+ * "<file>.provenance.txt" (metadata, protective marking) and data-dictionary.txt. Without a Chromium
+ * the PDF is skipped with a warning (exit 0). Prints every path and a one-screen summary.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
@@ -25,8 +27,9 @@ const usage = `Usage: hotspot demo [--out DIR] [--from yyyy-mm-dd --to yyyy-mm-d
 
 Generates the synthetic town of Ashbridge, imports it into DIR/demo.hsw and writes a burglary
 problem profile with slides and data exports into DIR (default ./demo-output):
-  profile.html  profile.pdf  slides.pptx  hotspots.geojson  hotspots.csv  chains.geojson
-  chains.csv  surface.asc (+ surface.asc.provenance.json)
+  profile.html  profile.pdf  slides.pptx
+  hotspots.geojson  hotspots.csv  chains.geojson  chains.csv  risk-zones.geojson
+  surface.asc + surface.prj, *.provenance.txt beside each CSV and the grid, data-dictionary.txt
 An existing DIR/demo.hsw is replaced. The PDF needs Chromium or Chrome (HOTSPOT_CHROMIUM); without
 one it is skipped with a warning.
 
@@ -164,6 +167,14 @@ export const demoCommand: CliCommand = {
         const path = join(dir, file);
         const result = await call(engine.files.register(path, file));
         written.push({ file: path, bytes: result.bytes });
+        // A data file's sidecar, .prj and the data dictionary (written once, listed once).
+        for (const c of result.companions ?? []) {
+          if (c.path === undefined) continue;
+          const at = written.findIndex((w) => w.file === c.path);
+          if (at >= 0) written.splice(at, 1);
+          written.push({ file: c.path, bytes: c.bytes });
+        }
+        warnings.push(...result.warnings);
       };
       t = performance.now();
       await save('profile.html', (target) =>
@@ -187,11 +198,12 @@ export const demoCommand: CliCommand = {
       );
       lap('pptx', t);
       t = performance.now();
-      const data: [string, 'hotspots' | 'chains' | 'surface', 'geojson' | 'csv' | 'asc'][] = [
+      const data: [string, 'hotspots' | 'chains' | 'risk-zones' | 'surface', 'geojson' | 'csv' | 'asc'][] = [
         ['hotspots.geojson', 'hotspots', 'geojson'],
         ['hotspots.csv', 'hotspots', 'csv'],
         ['chains.geojson', 'chains', 'geojson'],
         ['chains.csv', 'chains', 'csv'],
+        ['risk-zones.geojson', 'risk-zones', 'geojson'],
         ['surface.asc', 'surface', 'asc'],
       ];
       for (const [file, kind, format] of data) {

@@ -11,18 +11,26 @@
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { writeEsriAsciiGrid } from '../../../shared/analysis/grid-io/esri-ascii.js';
+import { prjFor, prjPathFor } from '../../../shared/analysis/grid-io/prj.js';
+import { csrBound, weightSums } from '../../../shared/analysis/hotspots/csr-bound.js';
 import {
-  csrIterationsWithinBudget,
+  csrMethod,
+  DEFAULT_CSR_ITERATIONS,
   DEFAULT_CSR_SEED,
   simulateCsrMaxima,
 } from '../../../shared/analysis/hotspots/csr-test.js';
-import { findHotspots, type HotspotResult } from '../../../shared/analysis/hotspots/hotspots.js';
+import {
+  findHotspots,
+  type HotspotOptions,
+  type HotspotResult,
+} from '../../../shared/analysis/hotspots/hotspots.js';
 import { DEFAULT_MIN_EVENTS } from '../../../shared/analysis/hotspots/support.js';
 import { parseThresholdSpec, type ThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
 import { type KdeSurface, kernelDensity } from '../../../shared/analysis/kde/kde.js';
 import { KERNEL_NAMES, type KernelName } from '../../../shared/analysis/kde/kernels.js';
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
+import { rightHandRule } from '../../../shared/profile/exports/rings.js';
 import { parseCommandArgs } from '../args.js';
 import { type CliCommand, type CliIo, CliRefusal, CliUsageError } from '../command.js';
 import { chooseEventInput, eventInputOptions, refusing } from '../event-input.js';
@@ -51,7 +59,7 @@ Surface:
   --extent minx,miny,maxx,maxy   grid extent and study area (default: events' box padded by the
                        bandwidth); events outside it are always left out and counted
   --exclude-outside    accepted for older scripts: events outside --extent are always left out
-  --out FILE.asc       the ESRI ASCII grid to write
+  --out FILE.asc       the ESRI ASCII grid to write (its CRS goes beside it in FILE.prj)
 
 Hotspots:
   --hotspots FILE.geojson        hotspot polygons (WGS84) with their facts, numbered by events
@@ -143,6 +151,12 @@ export const kdeCommand: CliCommand = {
       bar.finish();
     }
     await writeAtomically(values.out, writeEsriAsciiGrid(surface.grid));
+    // The grid's CRS beside it (x.asc → x.prj), so a GIS opens it in place; none for a CRS with no
+    // known ESRI WKT (a proj4 string), said on stderr.
+    const prj = prjFor(source.crs);
+    const prjPath = 'text' in prj ? prjPathFor(values.out) : null;
+    if ('text' in prj && prjPath) await writeAtomically(prjPath, prj.text);
+    else if ('reason' in prj) io.err(`warning: ${prj.reason}`);
 
     let hotspots: HotspotResult | null = null;
     if (values.hotspots !== undefined && threshold) {
@@ -150,23 +164,32 @@ export const kdeCommand: CliCommand = {
       const events = usedEvents(source.events, surface);
       const p = surface.params;
       const used = surface.counts.used;
-      const iterations =
-        iterationsOption ?? csrIterationsWithinBudget(used, p.cellSizeM, p.kernel, p.bandwidthM);
-      let csr: { maxima: Float64Array; seed: number } | undefined;
-      if (iterations > 0 && used > 0) {
+      const method = csrMethod(iterationsOption ?? undefined, used, p.cellSizeM, p.kernel, p.bandwidthM);
+      let csr: HotspotOptions['csr'];
+      if (method === 'simulation') {
         const testBar = createProgressBar(io, 'Testing against complete spatial randomness');
         try {
           const setup = { spec: g, kernel: p.kernel, bandwidthM: p.bandwidthM, count: used, seed };
           const maxima = simulateCsrMaxima(
             events.weight ? { ...setup, weight: events.weight } : setup,
             0,
-            iterations,
+            iterationsOption ?? DEFAULT_CSR_ITERATIONS,
             testBar.update,
           );
           csr = { maxima, seed };
         } finally {
           testBar.finish();
         }
+      } else if (method === 'bound') {
+        csr = {
+          bound: csrBound({
+            kernel: p.kernel,
+            bandwidthM: p.bandwidthM,
+            studyAreaM2: surface.studyAreaM2,
+            cells: g.width * g.height,
+            ...weightSums(events.weight, used),
+          }),
+        };
       }
       const spec = threshold;
       hotspots = refusing(() =>
@@ -182,7 +205,7 @@ export const kdeCommand: CliCommand = {
         `${JSON.stringify(hotspotGeoJson(hotspots, surface, source.crs))}\n`,
       );
     }
-    report(io, values.json === true, source, surface, hotspots, values.out, values.hotspots);
+    report(io, values.json === true, source, surface, hotspots, values.out, values.hotspots, prjPath);
     return 0;
   },
 };
@@ -256,7 +279,10 @@ function hotspotGeoJson(result: HotspotResult, surface: KdeSurface, crs: string)
       },
       geometry: {
         type: 'Polygon',
-        coordinates: h.polygon.map((ring) => ring.map(([x, y]) => roundLonLat(t.projectToWgs84(x, y)))),
+        // RFC 7946: exterior ring anticlockwise, holes clockwise, in lon/lat.
+        coordinates: rightHandRule(
+          h.polygon.map((ring) => ring.map(([x, y]) => roundLonLat(t.projectToWgs84(x, y)))),
+        ),
       },
     })),
   };
@@ -285,6 +311,7 @@ function report(
   hotspots: HotspotResult | null,
   out: string,
   hotspotsOut: string | undefined,
+  prjOut: string | null,
 ): void {
   const p = surface.params;
   const g = surface.grid;
@@ -308,6 +335,7 @@ function report(
         },
         maxDensity: max,
         out,
+        prj: prjOut,
         hotspotsOut: hotspotsOut ?? null,
         studyAreaKm2: surface.studyAreaM2 / 1e6,
         thresholds: hotspots?.thresholds ?? null,
@@ -341,7 +369,7 @@ function report(
     `Kernel: ${marked('kernel', p.kernel)}; bandwidth ${marked('bandwidthM', `${fmt(p.bandwidthM)} m`)}; cell ${marked('cellSizeM', `${fmt(p.cellSizeM)} m`)}`,
     `Suggested bandwidth (ArcGIS rule): ${p.suggestedBandwidthM === null ? 'n/a' : `${fmt(p.suggestedBandwidthM)} m`}`,
     `Grid: ${g.width} × ${g.height} cells from (${fmt(g.originX)}, ${fmt(g.originY)}); max ${fmt(max)} ${surface.unit}`,
-    `Wrote ${out}`,
+    prjOut ? `Wrote ${out} and its CRS (${source.crs}) in ${prjOut}` : `Wrote ${out}`,
   ];
   if (hotspots && hotspotsOut) {
     lines.push(
