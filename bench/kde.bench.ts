@@ -8,8 +8,10 @@
  *                  here, each thread first loads the engine through tsx's TypeScript loader)
  * Points: 70 % in 40 Gaussian clusters, 30 % uniform, seeded (shared/util/random.ts).
  */
-import { runKdeOnPool } from '../electron/engine/analysis/kde-parallel.js';
+import { runCsrNullOnPool, runKdeOnPool } from '../electron/engine/analysis/kde-parallel.js';
 import { WorkerPool } from '../electron/engine/jobs/worker-pool.js';
+import { csrBound, csrBoundPValue, weightSums } from '../shared/analysis/hotspots/csr-bound.js';
+import { csrMethod, DEFAULT_CSR_ITERATIONS } from '../shared/analysis/hotspots/csr-test.js';
 import { kernelDensity } from '../shared/analysis/kde/kde.js';
 import { Random } from '../shared/util/random.js';
 import { measure, report } from './measure.js';
@@ -96,6 +98,48 @@ try {
     threads: pool.size,
     coldMs,
     cpuMsAllThreads: parallel.cpuMs.slice(WARMUP - 1),
+  });
+
+  // The hotspots' significance test. For a million events 99 CSR simulations would pass the budget
+  // (~0.3-0.6 s each on the pool), so the default test is the closed-form bound (csr-bound.ts):
+  // `ms` is the bound's cost, `simulationMs` one simulated surface's, for comparison.
+  const { surface } = await runKdeOnPool(pool, events, options);
+  const { grid } = surface;
+  const method = csrMethod(undefined, N, CELL_M, 'quartic', BANDWIDTH_M);
+  const setup = {
+    spec: {
+      originX: grid.originX,
+      originY: grid.originY,
+      width: grid.width,
+      height: grid.height,
+      cellSizeM: CELL_M,
+    },
+    kernel: 'quartic' as const,
+    bandwidthM: BANDWIDTH_M,
+    count: N,
+    seed: 1,
+  };
+  const simulationMs = await measure(() => runCsrNullOnPool(pool, setup, 2), 1, 0);
+  const boundMs = await measure(
+    () => {
+      const bound = csrBound({
+        kernel: 'quartic',
+        bandwidthM: BANDWIDTH_M,
+        studyAreaM2: surface.studyAreaM2,
+        cells: grid.width * grid.height,
+        ...weightSums(undefined, N),
+      });
+      return csrBoundPValue(3 * bound.meanPerKm2, bound);
+    },
+    RUNS,
+    WARMUP,
+  );
+  report('kde.1m.csr-test', boundMs, {
+    ...extra,
+    goalMs: undefined,
+    method,
+    simulationMs: Math.round(simulationMs[0]! / 2),
+    simulationsIfSimulated: DEFAULT_CSR_ITERATIONS,
   });
 } finally {
   await pool.close();

@@ -16,8 +16,8 @@
  * planted hotspots (half the busy town centre in one area), while 3 × mean gives one distinct area
  * around each planted hotspot of 0.5–1 km², the scale a JAG can task a patrol to; it is also the class
  * analysts trained on Chainey's guidance read as "hotspot". Weights are used when the records carry
- * any weight other than 1 (and useWeights is not false). minEvents 5, 99 CSR simulations (fewer,
- * never under 39, when the run is huge: csr-test.ts), seed 1, alpha 0.05.
+ * any weight other than 1 (and useWeights is not false). minEvents 5, 99 CSR simulations (or, when
+ * they would pass the budget, the conservative closed-form bound of csr-bound.ts), seed 1, alpha 0.05.
  *
  * Study area (DESIGN.md §4 "Study area"): the clip boundary, else the grid's rectangle. Events
  * outside it are left out of the surface, of N and of the simulations, counted in `counts` and said
@@ -25,10 +25,12 @@
  * project) that hold their peak cell centre (`places`).
  */
 import type Database from 'better-sqlite3';
+import { csrBound, weightSums } from '../../../shared/analysis/hotspots/csr-bound.js';
 import {
   type CsrNullSetup,
-  csrIterationsWithinBudget,
+  csrMethod,
   DEFAULT_ALPHA,
+  DEFAULT_CSR_ITERATIONS,
   DEFAULT_CSR_SEED,
 } from '../../../shared/analysis/hotspots/csr-test.js';
 import type { HotspotEvents, HotspotOptions } from '../../../shared/analysis/hotspots/hotspots.js';
@@ -142,10 +144,11 @@ async function computeKde(
   const { grid } = surface;
   const events = hotspotEvents(columns, use);
   const p = surface.params;
-  const iterations =
-    request.iterations ?? csrIterationsWithinBudget(surface.counts.used, p.cellSizeM, p.kernel, p.bandwidthM);
+  const method = csrMethod(request.iterations, surface.counts.used, p.cellSizeM, p.kernel, p.bandwidthM);
+  const iterations = request.iterations ?? DEFAULT_CSR_ITERATIONS;
+  const mask = boundary ? boundaryMask(grid, boundary) : undefined;
   let csr: HotspotOptions['csr'];
-  if (iterations > 0 && surface.counts.used > 0) {
+  if (method === 'simulation') {
     const setup: CsrNullSetup = {
       spec: {
         width: grid.width,
@@ -160,15 +163,24 @@ async function computeKde(
       seed: request.seed,
     };
     if (weighted && events.weight) setup.weight = events.weight;
-    if (boundary) {
+    if (boundary && mask) {
       setup.boundary = boundary;
-      setup.mask = boundaryMask(grid, boundary);
+      setup.mask = mask;
     }
     const maxima = await runCsrNullOnPool(ctx.jobs.pool, setup, iterations, {
       signal: job.signal,
       onProgress: job.progress,
     });
     csr = { maxima, seed: request.seed, alpha: request.alpha };
+  } else if (method === 'bound') {
+    const bound = csrBound({
+      kernel: p.kernel,
+      bandwidthM: p.bandwidthM,
+      studyAreaM2: surface.studyAreaM2,
+      cells: mask ? mask.reduce((n, m) => n + m, 0) : grid.width * grid.height,
+      ...weightSums(weighted ? events.weight : undefined, surface.counts.used),
+    });
+    csr = { bound, alpha: request.alpha };
   }
   job.progress(0, 1, 'Drawing hotspots');
   const hotspotOptions: HotspotOptions = {

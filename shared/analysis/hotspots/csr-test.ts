@@ -22,10 +22,10 @@
  * from its bounding box (exactly uniform; expected draws per point = bbox area / polygon area).
  *
  * Cost: O(S · (N · π(R/c)² + cells)) for support radius R and cell size c, the surface's own cost
- * per simulation. `csrIterationsWithinBudget` bounds the default: when 99 simulations would exceed
- * CSR_CELL_UPDATE_BUDGET kernel-cell updates (a million events, a fine grid), fewer are run, never
- * fewer than MIN_CSR_ITERATIONS = 39 (the fewest with which p < 0.05 is possible: 1/40 = 0.025), and
- * the result states the number run.
+ * per simulation. `csrSimulationsFit` says whether the default S = 99 stays within
+ * CSR_CELL_UPDATE_BUDGET kernel-cell updates; a run past it (a million events on a fine grid: ~25 s
+ * on two cores) is tested with the conservative closed-form bound of csr-bound.ts instead, and the
+ * result says which test was made.
  */
 import type { ProgressFn } from '../../jobs/progress.js';
 import { Random } from '../../util/random.js';
@@ -38,8 +38,6 @@ import { type MultiPolygonCoords, polygonBBox, preparedContains, preparePolygon 
 export const DEFAULT_CSR_ITERATIONS = 99;
 export const DEFAULT_CSR_SEED = 1;
 export const DEFAULT_ALPHA = 0.05;
-/** The fewest simulations with which p < 0.05 can be reached (p ≥ 1 / (S + 1)). */
-export const MIN_CSR_ITERATIONS = 39;
 /** Kernel-cell updates the default test may spend: about 10 s of one core at the splat's speed. */
 export const CSR_CELL_UPDATE_BUDGET = 3e9;
 
@@ -105,19 +103,31 @@ export function csrPValue(peakDensity: number, maxima: Float64Array): number {
 }
 
 /**
- * The number of simulations the default test runs: DEFAULT_CSR_ITERATIONS unless that would pass
- * the budget, then as many as fit, at least MIN_CSR_ITERATIONS.
+ * Which test a run gets: `iterations` given → that many simulations (0: no test); else the default
+ * simulations when they fit the budget, and the closed-form bound (csr-bound.ts) when they do not.
  */
-export function csrIterationsWithinBudget(
+export function csrMethod(
+  iterations: number | undefined,
   count: number,
   cellSizeM: number,
   kernel: KernelName,
   bandwidthM: number,
-): number {
+): 'simulation' | 'bound' | 'none' {
+  if (count === 0) return 'none';
+  if (iterations !== undefined) return iterations > 0 ? 'simulation' : 'none';
+  return csrSimulationsFit(count, cellSizeM, kernel, bandwidthM) ? 'simulation' : 'bound';
+}
+
+/** True when the default DEFAULT_CSR_ITERATIONS simulations stay within CSR_CELL_UPDATE_BUDGET. */
+export function csrSimulationsFit(
+  count: number,
+  cellSizeM: number,
+  kernel: KernelName,
+  bandwidthM: number,
+): boolean {
   const radiusCells = (kernelSupportFactor(kernel) * bandwidthM) / cellSizeM;
   const perIteration = Math.max(1, count * Math.PI * radiusCells * radiusCells);
-  const fit = Math.floor(CSR_CELL_UPDATE_BUDGET / perIteration);
-  return Math.max(MIN_CSR_ITERATIONS, Math.min(DEFAULT_CSR_ITERATIONS, fit));
+  return DEFAULT_CSR_ITERATIONS * perIteration <= CSR_CELL_UPDATE_BUDGET;
 }
 
 type Sampler = (random: Random, x: Float64Array, y: Float64Array, k: number) => void;

@@ -30,6 +30,7 @@
 import KDBush from 'kdbush';
 import { cellCentreX, cellCentreY, type Grid } from '../../model/grid.js';
 import { contourPolygons } from './contours.js';
+import { type CsrBound, csrBoundPValue } from './csr-bound.js';
 import { csrPValue, DEFAULT_ALPHA } from './csr-test.js';
 import { supportedPeakHours, type TimeProfile, timeProfile } from './hour-profile.js';
 import {
@@ -81,8 +82,11 @@ export interface HotspotOptions {
   top?: number;
   /** Fewest events a hotspot may hold; default 5. */
   minEvents?: number;
-  /** The significance test: simulated maxima under CSR (csr-test.ts); without it no test is made. */
-  csr?: { maxima: Float64Array; seed: number; alpha?: number };
+  /**
+   * The significance test: simulated maxima under CSR (csr-test.ts), or the conservative closed-form
+   * bound (csr-bound.ts) for runs too large to simulate; without either no test is made.
+   */
+  csr?: { maxima: Float64Array; seed: number; alpha?: number } | { bound: CsrBound; alpha?: number };
 }
 
 export interface NamedCount {
@@ -157,8 +161,9 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
   }
   const rule: SupportRule = {
     minEvents: options.minEvents ?? DEFAULT_MIN_EVENTS,
-    iterations: options.csr ? options.csr.maxima.length : 0,
-    seed: options.csr ? options.csr.seed : null,
+    method: !options.csr ? 'none' : 'maxima' in options.csr ? 'simulation' : 'bound',
+    iterations: options.csr && 'maxima' in options.csr ? options.csr.maxima.length : 0,
+    seed: options.csr && 'maxima' in options.csr ? options.csr.seed : null,
     alpha: options.csr?.alpha ?? DEFAULT_ALPHA,
   };
   checkSupportRule(rule);
@@ -205,7 +210,11 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
     const regionFacts = facts([polygon], (i) => inside.push(i));
     const peak = peakCell(grid, polygon);
     const peakDensity = Number.isNaN(peak.value) ? thresholds[hotspotClass - 1].value : peak.value;
-    const pValue = options.csr ? csrPValue(peakDensity, options.csr.maxima) : null;
+    const pValue = !options.csr
+      ? null
+      : 'maxima' in options.csr
+        ? csrPValue(peakDensity, options.csr.maxima)
+        : csrBoundPValue(peakDensity, options.csr.bound);
     const judged = verdict(regionFacts.events, pValue, rule);
     if (judged === 'few-events') dropped.droppedFewEvents++;
     if (judged === 'not-significant') dropped.droppedNotSignificant++;

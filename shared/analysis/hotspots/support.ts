@@ -18,6 +18,8 @@ export const DEFAULT_MIN_EVENTS = 5;
 
 export interface SupportRule {
   minEvents: number;
+  /** How significance was judged: Monte Carlo simulations, the closed-form bound, or not at all. */
+  method: 'simulation' | 'bound' | 'none';
   /** Simulations run; 0 when no significance test was made. */
   iterations: number;
   seed: number | null;
@@ -55,7 +57,9 @@ export function verdict(events: number, pValue: number | null, rule: SupportRule
 /** "≥ 5 events and p < 0.05 against complete spatial randomness, 99 simulations". */
 export function supportRule(rule: SupportRule): string {
   const events = `≥ ${rule.minEvents} events`;
-  if (rule.iterations === 0) return `${events} (no significance test)`;
+  if (rule.method === 'none') return `${events} (no significance test)`;
+  if (rule.method === 'bound')
+    return `${events} and p < ${rule.alpha} against complete spatial randomness (conservative bound)`;
   return `${events} and p < ${rule.alpha} against complete spatial randomness, ${rule.iterations} simulations`;
 }
 
@@ -64,12 +68,17 @@ export function supportStatement(
   counts: { candidates: number; droppedFewEvents: number; droppedNotSignificant: number },
 ): string {
   const test =
-    rule.iterations === 0
+    rule.method === 'none'
       ? 'No significance test was made.'
-      : `Each area's peak density was tested against complete spatial randomness: ${rule.iterations} ` +
-        `simulations of the same number of events placed at random in the study area (seed ${rule.seed}); ` +
-        `p compares the peak with the highest density each simulation reached anywhere, so it already ` +
-        `allows for the many cells looked at.`;
+      : rule.method === 'bound'
+        ? "Each area's peak density was tested against complete spatial randomness with a conservative " +
+          "closed-form bound (Bennett's inequality, taken over every cell of the study area), because the " +
+          'events are too many to simulate in reasonable time; a hotspot it supports, simulations would ' +
+          'support too, so it allows for the many cells looked at.'
+        : `Each area's peak density was tested against complete spatial randomness: ${rule.iterations} ` +
+          `simulations of the same number of events placed at random in the study area (seed ${rule.seed}); ` +
+          `p compares the peak with the highest density each simulation reached anywhere, so it already ` +
+          `allows for the many cells looked at.`;
   const kept = counts.candidates - counts.droppedFewEvents - counts.droppedNotSignificant;
   const dropped: string[] = [];
   if (counts.droppedFewEvents > 0)

@@ -101,6 +101,7 @@ export function kdeRun(hotspots: KdeHotspot[]): KdeRunResult {
     surfaceStats: {} as KdeRunResult['surfaceStats'],
     support: {
       minEvents: 5,
+      method: 'simulation',
       iterations: 99,
       seed: 1,
       alpha: 0.05,

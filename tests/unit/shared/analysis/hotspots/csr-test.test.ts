@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  csrIterationsWithinBudget,
-  csrPValue,
-  MIN_CSR_ITERATIONS,
-  simulateCsrMaxima,
-} from '../../../../../shared/analysis/hotspots/csr-test.js';
+import { csrMethod, csrPValue, simulateCsrMaxima } from '../../../../../shared/analysis/hotspots/csr-test.js';
 import { findHotspots } from '../../../../../shared/analysis/hotspots/hotspots.js';
 import { boundaryMask } from '../../../../../shared/analysis/kde/clip.js';
 import { kernelDensity } from '../../../../../shared/analysis/kde/kde.js';
@@ -79,10 +74,15 @@ describe('simulateCsrMaxima', () => {
   });
 });
 
-describe('csrIterationsWithinBudget', () => {
-  it('runs 99 simulations for a force-sized data set and at least 39 for a huge one', () => {
-    expect(csrIterationsWithinBudget(20_000, 25, 'quartic', 125)).toBe(99);
-    expect(csrIterationsWithinBudget(5_000_000, 10, 'quartic', 500)).toBe(MIN_CSR_ITERATIONS);
+describe('csrMethod', () => {
+  it('simulates a force-sized data set, bounds a huge one, and honours an explicit count', () => {
+    // 99 × 20,000 events × π·5² cells ≈ 1.6e8 updates: within the 3e9 budget.
+    expect(csrMethod(undefined, 20_000, 25, 'quartic', 125)).toBe('simulation');
+    // 99 × 1,000,000 × π·10² ≈ 3.1e10: past it.
+    expect(csrMethod(undefined, 1_000_000, 10, 'quartic', 100)).toBe('bound');
+    expect(csrMethod(99, 1_000_000, 10, 'quartic', 100)).toBe('simulation');
+    expect(csrMethod(0, 20_000, 25, 'quartic', 125)).toBe('none');
+    expect(csrMethod(undefined, 0, 25, 'quartic', 125)).toBe('none');
   });
 });
 
