@@ -26,8 +26,17 @@ describe('csvCell', () => {
 });
 
 describe('toSafeCsv', () => {
-  it('puts provenance comment lines first, then the header and rows, with CRLF line ends', () => {
-    const text = toSafeCsv(['a', 'b'], [[1, '=2']], ['made by a test, today']);
-    expect(text).toBe("# made by a test, today\r\na,b\r\n1,'=2\r\n");
+  it('starts with a BOM and the header on the first line, then the rows, with CRLF line ends', () => {
+    const text = toSafeCsv(['a', 'b'], [[1, '=2']]);
+    expect(text).toBe("\uFEFFa,b\r\n1,'=2\r\n");
+  });
+
+  it('encodes the BOM as the UTF-8 bytes EF BB BF', () => {
+    const bytes = new TextEncoder().encode(toSafeCsv(['a'], []));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('refuses a row with the wrong number of cells', () => {
+    expect(() => toSafeCsv(['a', 'b'], [[1]])).toThrow(RangeError);
   });
 });
