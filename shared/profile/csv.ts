@@ -9,7 +9,10 @@
  * - formula-safe: a cell that starts with = + - @, a tab or a carriage return could run as a formula
  *   ("CSV injection", OWASP), so it is prefixed with a single quote, which spreadsheets show as text.
  *   Numbers are written as numbers (a negative number is data, not a formula, and is not prefixed);
- * - cells with a comma, quote or line break are quoted, quotes doubled; lines end with CRLF.
+ * - cells with a comma, quote or line break are quoted, quotes doubled; lines are separated by CRLF,
+ *   with none after the last record (RFC 4180 allows either): a trailing empty line makes
+ *   papaparse's delimiter guess, with its default options, pick ";" over "," when cells hold "; "
+ *   lists (the hotspots' places).
  *
  * The one implementation of CSV escaping for exports.
  */
@@ -26,7 +29,7 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The whole CSV text: BOM, header line, then one line per row, CRLF line ends. */
+/** The whole CSV text: BOM, header line, then one line per row, CRLF between lines. */
 export function toSafeCsv(
   headers: readonly string[],
   rows: readonly (readonly (string | number | null | undefined)[])[],
@@ -37,5 +40,5 @@ export function toSafeCsv(
     }
   }
   const lines = [headers.map(csvCell).join(','), ...rows.map((row) => row.map(csvCell).join(','))];
-  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${lines.join('\r\n')}`;
 }

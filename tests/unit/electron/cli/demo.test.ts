@@ -134,26 +134,5 @@ describe('hotspot demo --out DIR', () => {
     expect(html).toContain(`<div class="marking-band bottom" role="note">${MARKING}</div>`);
     expect(html).toContain(`@top-center { content: "${MARKING}"`);
   });
-
-  it('writes a hotspots CSV with provenance comments and no cell that a spreadsheet would run as a formula', () => {
-    const csv = readFileSync(join(dir, 'hotspots.csv'), 'utf8');
-    const lines = csv.split('\r\n').filter((l) => l.length > 0);
-    expect(
-      lines.some((l) => /^# Dataset Police recorded crime: police_crimes\.csv sha256 [0-9a-f]{64}$/.test(l)),
-    ).toBe(true);
-    const rows = lines.filter((l) => !l.startsWith('#'));
-    expect(rows[0]).toMatch(/^rank,class,area_km2,events,distinct_points,share,pai,/);
-    expect(rows.length - 1).toBeGreaterThanOrEqual(summary.hotspots.length);
-    for (const row of rows) for (const cell of row.split(',')) expect(cell).not.toMatch(/^"?[=+@\t\r]/);
-  });
-
-  it('writes the density surface as an ESRI ASCII grid with a provenance sidecar', () => {
-    const asc = readFileSync(join(dir, 'surface.asc'), 'utf8');
-    expect(asc).toMatch(
-      /^ncols \d+\nnrows \d+\nxllcorner [\d.]+\nyllcorner [\d.]+\ncellsize [\d.]+\nNODATA_value -9999\n/,
-    );
-    const side = JSON.parse(readFileSync(join(dir, 'surface.asc.provenance.json'), 'utf8'));
-    expect(side.unit).toBe('events per km²');
-    expect(side.crs).toBe('EPSG:27700');
-  });
+  // The data exports (CSV, GeoJSON, grid, .prj, sidecars, dictionary) are opened in demo-exports.test.ts.
 });

@@ -26,9 +26,9 @@ describe('csvCell', () => {
 });
 
 describe('toSafeCsv', () => {
-  it('starts with a BOM and the header on the first line, then the rows, with CRLF line ends', () => {
+  it('starts with a BOM and the header on the first line, then the rows, CRLF between lines', () => {
     const text = toSafeCsv(['a', 'b'], [[1, '=2']]);
-    expect(text).toBe("\uFEFFa,b\r\n1,'=2\r\n");
+    expect(text).toBe("\uFEFFa,b\r\n1,'=2");
   });
 
   it('encodes the BOM as the UTF-8 bytes EF BB BF', () => {

@@ -90,6 +90,18 @@ describe('hotspotsCsv', () => {
     expect(cell('wkt')).toBe('POLYGON ((1000 1000, 1400 1000, 1400 1400, 1000 1400, 1000 1000))');
   });
 
+  it('is read as comma-separated by papaparse’s delimiter guess although cells hold "; " lists', () => {
+    const places = [
+      { layer: 'Wards', name: 'Castle' },
+      { layer: 'Police beats', name: 'C1' },
+      { layer: 'Postcode districts', name: 'AS3' },
+    ];
+    const many = [1, 2, 3].map((rank) => hotspot({ rank, places }));
+    const parsed = Papa.parse<string[]>(hotspotsCsv(kdeRun(many)));
+    expect(parsed.meta.delimiter).toBe(',');
+    expect(parsed.data).toHaveLength(4);
+  });
+
   it('leaves out hotspots the data do not support', () => {
     const thin = hotspot({ rank: 2, events: 3 });
     expect(parseCsv(hotspotsCsv(kdeRun([hotspot(), thin]))).rows).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +86,31 @@ describe('hotspot kde', () => {
     expect(text).toContain('Events used: 300');
     expect(text).toContain('Kernel: quartic (default); bandwidth 150 m; cell 25 m');
     expect(text).toMatch(/Hotspots: \d+, written to/);
+    // RFC 7946: the outline's exterior ring anticlockwise (shoelace sum written here, > 0).
+    let twiceArea = 0;
+    for (let i = 0; i + 1 < ring.length; i++)
+      twiceArea += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
+    expect(twiceArea).toBeGreaterThan(0);
+  });
+
+  it('writes the grid’s CRS beside it as surface.prj (ESRI WKT of British National Grid)', async () => {
+    const { path } = plantedCsv(true);
+    const out = join(dir, 'with-prj.asc');
+    const cap = captureIo();
+    expect(await kdeCommand.run([path, '--x', 'easting', '--y', 'Northing', '--out', out], cap.io)).toBe(0);
+    const prj = readFileSync(join(dir, 'with-prj.prj'), 'utf8');
+    expect(prj).toMatch(/^PROJCS\["British_National_Grid",GEOGCS\["GCS_OSGB_1936",/);
+    expect(cap.out.join('\n')).toContain(`its CRS (EPSG:27700) in ${join(dir, 'with-prj.prj')}`);
+    let gdal = true;
+    try {
+      execFileSync('gdalinfo', ['--version'], { stdio: 'ignore' });
+    } catch {
+      gdal = false; // CI may have no GDAL: the WKT check above still runs.
+    }
+    if (gdal) {
+      const info = execFileSync('gdalinfo', [out], { encoding: 'utf8' });
+      expect(info).toContain('PROJCRS["OSGB36 / British National Grid"');
+    }
   });
 
   it('reads a CSV without a header by 1-based column numbers and prints one JSON object', async () => {

@@ -216,7 +216,7 @@ describe('buildProfile on the synthetic town (category:Burglary)', () => {
     expect(area.html).toContain('Profile area');
   });
 
-  it('exports hotspots as RFC 7946 GeoJSON with project coordinates and provenance, and CSV with comments', async () => {
+  it('exports hotspots as RFC 7946 GeoJSON with project coordinates and provenance, and CSV with its sidecar', async () => {
     const { api } = town.engine;
     const geo = await api.exportData({
       jobId: 'profile-test-0004',
@@ -239,7 +239,14 @@ describe('buildProfile on the synthetic town (category:Burglary)', () => {
       format: 'csv',
     });
     const text = Buffer.from(csv.base64!, 'base64').toString('utf8');
-    expect(text.split('\r\n')[0]).toMatch(/^# Hotspot Workbench/);
-    expect(text).toContain('rank,class,area_km2,events');
+    // Header on the first line after the BOM; metadata and marking in the sidecar, sent with it.
+    expect(text.split('\r\n')[0]).toMatch(/^\uFEFFrank,class,area_km2,events/);
+    expect(csv.companions?.map((c) => c.fileName)).toEqual([
+      'hotspots.csv.provenance.txt',
+      'data-dictionary.txt',
+    ]);
+    const side = Buffer.from(csv.companions![0]!.base64!, 'base64').toString('utf8');
+    expect(side.split('\r\n')[0]).toBe(fc.protective_marking);
+    expect(side).toMatch(/Dataset .*sha256 [0-9a-f]{64}/);
   });
 });
