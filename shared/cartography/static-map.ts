@@ -8,6 +8,7 @@
 import { contours } from 'd3-contour';
 import type { Grid } from '../model/grid.js';
 import { type Extent, type MapFrame, makeFrame } from './frame.js';
+import { hotspotLabelPlacement } from './hotspot-label.js';
 import { labelPoint } from './label-point.js';
 import { type LegendEntry, legendSvg } from './legend.js';
 import { northArrowSvg } from './north-arrow.js';
@@ -23,6 +24,7 @@ import {
   ZONE_STROKE,
 } from './ramp.js';
 import { scaleBarSvg } from './scale-bar.js';
+import { streetLabelsSvg } from './street-labels.js';
 import { attrs, escapeXml, lineData, multiPolygonData } from './svg.js';
 
 type MultiPolygonCoords = number[][][][];
@@ -47,9 +49,13 @@ export interface StaticMapOptions {
   legendTitle?: string;
   /** Legend text of the numbered outlines; default "Hotspot (numbered)". */
   hotspotLegend?: string;
+  /** Name the streets along their longest stretch in view (zoomed maps: slides, hotspot figures). */
+  streetLabels?: boolean;
 }
 
 const MAX_CIRCLE_POINTS = 5_000;
+/** Radius of a hotspot's number disc. */
+const HOTSPOT_LABEL_RADIUS_PX = 10;
 /** Risk-zone tint: ZONE_STROKE at ZONE_OPACITY over LAND_FILL, precomputed for the legend's swatch. */
 const ZONE_OPACITY = 0.18;
 const ZONE_TINT = '#ded4e1';
@@ -65,6 +71,7 @@ export function renderStaticMap(options: StaticMapOptions): string {
   if (options.surface) body.push(surfaceSvg(frame, options.surface, legend));
   if (options.boundaries) body.push(boundariesSvg(frame, options.boundaries, legend));
   if (options.streets) body.push(streetsSvg(frame, options.streets, legend));
+  if (options.streets && options.streetLabels) body.push(streetLabelsSvg(frame, options.streets));
   if (options.points) body.push(pointsSvg(frame, options.points, legend));
   if (options.zones) body.push(zonesSvg(frame, options.zones, legend));
   if (options.hotspots) body.push(hotspotsSvg(frame, options.hotspots, legend, options.hotspotLegend));
@@ -176,7 +183,8 @@ function pointsSvg(
     if (sx < 0 || sy < 0 || sx > frame.widthPx || sy > frame.heightPx) continue;
     inside.push([sx, sy]);
   }
-  legend.push({ label: points.label ?? 'Event', fill: POINT_FILL, symbol: 'dot' });
+  // The legend names only what is drawn: no entry when every point falls outside the frame.
+  if (inside.length > 0) legend.push({ label: points.label ?? 'Event', fill: POINT_FILL, symbol: 'dot' });
   // A few thousand dots read best as outlined circles; beyond that one path keeps the SVG small.
   if (inside.length <= MAX_CIRCLE_POINTS) {
     const dots = inside.map(([sx, sy]) => `<circle ${attrs({ cx: sx, cy: sy, r: 3 })}/>`);
@@ -192,14 +200,23 @@ function hotspotsSvg(
   legend: LegendEntry[],
   legendLabel = 'Hotspot (numbered)',
 ): string {
-  const parts = hotspots.map((h) => {
-    const [lx, ly] = frame.toPx(...labelPoint(h.polygons));
-    return [
+  // Outlines first, then every number on top, so no label is covered by a neighbour's outline.
+  const outlines = hotspots.map(
+    (h) =>
       `<path ${attrs({ d: multiPolygonData(frame, h.polygons), fill: 'none', stroke: HOTSPOT_OUTLINE, 'stroke-width': 2, 'fill-rule': 'evenodd' })}/>`,
-      `<circle ${attrs({ cx: lx, cy: ly, r: 10, fill: '#ffffff', stroke: HOTSPOT_OUTLINE, 'stroke-width': 1.5 })}/>`,
-      `<text ${attrs({ x: lx, y: ly + 4, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 'bold' })}>${escapeXml(h.label)}</text>`,
+  );
+  const labels = hotspots.map((h) => {
+    const at = hotspotLabelPlacement(frame, h.polygons, labelPoint(h.polygons), HOTSPOT_LABEL_RADIUS_PX);
+    const leader = at.leader
+      ? `<line ${attrs({ x1: at.leader[0], y1: at.leader[1], x2: at.x, y2: at.y, stroke: HOTSPOT_OUTLINE, 'stroke-width': 1.5 })}/>`
+      : '';
+    return [
+      leader,
+      `<circle ${attrs({ cx: at.x, cy: at.y, r: HOTSPOT_LABEL_RADIUS_PX, fill: '#ffffff', stroke: HOTSPOT_OUTLINE, 'stroke-width': 1.5 })}/>`,
+      `<text ${attrs({ x: at.x, y: at.y + 4, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 'bold' })}>${escapeXml(h.label)}</text>`,
     ].join('');
   });
+  const parts = [...outlines, ...labels];
   legend.push({ label: legendLabel, stroke: HOTSPOT_OUTLINE, symbol: 'box' });
   return `<g class="hotspots">${parts.join('')}</g>`;
 }

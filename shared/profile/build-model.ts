@@ -31,6 +31,7 @@ import { countOrNoData } from './period-words.js';
 import { profileTitle, subjectNoun } from './profile-title.js';
 import { suggestResponses } from './recommendations.js';
 import { scanningBlocks } from './scanning.js';
+import { slideDeck } from './slide-deck.js';
 import { recommendationLines, responseSectionId, type SavedTexts, sectionText } from './sections.js';
 import { subjectText } from './subject.js';
 import { summaryFindings } from './summary.js';
@@ -196,6 +197,8 @@ export function buildProfileModel(inputs: ProfileInputs, saved: SavedTexts = {})
     ),
   ];
   const allFindings = [...summary, ...gaps, ...strands.flatMap((s) => s.findings ?? [])];
+  const caveats = profileCaveats(inputs);
+  const slides = hotspotSlides(inputs, provenance);
   return {
     front,
     subjectText: subjectText(inputs.subject),
@@ -205,10 +208,11 @@ export function buildProfileModel(inputs: ProfileInputs, saved: SavedTexts = {})
     appendix: appendixBlocks(inputs),
     headlines: summary.map((f) => f.text),
     review: reviewState(inputs.front.reviewedAt, allFindings),
-    caveats: profileCaveats(inputs),
+    caveats,
     nearRepeatHeadline: inputs.knox ? nearRepeatHeadline(inputs.knox, noun) : null,
     overviewMapSvg: overview,
-    hotspotSlides: hotspotSlides(inputs, provenance),
+    hotspotSlides: slides,
+    deck: slideDeck(inputs, { noun, provenance, summary, strands, caveats, hotspotSlides: slides }),
     provenanceLine: provenance,
     appVersion: inputs.appVersion,
     generatedAt: inputs.generatedAt,

@@ -112,7 +112,11 @@ export function overviewMapSvg(
   return renderStaticMap(options);
 }
 
-/** A zoomed map of one hotspot with the period's events and the live chains' risk zones nearby. */
+/**
+ * A zoomed map of one hotspot with the period's events and the street names. No risk-zone tint: laid
+ * over the density bands it changed their colours away from the legend's (issue 12); the zones have
+ * their own map (chainsMapSvg) on the series slide and in the near-repeat section.
+ */
 export function hotspotMapSvg(
   inputs: ProfileInputs,
   hotspot: KdeHotspot,
@@ -123,7 +127,6 @@ export function hotspotMapSvg(
   const kde = inputs.kde!;
   const own = extentOfPolygons([hotspot.polygon])!;
   const extent = padExtent(atLeast(own, MIN_ZOOM_SPAN_M), 0.25);
-  const zones = inputs.chains?.zones ?? [];
   return renderStaticMap({
     extent,
     widthPx,
@@ -133,10 +136,8 @@ export function hotspotMapSvg(
     boundaries: inputs.layers.boundaries,
     streets: inputs.layers.streets,
     surface: surfaceOf(kde),
+    streetLabels: true,
     points: { x: inputs.points.x, y: inputs.points.y, label: 'Event in the period' },
-    ...(zones.length > 0
-      ? { zones: { rings: zones.map((z) => z.ring), label: 'Risk zone (recent event)' } }
-      : {}),
     ...hotspotLayer(kde),
     legendTitle: 'Density (events per km²)',
   });
@@ -166,6 +167,7 @@ export function chainsMapSvg(
     provenance,
     boundaries: inputs.layers.boundaries,
     streets: inputs.layers.streets,
+    streetLabels: true,
     zones: { rings: chains.zones.map((z) => z.ring), label: 'Risk zone (recent event)' },
     hotspots: chains.chains.map((c) => ({
       polygons: [[circleRing(c.centroidX, c.centroidY, Math.max(40, Math.sqrt(c.areaM2 / Math.PI)))]],

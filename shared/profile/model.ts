@@ -189,6 +189,8 @@ export interface ProfileInputs {
 export type Align = 'left' | 'right' | 'center';
 
 export type Block =
+  /** The heading of one part of a section (rendered <h3>), e.g. "Near repeats (Knox test)". */
+  | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; emphasis?: boolean }
   | { kind: 'facts'; rows: { label: string; value: string }[] }
   | {
@@ -283,6 +285,48 @@ export interface HotspotSlide {
   notes: string[];
   /** The same in full for the speaker notes: the regression caveat and the hotspot support rule. */
   details: string[];
+  /** The slide's one message: how many events, their share and the PAI, e.g. "117 burglaries: 27.8% of all in 0.67 km²". */
+  lead?: string;
+  /** Where: its places (ward, neighbourhood, beat) and its commonest streets. */
+  where?: string;
+  /** When: peak hours and busiest days from enough timed events, else why not. */
+  when?: string;
+  /** What: its (sub-)categories with counts. */
+  what?: string;
+  /** The change on the previous period and on the same period last year, one line each. */
+  change?: string[];
+}
+
+/** A slide's words: what is on its face (short) and what the presenter reads in its notes (in full). */
+export interface SlideWords {
+  title: string;
+  lines: string[];
+  notes: string[];
+}
+
+/** Monthly counts of the period beside the same months a year before; null = no data (a gap). */
+export interface TrendSlide extends SlideWords {
+  /** "Jul 2025"… the months of the current period. */
+  months: string[];
+  current: (number | null)[];
+  lastYear: (number | null)[];
+}
+
+/**
+ * The JAG deck (issue 12): one message per slide, short on the face, in full in the notes. Hotspot
+ * slides are `ProfileModel.hotspotSlides` (at most five); the other supported hotspots share one table.
+ */
+export interface SlideDeck {
+  summary: SlideWords;
+  trend: TrendSlide | null;
+  /** The overview map's slide words: what a hotspot, "3 × mean" and PAI mean, in plain words. */
+  overview: SlideWords;
+  otherHotspots: (SlideWords & { columns: string[]; rows: string[][] }) | null;
+  series: SlideWords & { mapSvg: string | null };
+  actions: SlideWords;
+  appendix: SlideWords;
+  /** The caveat footer, at most about 20 words; the caveats in full go to every slide's notes. */
+  caveatFooter: string;
 }
 
 export interface ProfileModel {
@@ -300,6 +344,8 @@ export interface ProfileModel {
   nearRepeatHeadline: string | null;
   overviewMapSvg: string | null;
   hotspotSlides: HotspotSlide[];
+  /** The JAG slides' words (shared/profile/slide-deck.ts); absent in models built before issue 12. */
+  deck?: SlideDeck;
   /** Short provenance line printed under every map and on every slide. */
   provenanceLine: string;
   appVersion: string;
