@@ -63,16 +63,16 @@ describe('hotspot demo --out DIR', () => {
     expect(summary.timings.total).toBeGreaterThan(0);
   });
 
-  it('writes slides: title, findings, overview, one per hotspot, near repeat, actions; marking top and bottom of each', async () => {
+  it('writes slides: title, summary, trend, overview, five hotspots, the rest in a table, series, actions, method; marking top and bottom of each', async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'slides.pptx')));
     const slides = Object.keys(zip.files)
       .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
       .sort((a, b) => Number(/(\d+)\.xml/.exec(a)![1]) - Number(/(\d+)\.xml/.exec(b)![1]));
     const texts = await Promise.all(slides.map((n) => zip.file(n)!.async('string')));
-    // The demo's period has more than six hotspots: the slides show the first six (build-model.ts).
+    // The demo's period has six supported hotspots: five slides, the sixth in the table (hotspot-slides.ts).
     const hotspotSlides = texts.filter((xml) => /<a:t>Hotspot \d+: /.test(xml)).length;
-    expect(hotspotSlides).toBe(6);
-    expect(slides.length).toBe(3 + hotspotSlides + 2);
+    expect(hotspotSlides).toBe(5);
+    expect(slides.length).toBe(4 + hotspotSlides + 4);
     for (const [i, xml] of texts.entries()) {
       expect(
         xml.split(`<a:t>${MARKING}</a:t>`).length - 1,
@@ -80,15 +80,18 @@ describe('hotspot demo --out DIR', () => {
       ).toBeGreaterThanOrEqual(2);
     }
     expect(texts[0]).toContain('Dwelling burglary in Ashbridge: problem profile');
-    expect(texts[1]).toContain('Key findings');
-    expect(texts[3]).toContain('Hotspot 1');
-    expect(texts.at(-2)).toContain('Near-repeat victimisation');
-    expect(texts.at(-1)).toContain('Recommended actions');
+    expect(texts[1]).toContain('Summary');
+    expect(texts[2]).toContain('Trend: month by month');
+    expect(texts[4]).toContain('Hotspot 1');
+    expect(texts.at(-3)).toContain('Series and risk zones');
+    expect(texts.at(-2)).toContain('Actions for the JAG');
+    expect(texts.at(-1)).toContain('Method and caveats');
     const media = Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n));
-    expect(media.length).toBe(1 + hotspotSlides);
+    // Overview, the hotspots' maps and the series map; one native chart, the monthly trend.
+    expect(media.length).toBe(1 + hotspotSlides + 1);
     const charts = Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
-    expect(charts.length).toBe(hotspotSlides);
-    const rels = await zip.file('ppt/slides/_rels/slide4.xml.rels')!.async('string');
+    expect(charts.length).toBe(1);
+    const rels = await zip.file('ppt/slides/_rels/slide5.xml.rels')!.async('string');
     expect(rels).toMatch(/media\/.*\.png/);
     const layout = await zip.file('ppt/presentation.xml')!.async('string');
     expect(layout).toMatch(/<p:sldSz cx="12192000" cy="6858000"/);
