@@ -15,7 +15,7 @@
  *   export    a dialog: HTML, PDF, PPTX, hotspots/chains as GeoJSON or CSV, the surface as an ESRI grid,
  *             with the marking; the bytes come back from the web host and download through a Blob
  */
-import type { ProfileDocument, ProfileListItem } from '../../../shared/api/profile-api.js';
+import type { DATA_KINDS, ProfileDocument, ProfileListItem } from '../../../shared/api/profile-api.js';
 import { MARKINGS, type SectionId } from '../../../shared/profile/model.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
@@ -35,6 +35,7 @@ export const EXPORT_CHOICES = [
   { id: 'hotspots-geojson', label: 'Hotspots as GeoJSON' },
   { id: 'hotspots-csv', label: 'Hotspots as CSV' },
   { id: 'chains-geojson', label: 'Chains as GeoJSON' },
+  { id: 'risk-zones-geojson', label: 'Risk zones as GeoJSON' },
   { id: 'chains-csv', label: 'Chains as CSV' },
   { id: 'surface-asc', label: 'Density surface (ESRI ASCII grid)' },
 ] as const;
@@ -498,7 +499,10 @@ async function exportDialog(app: AppContext, doc: ProfileDocument): Promise<void
     { testId: 'export-dialog' },
   );
   if (!choice) return;
-  const [kind, format] = choice.format.split('-') as [string, string | undefined];
+  // "<kind>-<format>" for data (the kind may hold a hyphen: risk-zones-geojson), else a profile format.
+  const cut = choice.format.lastIndexOf('-');
+  const [kind, format] =
+    cut < 0 ? [choice.format, undefined] : [choice.format.slice(0, cut), choice.format.slice(cut + 1)];
   const outcome = await app.runJob(
     `Export: ${EXPORT_CHOICES.find((c) => c.id === choice.format)!.label}`,
     (jobId) =>
@@ -512,7 +516,7 @@ async function exportDialog(app: AppContext, doc: ProfileDocument): Promise<void
         : app.api.exportData({
             jobId,
             profileId: doc.id,
-            kind: kind as 'hotspots' | 'chains' | 'surface',
+            kind: kind as (typeof DATA_KINDS)[number],
             format: format as 'geojson' | 'csv' | 'asc',
           }),
   );
@@ -521,6 +525,11 @@ async function exportDialog(app: AppContext, doc: ProfileDocument): Promise<void
   for (const warning of result.warnings) app.notify(warning, 'error');
   if (result.base64 !== undefined) {
     download(result.fileName, base64Bytes(result.base64), result.mimeType);
+    // The sidecar (provenance and marking), the grid's .prj and the data dictionary travel with it.
+    for (const companion of result.companions ?? []) {
+      if (companion.base64 !== undefined)
+        download(companion.fileName, base64Bytes(companion.base64), companion.mimeType);
+    }
     app.notify(`Exported ${result.fileName} (${Math.ceil(result.bytes / 1024)} KB).`, 'success');
   } else if (result.path) app.notify(`Saved ${result.path}.`, 'success');
 }
