@@ -121,7 +121,7 @@ export function suggestResponses(inputs: ProfileInputs, noun: string): Suggestio
   const nearRepeat = inputs.knox?.significant.some((row) => row.some(Boolean)) === true;
 
   const cocoon = window ? cocooning(inputs, window) : null;
-  if (cocoon) out.prevention.push(cocoon.finding);
+  if (cocoon?.live) out.prevention.push(cocoon.finding);
   if (nearRepeat && window) {
     out.prevention.push({
       id: 'prevention:after-every-event',
@@ -130,6 +130,8 @@ export function suggestResponses(inputs: ProfileInputs, noun: string): Suggestio
         'the Knox test shows raised risk at that distance and time (clustering in space and time, whoever the offender).',
     });
   }
+  // Zones that lapsed before the profile was written are a note, not the first action.
+  if (cocoon && !cocoon.live) out.prevention.push(cocoon.finding);
   const supported = supportedHotspots(inputs.kde);
   const focus =
     inputs.subjectHotspotRank !== null
