@@ -2,7 +2,8 @@
  * The options Electron's printToPDF gets for an export: A4 (unless the page's own @page size says
  * otherwise), backgrounds printed, and the protective marking (e.g. "OFFICIAL-SENSITIVE") in the
  * header and footer of every page with "Page n of m", as the CLI's Chromium print does
- * (electron/engine/export/print-pdf.ts). Pure.
+ * (electron/engine/export/print-pdf.ts). Tagged (an accessible PDF: the page's headings, tables and
+ * figure texts become its structure tree) and with an outline of its headings, also as the CLI's. Pure.
  */
 import type { PrintToPDFOptions } from 'electron';
 
@@ -13,7 +14,13 @@ function escapeHtml(text: string): string {
 }
 
 export function pdfOptions(marking: string | undefined): PrintToPDFOptions {
-  const base: PrintToPDFOptions = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true };
+  const base: PrintToPDFOptions = {
+    pageSize: 'A4',
+    printBackground: true,
+    preferCSSPageSize: true,
+    generateTaggedPDF: true,
+    generateDocumentOutline: true,
+  };
   if (marking === undefined || marking.trim() === '') return base;
   const band = escapeHtml(marking.trim());
   const style = 'width:100%;font-size:9px;font-family:Arial,sans-serif;';

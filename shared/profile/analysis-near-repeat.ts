@@ -3,7 +3,9 @@
  * the Knox finding in plain words with q beside p and what Knox does not show (a common offender),
  * the table shaded only where the report calls a cell significant, the suggested thresholds, and the
  * chains: candidate series listed by crime reference, hotspot-like chains said as such and never as
- * linked offending, with the map of the risk zones around recent events.
+ * linked offending, with the map of the risk zones around recent events. Each part opens with its own
+ * heading; the chains' method notes (link rule, hotspot-like rule, tie rule, as-of date) sit under the
+ * chains table, not among the data caveats of the Introduction (chainMethodNotes).
  */
 import { formatCount, formatDate, formatDays, formatMetres } from './format.js';
 import { chainsMapSvg } from './maps.js';
@@ -19,15 +21,32 @@ import {
   nearRepeatHeadline,
 } from './near-repeat-words.js';
 
+/** Chains listed in the profile's table; the rest are in the chains data export. */
+export const MAX_CHAIN_ROWS = 12;
+
+const CHAINS_HEADING: Block = { kind: 'heading', text: 'Near-repeat chains: candidate series' };
+
+/**
+ * The chains run's own method notes (its `notes` less the data caveats it shares with every analysis,
+ * `provenance.caveats`): said beside the chains, where a reader can follow them.
+ */
+export function chainMethodNotes(inputs: ProfileInputs): string[] {
+  const chains = inputs.chains;
+  if (!chains) return [];
+  const data = new Set(chains.provenance.caveats.map((c) => c.trim()));
+  return chains.notes.map((n) => n.trim()).filter((n) => n.length > 0 && !data.has(n));
+}
+
 function chainsBlocks(inputs: ProfileInputs, provenance: string): Block[] {
   const chains = inputs.chains;
   if (!chains) {
     return inputs.chainsNote
-      ? [{ kind: 'paragraph', text: `Near-repeat chains: not run. ${inputs.chainsNote}` }]
+      ? [CHAINS_HEADING, { kind: 'paragraph', text: `Near-repeat chains: not run. ${inputs.chainsNote}` }]
       : [];
   }
   const counts = chainCounts(chains);
   const blocks: Block[] = [
+    CHAINS_HEADING,
     {
       kind: 'paragraph',
       text:
@@ -39,15 +58,30 @@ function chainsBlocks(inputs: ProfileInputs, provenance: string): Block[] {
         `. Thresholds: ${chains.thresholdSource}. ${CHAIN_READING}`,
     },
   ];
+  const methodNotes = chainMethodNotes(inputs);
   const listed = chains.chains.filter((c) => c.size >= 3 || isHotspotLike(c));
-  if (listed.length === 0) return blocks;
+  if (listed.length === 0) {
+    if (methodNotes.length > 0) blocks.push({ kind: 'paragraph', text: methodNotes.join(' ') });
+    return blocks;
+  }
   // Candidate series first (largest first), then the hotspot-like ones.
-  const shown = [...listed]
-    .sort((a, b) => Number(isHotspotLike(a)) - Number(isHotspotLike(b)) || b.size - a.size || a.id - b.id)
-    .slice(0, 12);
+  const sorted = [...listed].sort(
+    (a, b) => Number(isHotspotLike(a)) - Number(isHotspotLike(b)) || b.size - a.size || a.id - b.id,
+  );
+  const shown = sorted.slice(0, MAX_CHAIN_ROWS);
+  const cut = sorted.slice(MAX_CHAIN_ROWS);
+  const left = cut.length;
+  const cutWords = cut.every(isHotspotLike)
+    ? 'the smallest hotspot-like ones'
+    : cut.some(isHotspotLike)
+      ? 'the smallest candidate series and every hotspot-like chain'
+      : 'the smallest candidate series';
   blocks.push({
     kind: 'table',
-    caption: 'Near-repeat chains: candidate series first, then hotspot-like chains',
+    caption:
+      left > 0
+        ? `Near-repeat chains: ${formatCount(shown.length)} of ${formatCount(listed.length)}, candidate series first, then hotspot-like chains`
+        : 'Near-repeat chains: candidate series first, then hotspot-like chains',
     columns: [
       { label: 'Chain', align: 'right' },
       { label: 'Events', align: 'right' },
@@ -76,10 +110,17 @@ function chainsBlocks(inputs: ProfileInputs, provenance: string): Block[] {
         : [],
     ),
     note:
-      `Events are linked when closer than ${formatMetres(chains.distanceM)} (${chains.metric} distance) and fewer than ${formatDays(chains.days)} apart; ` +
-      'a chain starts at its earliest event (same-day ties: the smaller record number). A live chain could still grow as of the date shown. ' +
-      'A chain too large, too long or too much inside a hotspot to look like one offender’s series is flagged hotspot-like: it shows a place ' +
-      'where crime keeps happening, not linked offending.',
+      (left > 0
+        ? `${formatCount(left)} more chain${left === 1 ? '' : 's'} (${cutWords}) in the chains data export (CSV or GeoJSON), with every member's crime reference. `
+        : '') +
+      [
+        ...(methodNotes.length > 0
+          ? methodNotes
+          : [
+              `Events are linked when closer than ${formatMetres(chains.distanceM)} (${chains.metric} distance) and fewer than ${formatDays(chains.days)} apart.`,
+            ]),
+        'A hotspot-like chain shows a place where crime keeps happening, not linked offending.',
+      ].join(' '),
   });
   const map = chainsMapSvg(inputs, provenance);
   if (map) {
@@ -93,7 +134,7 @@ function chainsBlocks(inputs: ProfileInputs, provenance: string): Block[] {
 }
 
 export function nearRepeatBlocks(inputs: ProfileInputs, noun: string, provenance: string): Block[] {
-  const blocks: Block[] = [];
+  const blocks: Block[] = [{ kind: 'heading', text: 'Near repeats: the Knox test' }];
   const knox = inputs.knox;
   if (!knox) {
     blocks.push({

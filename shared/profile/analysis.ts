@@ -8,6 +8,10 @@
  * (candidate series by crime reference; hotspot-like chains said as such) and the repeat locations
  * (identical points). The hotspot tables are analysis-hotspots.ts, the Knox and chain blocks
  * analysis-near-repeat.ts.
+ *
+ * Each part opens with its own heading (a `heading` block, <h3>). The hour × weekday table counts all
+ * the subject's events, so it sits under a heading that says whose they are (whenHeading), never
+ * straight under one hotspot's map where it would read as that hotspot's.
  */
 
 import { WEEKDAY_LABELS } from '../analysis/aoristic/aoristic.js';
@@ -47,6 +51,21 @@ export function hoursText(hours: readonly number[]): string {
   return hours.length === 0
     ? 'no timed events'
     : listInWords([...hours].sort((a, b) => a - b).map(formatHour));
+}
+
+/** Whose events the hour × weekday table counts: the subject's, which for a crime type is the whole area. */
+export function whenHeading(inputs: ProfileInputs, noun: string): string {
+  const subject = inputs.subject;
+  switch (subject.kind) {
+    case 'hotspot':
+      return `When: the events of hotspot ${subject.rank}, by hour and day`;
+    case 'chain':
+      return `When: the events of chain ${subject.id}, by hour and day`;
+    case 'area':
+      return `When: all ${noun.toLowerCase()} in ${subject.name}, by hour and day`;
+    case 'category':
+      return `When: all ${noun.toLowerCase()} across the whole area, by hour and day`;
+  }
 }
 
 function aoristicBlocks(inputs: ProfileInputs): Block[] {
@@ -99,6 +118,7 @@ function repeatLocationBlocks(inputs: ProfileInputs): Block[] {
   const repeats = inputs.repeatLocations;
   if (repeats.length === 0) return [];
   return [
+    { kind: 'heading', text: 'Repeat locations' },
     {
       kind: 'table',
       caption: 'Repeat locations: identical points with two or more events in the period',
@@ -122,13 +142,15 @@ function repeatLocationBlocks(inputs: ProfileInputs): Block[] {
         ]),
       note:
         'Grouped by identical coordinates, never by location text alone (one street name covers many points).' +
-        (repeats.length > 10 ? ` ${repeats.length - 10} more locations with two or more events.` : ''),
+        (repeats.length > 10
+          ? ` The 10 with most events are shown; ${repeats.length - 10} more locations with two or more events are not listed.`
+          : ''),
     },
   ];
 }
 
 export function analysisBlocks(inputs: ProfileInputs, noun: string, provenance: string): Block[] {
-  const blocks: Block[] = [];
+  const blocks: Block[] = [{ kind: 'heading', text: 'Where: the hotspots of the period' }];
   const supported = supportedHotspots(inputs.kde);
   if (inputs.kde && supported.length > 0) {
     blocks.push(hotspotTable(inputs));
@@ -154,7 +176,15 @@ export function analysisBlocks(inputs: ProfileInputs, noun: string, provenance: 
       text: `No hotspots: ${inputs.kdeNote ?? 'no density surface could be computed for the period.'}`,
     });
   }
-  blocks.push(...aoristicBlocks(inputs));
+  const when = aoristicBlocks(inputs);
+  blocks.push({ kind: 'heading', text: whenHeading(inputs, noun) });
+  if (inputs.subject.kind !== 'hotspot' && supported.length > 0 && when[0]?.kind === 'heat') {
+    blocks.push({
+      kind: 'paragraph',
+      text: 'This table and chart count all the profile’s events in the period, not one hotspot’s; each hotspot’s own peak hours are in the hotspots table above.',
+    });
+  }
+  blocks.push(...when);
   blocks.push(...nearRepeatBlocks(inputs, noun, provenance));
   blocks.push(...repeatLocationBlocks(inputs));
   return blocks;

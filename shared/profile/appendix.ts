@@ -37,7 +37,8 @@ export function provenanceLine(inputs: ProfileInputs): string {
   return `Data: ${shown || 'none'} · ${inputs.layers.crs} · Hotspot Workbench ${inputs.appVersion} · ${formatDate(inputs.generatedAt.slice(0, 10))}`;
 }
 
-export function scopeBlocks(inputs: ProfileInputs): Block[] {
+/** `caveats`: the data caveats the Introduction states (default: all of the profile's). */
+export function scopeBlocks(inputs: ProfileInputs, caveats = profileCaveats(inputs)): Block[] {
   const { periods } = inputs;
   const blocks: Block[] = [
     {
@@ -70,7 +71,6 @@ export function scopeBlocks(inputs: ProfileInputs): Block[] {
       ]),
     },
   ];
-  const caveats = profileCaveats(inputs);
   if (caveats.length > 0)
     blocks.push({ kind: 'paragraph', text: 'Caveats of the data:' }, { kind: 'list', items: caveats });
   return blocks;

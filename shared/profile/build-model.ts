@@ -11,6 +11,7 @@
  * analyst marked the profile reviewed.
  */
 import { analysisBlocks, focusHotspots } from './analysis.js';
+import { chainMethodNotes } from './analysis-near-repeat.js';
 import { appendixBlocks, profileCaveats, provenanceLine, scopeBlocks } from './appendix.js';
 import { applyEdits, type GeneratedFinding, reviewState } from './findings.js';
 import { formatCount, formatDate } from './format.js';
@@ -129,6 +130,15 @@ function assessmentBlocks(inputs: ProfileInputs, reviewDate: string): Block[] {
   ];
 }
 
+/**
+ * The caveats the Introduction states: the profile's, less the chains' method notes, which sit with
+ * the chains they explain (analysis-near-repeat.ts) rather than before chains are introduced.
+ */
+export function introductionCaveats(inputs: ProfileInputs): string[] {
+  const chainNotes = new Set(chainMethodNotes(inputs));
+  return profileCaveats(inputs).filter((c) => !chainNotes.has(c));
+}
+
 /** Three months after the period ends: the usual tasking review cycle. */
 export function reviewDateOf(periodEnd: string): string {
   const d = new Date(`${periodEnd}T00:00:00Z`);
@@ -163,7 +173,7 @@ export function buildProfileModel(inputs: ProfileInputs, saved: SavedTexts = {})
       'scope',
       'Scope and data sources',
       'Introduction',
-      scopeBlocks(inputs),
+      scopeBlocks(inputs, introductionCaveats(inputs)),
       'Why this profile was commissioned, and by whom',
     ),
     section(

@@ -2,6 +2,11 @@
  * HTML → PDF with headless Chromium's print-to-PDF (the same engine as Electron's printToPDF), for
  * the CLI and tests. Every request the page makes is aborted unless it is the page itself or a
  * data:/blob: URL, so a profile can never reach the network while printing.
+ *
+ * The PDF is tagged (`tagged`: headings, tables with their header cells, lists and figures with their
+ * alternative text become the PDF's structure tree, so a screen reader can read it) and carries an
+ * outline of its headings (`outline`: the reader's bookmarks). Its title is the page's <title> and
+ * its language the page's `lang`.
  */
 import { chromium } from 'playwright-core';
 import { ApiError } from '../../../shared/api/errors.js';
@@ -33,6 +38,8 @@ export async function printHtmlToPdf(html: string, options: PdfOptions): Promise
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
+      tagged: true,
+      outline: true,
       displayHeaderFooter: true,
       headerTemplate: band(options.marking),
       footerTemplate: `<div style="width:100%;font-size:9px;font-family:Arial,sans-serif;display:flex;justify-content:space-between;padding:0 14mm;"><span style="font-weight:bold;letter-spacing:0.08em;">${escapeHtml(options.marking)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,

@@ -5,6 +5,14 @@
  * boxes (@top-center / @bottom-center, supported by Chromium's printing); for the PDF export the
  * marking comes from the printer's header and footer templates instead, so the margin boxes are
  * left out (`forPdf`). On screen the marking sits in fixed bands at the top and bottom of the window.
+ *
+ * Page breaks (print): the sections flow on from one another (no forced page per section, which left
+ * pages holding three bullets), so a page ends only where the next block does not fit. A heading
+ * never ends a page (`break-after: avoid` on the group label, h2, h3, captions and a section's lead
+ * sentence) and a paragraph never leaves one or two lines alone at a page foot or head (orphans,
+ * widows). Figures, list items, short tables (`table.keep`, facts, the hour × weekday and Knox
+ * tables) and a table's note stay whole; a long
+ * table breaks only between rows and repeats its header row on the next page.
  */
 import { cssString } from './escape.js';
 
@@ -28,7 +36,8 @@ body { margin: 0; color: var(--ink); background: #eceff2; font: 10.5pt/1.45 'Dej
 main { max-width: 210mm; margin: 34px auto; background: #fff; padding: 16mm 15mm; box-shadow: 0 1px 6px rgba(0,0,0,0.15); }
 h1 { font-size: 22pt; line-height: 1.2; margin: 0 0 6pt; color: var(--accent); font-weight: 700; }
 h2 { font-size: 15pt; margin: 0 0 8pt; padding-bottom: 3pt; border-bottom: 2px solid var(--accent); color: var(--accent); }
-h3 { font-size: 11.5pt; margin: 14pt 0 6pt; color: var(--ink); }
+h3 { font-size: 12pt; margin: 16pt 0 6pt; color: var(--accent); }
+section > h3:first-of-type { margin-top: 10pt; }
 .group { font-size: 8.5pt; letter-spacing: 0.12em; text-transform: uppercase; color: var(--muted); margin: 0 0 2pt; }
 p { margin: 0 0 7pt; }
 p.emphasis { font-weight: 600; }
@@ -79,9 +88,12 @@ td.brk { word-break: break-all; font-family: 'DejaVu Sans Mono', Consolas, monos
   body { background: #fff; font-size: 9.8pt; }
   .marking-band { display: none; }
   main { margin: 0; padding: 0; box-shadow: none; max-width: none; }
-  section.page { break-before: page; }
-  h2, h3, caption { break-after: avoid; }
-  tr, .analyst, table.heat, table.knox { break-inside: avoid; }
+  p, li { orphans: 3; widows: 3; }
+  .group, h1, h2, h3, caption, p.lead { break-after: avoid; }
+  h2, h3 { break-inside: avoid; }
+  table.keep, table.facts, table.heat, table.knox, figure, .analyst, tr, li { break-inside: avoid; }
+  thead { display: table-header-group; }
+  table + p.note { break-before: avoid; }
 }
 `;
 }

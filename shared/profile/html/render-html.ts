@@ -34,12 +34,12 @@ const SECTION_LEADS: Partial<Record<ProfileSection['id'], string>> = {
   gaps: 'What the data cannot say, and what would close each gap.',
 };
 
-function sectionHtml(section: ProfileSection, pageBreak: boolean): string {
+function sectionHtml(section: ProfileSection): string {
   const lead = SECTION_LEADS[section.id];
   return (
-    `<section id="${section.id}"${pageBreak ? ' class="page"' : ''}>` +
+    `<section id="${section.id}">` +
     `<div class="group">${escapeHtml(section.group)}</div><h2>${escapeHtml(section.title)}</h2>` +
-    (lead ? `<p>${escapeHtml(lead)}</p>` : '') +
+    (lead ? `<p class="lead">${escapeHtml(lead)}</p>` : '') +
     (section.id === 'summary' ? commentary(section) : '') +
     (section.findings && section.findings.length > 0 ? findingsList(section.findings) : '') +
     section.blocks.map(blockHtml).join('') +
@@ -78,8 +78,8 @@ function responseHtml(sections: ProfileSection[], review: ReviewState): string {
       ? 'They are suggestions drawn from the findings above; the analyst has not yet marked the profile reviewed.'
       : `They were drawn from the findings above and reviewed by the analyst on ${formatDate(review.reviewedAt)}.`;
   return (
-    `<section id="response" class="page"><div class="group">Response</div><h2>Response: recommended actions</h2>` +
-    `<p>Recommendations for the partnership, grouped by strand. ${escapeHtml(reviewed)}</p>` +
+    `<section id="response"><div class="group">Response</div><h2>Response: recommended actions</h2>` +
+    `<p class="lead">Recommendations for the partnership, grouped by strand. ${escapeHtml(reviewed)}</p>` +
     `${strands.join('')}</section>`
   );
 }
@@ -108,9 +108,8 @@ export function renderProfileHtml(model: ProfileModel, options: RenderHtmlOption
       responseDone = true;
       continue;
     }
-    body.push(
-      sectionHtml(s, s.id === 'scanning' || s.id === 'analysis' || s.id === 'gaps' || s.id === 'assessment'),
-    );
+    // Sections flow on (css.ts, "Page breaks"): a forced page per section left pages half empty.
+    body.push(sectionHtml(s));
   }
   return [
     '<!DOCTYPE html>',
@@ -126,7 +125,7 @@ export function renderProfileHtml(model: ProfileModel, options: RenderHtmlOption
     `<div class="subtitle">Problem profile · ${escapeHtml(model.subjectLabel)} · ${escapeHtml(formatRange(model.periods.current))}</div>`,
     `<table class="facts">${frontRows}</table></header>`,
     body.join(''),
-    `<section id="appendix" class="page appendix"><div class="group">Appendix</div><h2>Methods, parameters and data provenance</h2>`,
+    `<section id="appendix" class="appendix"><div class="group">Appendix</div><h2>Methods, parameters and data provenance</h2>`,
     model.appendix.map(blockHtml).join(''),
     `</section>`,
     `<p class="note">Produced by Hotspot Workbench ${escapeHtml(model.appVersion)} on ${escapeHtml(formatTimestamp(model.generatedAt))}. ${escapeHtml(model.provenanceLine)}</p>`,

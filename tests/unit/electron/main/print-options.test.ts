@@ -2,9 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { pdfOptions } from '../../../../electron/main/print-options.js';
 
 describe('pdfOptions(marking)', () => {
-  it('prints A4 with backgrounds, letting the page’s @page size win, and no header without a marking', () => {
-    expect(pdfOptions(undefined)).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
-    expect(pdfOptions('   ')).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  it('prints a tagged A4 PDF with an outline and backgrounds, letting the page’s @page size win, and no header without a marking', () => {
+    const plain = {
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+    };
+    expect(pdfOptions(undefined)).toEqual(plain);
+    expect(pdfOptions('   ')).toEqual(plain);
+  });
+
+  it('keeps the PDF tagged when the marking adds a header and footer', () => {
+    const options = pdfOptions('OFFICIAL');
+    expect(options.generateTaggedPDF).toBe(true);
+    expect(options.generateDocumentOutline).toBe(true);
   });
 
   it('puts the marking in the header and footer with page numbers, 18 mm and 14 mm margins in inches', () => {

@@ -198,7 +198,7 @@ describe('hotspots', () => {
   it('state the support rule by the table and in the map legend, and say "too few timed events" instead of peak hours', () => {
     const thin = hotspot({ peakHours: [], peakHoursNote: 'too few timed events (7 of at least 20)' });
     const model = buildProfileModel(profileInputs({ kde: kdeRun([thin]) }));
-    const table = section(model, 'analysis').blocks[0]!;
+    const table = section(model, 'analysis').blocks.find((b) => b.kind === 'table')!;
     expect(table.kind === 'table' && table.note).toContain(
       'Hotspots are reported only with ≥ 5 events and p < 0.05',
     );
