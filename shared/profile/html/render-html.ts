@@ -97,7 +97,7 @@ export function renderProfileHtml(model: ProfileModel, options: RenderHtmlOption
     ['Period', formatRange(model.periods.current)],
     ['Status', reviewSentence(model.review)],
   ]
-    .map(([k, v]) => `<tr><th>${escapeHtml(k!)}</th><td>${escapeHtml(v!)}</td></tr>`)
+    .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k!)}</th><td>${escapeHtml(v!)}</td></tr>`)
     .join('');
   const response = model.sections.filter((s) => s.group === 'Response');
   const body: string[] = [];
