@@ -32,8 +32,8 @@ import { countOrNoData } from './period-words.js';
 import { profileTitle, subjectNoun } from './profile-title.js';
 import { suggestResponses } from './recommendations.js';
 import { scanningBlocks } from './scanning.js';
-import { slideDeck } from './slide-deck.js';
 import { recommendationLines, responseSectionId, type SavedTexts, sectionText } from './sections.js';
+import { slideDeck } from './slide-deck.js';
 import { subjectText } from './subject.js';
 import { summaryFindings } from './summary.js';
 
