@@ -77,7 +77,17 @@ function knoxShort(inputs: ProfileInputs, noun: string): string | null {
 
 function summary(inputs: ProfileInputs, noun: string, findings: readonly Finding[]): SlideWords {
   const c = inputs.counts;
+  // The change that matters leads, as in the profile's summary (a part of the area against its trend).
+  const headline = findings.find((f) => f.id === 'summary:headline');
+  const fact = inputs.headlineFacts?.[0];
+  const lead =
+    headline && fact
+      ? [
+          `${actionHead(headline.text, 16)} (q = ${formatP(fact.test.qValue)}${fact.chosenForBeingHighNow ? '; chosen for being high now' : ''})`,
+        ]
+      : [];
   const lines = [
+    ...lead,
     `${formatCount(c.current)} ${noun.toLowerCase()}; on the previous period (${countOrNoData(c.previous)}): ${changeCellShort(c.previous, c.vsPrevious)}`,
   ];
   const supported = supportedHotspots(inputs.kde);

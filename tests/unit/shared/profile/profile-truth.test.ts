@@ -459,6 +459,15 @@ describe('cocooning', () => {
   });
 });
 
+describe('the summary slide', () => {
+  it('leads with the headline fact, with its q and the reason to read it with care', () => {
+    const model = buildProfileModel(profileInputs({ headlineFacts: [grewWhileAreaFell()] }));
+    const first = model.deck!.summary.lines[0]!;
+    expect(first).toMatch(/^Hotspot 1\b.* rose from 62 to 106 /);
+    expect(first).toMatch(/\(q = [0-9.<\s]+; chosen for being high now\)$/);
+  });
+});
+
 describe('summary changes', () => {
   it('say the regression caveat in full once, then refer to it', () => {
     const first = grewWhileAreaFell();
