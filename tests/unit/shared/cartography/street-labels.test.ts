@@ -6,7 +6,7 @@ import { streetLabelPlacements } from '../../../../shared/cartography/street-lab
 describe('streetLabelPlacements', () => {
   const frame = makeFrame({ minX: 0, minY: 0, maxX: 1000, maxY: 1000 }, 500, 500);
 
-  it('labels a street once, at the middle of its longest stretch, turned to follow it and kept upright', () => {
+  it('labels a street once, at the middle of its longest straight stretch, turned to follow it and kept upright', () => {
     const [label, ...rest] = streetLabelPlacements(frame, [
       {
         name: 'Mill Lane',
@@ -26,8 +26,30 @@ describe('streetLabelPlacements', () => {
       },
     ]);
     expect(rest).toHaveLength(0);
-    // Longest stretch 200 → 800 m: middle at 500 m = 250 px, y 500 m = 250 px.
-    expect(label).toMatchObject({ name: 'Mill Lane', x: 250, y: 250, angleDeg: 0 });
+    // The two collinear pieces are one stretch, 100 → 800 m: middle at 450 m = 225 px, y 500 m = 250 px.
+    expect(label).toMatchObject({ name: 'Mill Lane', x: 225, y: 250, angleDeg: 0 });
+  });
+
+  it('reads a street drawn as many short, gently bending pieces as one stretch, and an L by its longer leg', () => {
+    // Twelve 50 m pieces zig-zagging ±5° about the east: one 600 m stretch, too long for no label.
+    const wiggle = [[100, 700]];
+    for (let k = 1; k <= 12; k++) wiggle.push([100 + 50 * k, 700 + (k % 2 === 0 ? 0 : 4)]);
+    // An L: 150 m north, then 400 m east.
+    const ell = [
+      [100, 100],
+      [100, 250],
+      [500, 250],
+    ];
+    const placed = streetLabelPlacements(frame, [
+      { name: 'Queensway', coords: wiggle },
+      { name: 'Elm Row', coords: ell },
+    ]);
+    const queensway = placed.find((p) => p.name === 'Queensway')!;
+    expect(queensway.lengthPx).toBeGreaterThan(290);
+    expect(Math.abs(queensway.angleDeg)).toBeLessThan(1);
+    const elm = placed.find((p) => p.name === 'Elm Row')!;
+    // The east leg, 100 → 500 m at y 250 m: middle at 300 m = 150 px, y (1000 − 250) / 2 = 375 px.
+    expect(elm).toMatchObject({ x: 150, y: 375, angleDeg: 0 });
   });
 
   it('leaves out a name longer than its stretch and one too close to a placed label', () => {
