@@ -68,6 +68,9 @@ export interface RecordColumns {
   weight: Float64Array;
   categoryCode: Int32Array;
   categories: string[];
+  /** Sub-category (e.g. "Burglary - Residential"), dictionary-encoded like categories; absent in older callers. */
+  subcategoryCode?: Int32Array;
+  subcategories?: string[];
   locationCode: Int32Array;
   locations: string[];
 }

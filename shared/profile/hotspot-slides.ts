@@ -92,8 +92,10 @@ function whereWords(h: KdeHotspot): string {
   return [places, streets.join(', ')].filter((s) => s !== '').join('; ') || 'no place name in the data';
 }
 
+/** The sub-categories when the data carry them (what a JAG acts on), else the categories. */
 function whatWords(h: KdeHotspot): string {
-  return h.topCategories.map((c) => `${c.name} (${formatCount(c.count)})`).join(', ') || 'not recorded';
+  const kinds = (h.topSubcategories ?? []).length > 0 ? h.topSubcategories : h.topCategories;
+  return kinds.map((c) => `${c.name} (${formatCount(c.count)})`).join(', ') || 'not recorded';
 }
 
 function changeLines(t: HotspotTrend | undefined): string[] {

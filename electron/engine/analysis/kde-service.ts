@@ -305,6 +305,9 @@ function hotspotEvents(columns: RecordColumns, use: Uint8Array | undefined): Hot
     weight: pick(columns.weight),
     categoryCode: pick(columns.categoryCode),
     categories: columns.categories,
+    ...(columns.subcategoryCode
+      ? { subcategoryCode: pick(columns.subcategoryCode), subcategories: columns.subcategories ?? [] }
+      : {}),
     locationCode: pick(columns.locationCode),
     locations: columns.locations,
     fromMs: pick(columns.fromMs),

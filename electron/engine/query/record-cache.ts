@@ -30,6 +30,8 @@ export interface RecordCache {
   startWeekday: Uint8Array;
   categoryCode: Int32Array;
   categories: string[];
+  subcategoryCode: Int32Array;
+  subcategories: string[];
   locationCode: Int32Array;
   locations: string[];
   areaCode: Int32Array;
@@ -76,17 +78,21 @@ function readColumns(db: Database.Database): RecordCache {
     startWeekday: new Uint8Array(count),
     categoryCode: new Int32Array(count),
     categories: [],
+    subcategoryCode: new Int32Array(count),
+    subcategories: [],
     locationCode: new Int32Array(count),
     locations: [],
     areaCode: new Int32Array(count),
     areaCodes: [],
   };
   const categories = new Dictionary();
+  const subcategories = new Dictionary();
   const locations = new Dictionary();
   const areas = new Dictionary();
   const rows = db
     .prepare(
-      `SELECT id, dataset_id, x, y, lon, lat, from_ms, to_ms, precision, weight, category, location, area_code
+      `SELECT id, dataset_id, x, y, lon, lat, from_ms, to_ms, precision, weight, category, location, area_code,
+              subcategory
        FROM records ORDER BY id`,
     )
     .raw(true)
@@ -102,6 +108,7 @@ function readColumns(db: Database.Database): RecordCache {
       number,
       number,
       number,
+      string | null,
       string | null,
       string | null,
       string | null,
@@ -125,10 +132,12 @@ function readColumns(db: Database.Database): RecordCache {
     cache.categoryCode[i] = categories.code(r[10]);
     cache.locationCode[i] = locations.code(r[11]);
     cache.areaCode[i] = areas.code(r[12]);
+    cache.subcategoryCode[i] = subcategories.code(r[13]);
     i++;
   }
   cache.count = i;
   cache.categories = categories.values;
+  cache.subcategories = subcategories.values;
   cache.locations = locations.values;
   cache.areaCodes = areas.values;
   return cache;

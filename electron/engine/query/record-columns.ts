@@ -44,6 +44,7 @@ export function toRecordColumns(cache: RecordCache, indices: Uint32Array): Recor
   const n = indices.length;
   const category = compact(cache.categoryCode, cache.categories, indices);
   const location = compact(cache.locationCode, cache.locations, indices);
+  const subcategory = compact(cache.subcategoryCode, cache.subcategories, indices);
   return {
     count: n,
     id: gather(cache.id, indices, new Float64Array(n)),
@@ -58,6 +59,8 @@ export function toRecordColumns(cache: RecordCache, indices: Uint32Array): Recor
     weight: gather(cache.weight, indices, new Float64Array(n)),
     categoryCode: category.code,
     categories: category.dict,
+    subcategoryCode: subcategory.code,
+    subcategories: subcategory.dict,
     locationCode: location.code,
     locations: location.dict,
   };

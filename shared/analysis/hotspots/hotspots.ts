@@ -64,6 +64,8 @@ export interface HotspotEvents {
   weight?: Float64Array;
   categoryCode?: Int32Array;
   categories?: string[];
+  subcategoryCode?: Int32Array;
+  subcategories?: string[];
   locationCode?: Int32Array;
   locations?: string[];
   fromMs?: Float64Array;
@@ -119,6 +121,8 @@ export interface Hotspot extends RegionFacts {
   peakX: number;
   peakY: number;
   topCategories: NamedCount[];
+  /** Commonest sub-categories (e.g. "Burglary - Residential"); empty when the data carry none. */
+  topSubcategories: NamedCount[];
   topLocations: NamedCount[];
   /** Hour-of-day and weekday profile (aoristic), with timed / untimed counts. */
   times: TimeProfile;
@@ -220,9 +224,11 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
     if (judged === 'not-significant') dropped.droppedNotSignificant++;
     if (judged !== 'supported') continue;
     const categoryCounts = new Map<number, number>();
+    const subcategoryCounts = new Map<number, number>();
     const locationCounts = new Map<number, number>();
     for (const i of inside) {
       if (events.categoryCode) bump(categoryCounts, events.categoryCode[i]);
+      if (events.subcategoryCode) bump(subcategoryCounts, events.subcategoryCode[i]);
       if (events.locationCode) bump(locationCounts, events.locationCode[i]);
     }
     const times = events.fromMs
@@ -246,6 +252,7 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
       peakX: peak.x,
       peakY: peak.y,
       topCategories: topNames(categoryCounts, events.categories ?? [], top),
+      topSubcategories: topNames(subcategoryCounts, events.subcategories ?? [], top),
       topLocations: topNames(locationCounts, events.locations ?? [], top),
       times,
       ...supportedPeakHours(times, top),

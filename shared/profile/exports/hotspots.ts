@@ -64,6 +64,12 @@ export const HOTSPOT_FIELDS: readonly ExportField<Row>[] = [
     value: ({ h }) => h.topCategories.map((c) => `${c.name} (${c.count})`).join('; '),
   },
   {
+    name: 'top_subcategories',
+    meaning: 'Commonest sub-categories inside (e.g. residential or business burglary), with their counts',
+    unit: 'events',
+    value: ({ h }) => (h.topSubcategories ?? []).map((c) => `${c.name} (${c.count})`).join('; '),
+  },
+  {
     name: 'peak_hours',
     meaning: 'Busiest hours of the day (from enough timed events; blank otherwise, see peak_hours_note)',
     unit: 'hour of day 0–23, local time',

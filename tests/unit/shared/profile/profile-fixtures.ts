@@ -57,6 +57,10 @@ export function hotspot(overrides: Partial<KdeHotspot> = {}): KdeHotspot {
     peakX: 1200,
     peakY: 1200,
     topCategories: [{ name: 'Burglary', count: 30 }],
+    topSubcategories: [
+      { name: 'Burglary - Residential', count: 26 },
+      { name: 'Burglary - Business and Community', count: 4 },
+    ],
     topLocations: [{ name: 'On or near Mill Lane', count: 6 }],
     times: { hours, weekdays: [4, 4, 4, 4, 6, 4, 4], timed: 30, untimed: 0 },
     peakHours: [22, 23, 1],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findHotspots } from '../../../../../shared/analysis/hotspots/hotspots.js';
+import { pointInPolygon } from '../../../../../shared/analysis/hotspots/polygon.js';
 import { kernelDensity } from '../../../../../shared/analysis/kde/kde.js';
 import { knoxTest } from '../../../../../shared/analysis/knox/knox-test.js';
 import type { ProfileDocument } from '../../../../../shared/api/profile-api.js';
@@ -134,6 +135,16 @@ describe('buildProfile on the synthetic town (category:Burglary)', () => {
       expect(at).toBeGreaterThanOrEqual(next);
       next = at + 1;
     }
+    // Hotspot 1's slide says what it is by sub-category, with the counts of the CSV's rows inside it.
+    const inside = events.filter((e) => pointInPolygon(found.hotspots[0]!.polygon, e.x, e.y));
+    const bySub = new Map<string, number>();
+    for (const e of inside) bySub.set(e.subcategory, (bySub.get(e.subcategory) ?? 0) + 1);
+    const expected = [...bySub.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3)
+      .map(([name, n]) => `${name} (${formatCount(n)})`)
+      .join(', ');
+    expect(doc.model.hotspotSlides[0]!.what).toBe(expected);
   });
 
   it('puts every event of the period into the hour × weekday table exactly once (aoristic shares sum to the count)', () => {

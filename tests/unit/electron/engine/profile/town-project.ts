@@ -12,6 +12,7 @@ import { townFiles } from '../../../../../shared/generate/town-files.js';
 
 export interface SourceCrime {
   category: string;
+  subcategory: string;
   fromMs: number;
   toMs: number;
   x: number;
@@ -40,6 +41,7 @@ export function parseCrimes(csv: string): SourceCrime[] {
     const cells = line.split(',');
     return {
       category: cells[1]!,
+      subcategory: cells[2]!,
       fromMs: parseUk(cells[3]!),
       toMs: parseUk(cells[4]!),
       x: Number(cells[5]),

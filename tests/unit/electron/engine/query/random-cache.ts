@@ -25,6 +25,8 @@ export function randomCache(n: number, seed = 1, areaOnlyShare = 0.05): RecordCa
     startHour: new Uint8Array(n),
     startWeekday: new Uint8Array(n),
     categoryCode: new Int32Array(n),
+    subcategoryCode: new Int32Array(n).fill(-1),
+    subcategories: [],
     categories: [...CATEGORIES],
     locationCode: new Int32Array(n).fill(-1),
     locations: [],

@@ -66,6 +66,22 @@ describe('findHotspots', () => {
       options,
     );
     expect(spread.hotspots.map((h) => [h.events, h.distinctPoints])).toEqual([[6, 5]]);
+    // Sub-categories counted like categories, most first; none without the column.
+    const withSub = findHotspots(
+      grid,
+      {
+        x: new Float64Array(6).fill(50),
+        y: new Float64Array(6).fill(50),
+        subcategoryCode: Int32Array.of(0, 1, 1, 1, -1, 0),
+        subcategories: ['Burglary - Business', 'Burglary - Residential'],
+      },
+      options,
+    );
+    expect(withSub.hotspots[0]!.topSubcategories).toEqual([
+      { name: 'Burglary - Residential', count: 3 },
+      { name: 'Burglary - Business', count: 2 },
+    ]);
+    expect(onePoint.hotspots[0]!.topSubcategories).toEqual([]);
   });
 
   it('recovers three planted hotspots, ranked by events, with their main category and peak hour', () => {
