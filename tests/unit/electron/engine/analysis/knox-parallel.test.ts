@@ -52,10 +52,10 @@ describe('runKnoxOnPool', () => {
     }
   });
 
-  it('rejects with ApiError cancelled soon after the signal is aborted, and the pool stays usable', async () => {
+  it('rejects with ApiError cancelled when the signal is aborted, stops its threads, and the pool stays usable', async () => {
     const big = events(5000, 4);
     const controller = new AbortController();
-    let abortedAt = 0;
+    let aborted = false;
     const run = runKnoxOnPool(
       pool,
       big,
@@ -63,8 +63,8 @@ describe('runKnoxOnPool', () => {
       {
         signal: controller.signal,
         onProgress: (done) => {
-          if (done > 0 && abortedAt === 0) {
-            abortedAt = Date.now();
+          if (done > 0 && !aborted) {
+            aborted = true;
             controller.abort();
           }
         },
@@ -72,8 +72,10 @@ describe('runKnoxOnPool', () => {
     );
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
     await expect(run).rejects.toBeInstanceOf(ApiError);
-    // Cancel terminates the threads: the promise settles at once, not after 100 000 iterations.
-    expect(Date.now() - abortedAt).toBeLessThan(1000);
+    // Cancel terminates the threads rather than waiting for 100 000 iterations: none is left running
+    // (how fast is measured by bench/jobs.bench.ts, not asserted here).
+    await pool.stopped();
+    expect(pool.stats().running).toBe(0);
     const after = await runKnoxOnPool(pool, e, options);
     expect(Array.from(after.pValue)).toEqual(Array.from(reference.pValue));
   });
