@@ -7,8 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
+import { hotspotEventsOf } from '../../../shared/analysis/hotspots/hotspot-events.js';
 import type { HotspotEvents } from '../../../shared/analysis/hotspots/hotspots.js';
-import type { KdeSurface } from '../../../shared/analysis/kde/kde.js';
 import { CliRefusal } from '../command.js';
 import { datasetLabel, type EventSource, readDatasetRecords } from '../event-input.js';
 
@@ -94,19 +94,10 @@ function isNumber(text: string | undefined): boolean {
 
 export function readProjectDataset(path: string, dataset: string): KdeEventSource {
   return readDatasetRecords(path, dataset, 'kde', (project, columns) => {
-    const weighted = columns.weight.some((v) => v !== 1);
-    const events: HotspotEvents = {
-      x: columns.x,
-      y: columns.y,
-      categoryCode: columns.categoryCode,
-      categories: columns.categories,
-      locationCode: columns.locationCode,
-      locations: columns.locations,
-      fromMs: columns.fromMs,
-      toMs: columns.toMs,
-      precision: columns.precision,
-    };
-    if (weighted) events.weight = columns.weight;
+    const events = hotspotEventsOf(
+      columns,
+      columns.weight.some((v) => v !== 1),
+    );
     return {
       label: datasetLabel(path, dataset),
       crs: project.crs,
@@ -116,28 +107,4 @@ export function readProjectDataset(path: string, dataset: string): KdeEventSourc
       reasons: [],
     };
   });
-}
-
-/** The events that made the surface: those inside the study area (all, when none was left out). */
-export function usedEvents(events: HotspotEvents, surface: KdeSurface): HotspotEvents {
-  const use = surface.use;
-  if (!use) return events;
-  const keep: number[] = [];
-  for (let i = 0; i < use.length; i++) if (use[i] === 1) keep.push(i);
-  const pick = <T extends Float64Array | Int32Array | Uint8Array>(a: T | undefined): T | undefined => {
-    if (!a) return undefined;
-    const out = new (a.constructor as new (n: number) => T)(keep.length);
-    for (let k = 0; k < keep.length; k++) out[k] = a[keep[k]];
-    return out;
-  };
-  const out: HotspotEvents = { x: pick(events.x)!, y: pick(events.y)! };
-  if (events.weight) out.weight = pick(events.weight)!;
-  if (events.categoryCode) out.categoryCode = pick(events.categoryCode)!;
-  if (events.locationCode) out.locationCode = pick(events.locationCode)!;
-  if (events.fromMs) out.fromMs = pick(events.fromMs)!;
-  if (events.toMs) out.toMs = pick(events.toMs)!;
-  if (events.precision) out.precision = pick(events.precision)!;
-  if (events.categories) out.categories = events.categories;
-  if (events.locations) out.locations = events.locations;
-  return out;
 }

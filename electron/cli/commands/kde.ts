@@ -19,6 +19,7 @@ import {
   DEFAULT_CSR_SEED,
   simulateCsrMaxima,
 } from '../../../shared/analysis/hotspots/csr-test.js';
+import { eventsInside } from '../../../shared/analysis/hotspots/hotspot-events.js';
 import {
   findHotspots,
   type HotspotOptions,
@@ -35,7 +36,7 @@ import { parseCommandArgs } from '../args.js';
 import { type CliCommand, type CliIo, CliRefusal, CliUsageError } from '../command.js';
 import { chooseEventInput, eventInputOptions, refusing } from '../event-input.js';
 import { createProgressBar } from '../progress.js';
-import { type KdeEventSource, readCsvEvents, readProjectDataset, usedEvents } from './kde-input.js';
+import { type KdeEventSource, readCsvEvents, readProjectDataset } from './kde-input.js';
 
 const usage = `Usage: hotspot kde FILE.csv --x X --y Y [options] --out surface.asc
        hotspot kde --project P.hsw --dataset NAME [options] --out surface.asc
@@ -161,7 +162,7 @@ export const kdeCommand: CliCommand = {
     let hotspots: HotspotResult | null = null;
     if (values.hotspots !== undefined && threshold) {
       const g = surface.grid;
-      const events = usedEvents(source.events, surface);
+      const events = eventsInside(source.events, surface.use);
       const p = surface.params;
       const used = surface.counts.used;
       const method = csrMethod(iterationsOption ?? undefined, used, p.cellSizeM, p.kernel, p.bandwidthM);

@@ -33,7 +33,8 @@ import {
   DEFAULT_CSR_ITERATIONS,
   DEFAULT_CSR_SEED,
 } from '../../../shared/analysis/hotspots/csr-test.js';
-import type { HotspotEvents, HotspotOptions } from '../../../shared/analysis/hotspots/hotspots.js';
+import { eventsInside, hotspotEventsOf } from '../../../shared/analysis/hotspots/hotspot-events.js';
+import type { HotspotOptions } from '../../../shared/analysis/hotspots/hotspots.js';
 import { type PlaceFeature, placesAt } from '../../../shared/analysis/hotspots/places.js';
 import {
   asMultiPolygon,
@@ -49,7 +50,6 @@ import type { analysisMethods, KdeRunResult } from '../../../shared/api/analysis
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
-import type { RecordColumns } from '../../../shared/model/records.js';
 import { cached } from '../analysis-cache.js';
 import type { EngineContext } from '../context.js';
 import { recordsVersion } from '../import/records-version.js';
@@ -142,7 +142,8 @@ async function computeKde(
     onProgress: job.progress,
   });
   const { grid } = surface;
-  const events = hotspotEvents(columns, use);
+  // Every column, weight included (all 1s when unweighted, which leaves the statistics unchanged).
+  const events = eventsInside(hotspotEventsOf(columns, true), use);
   const p = surface.params;
   const method = csrMethod(request.iterations, surface.counts.used, p.cellSizeM, p.kernel, p.bandwidthM);
   const iterations = request.iterations ?? DEFAULT_CSR_ITERATIONS;
@@ -292,34 +293,6 @@ function resolveClip(db: Database.Database, clip: KdeRequestParams['clip']): Mul
     );
   }
   return asMultiPolygon(geometry.coordinates);
-}
-
-/** The events that made the surface (all, or those inside when some were left out). */
-function hotspotEvents(columns: RecordColumns, use: Uint8Array | undefined): HotspotEvents {
-  const keep = use ? [...use.keys()].filter((i) => use[i] === 1) : null;
-  const pick = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T =>
-    keep ? pickIndices(a, keep) : a;
-  return {
-    x: pick(columns.x),
-    y: pick(columns.y),
-    weight: pick(columns.weight),
-    categoryCode: pick(columns.categoryCode),
-    categories: columns.categories,
-    ...(columns.subcategoryCode
-      ? { subcategoryCode: pick(columns.subcategoryCode), subcategories: columns.subcategories ?? [] }
-      : {}),
-    locationCode: pick(columns.locationCode),
-    locations: columns.locations,
-    fromMs: pick(columns.fromMs),
-    toMs: pick(columns.toMs),
-    precision: pick(columns.precision),
-  };
-}
-
-function pickIndices<T extends Float64Array | Int32Array | Uint8Array>(a: T, keep: number[]): T {
-  const out = new (a.constructor as new (n: number) => T)(keep.length);
-  for (let k = 0; k < keep.length; k++) out[k] = a[keep[k]];
-  return out;
 }
 
 /** What a reader of a density surface must know beyond the data's own caveats. */
