@@ -4,14 +4,10 @@
  * break, quotes doubled).
  */
 
+import { ukDate } from '../model/time.js';
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
-}
-
-/** dd/mm/yyyy */
-export function ukDate(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
 /** HH:MM (24-hour) */

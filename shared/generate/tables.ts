@@ -13,9 +13,11 @@
  * Rows are in time order and references are numbered in that order within each year (ambulance CAD
  * numbers within each day), as the partners' systems issue them.
  */
+
+import { ukDate } from '../model/time.js';
 import { areaAt, type BoundaryLayer } from './boundaries.js';
 import type { LatentEvent } from './events.js';
-import { hhmm, isoDay, ukDate, ukDateTime, ukDateTimeSeconds } from './format.js';
+import { hhmm, isoDay, ukDateTime, ukDateTimeSeconds } from './format.js';
 import type { Admission } from './hospital.js';
 import type { DatasetId } from './plan.js';
 

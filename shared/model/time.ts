@@ -61,3 +61,9 @@ export function wallClockMs(
 export function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/** UK date `dd/mm/yyyy` of a wall-clock epoch-ms time, as analysts write dates. */
+export function ukDate(ms: number): string {
+  const [y, m, d] = isoDate(ms).split('-');
+  return `${d}/${m}/${y}`;
+}

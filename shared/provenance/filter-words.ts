@@ -5,7 +5,7 @@
  * Dates are written dd/mm/yyyy (UK); the filter's end is exclusive, so the last day shown is the day before.
  */
 import type { RecordFilter } from '../model/records.js';
-import { MS_PER_DAY } from '../model/time.js';
+import { MS_PER_DAY, ukDate } from '../model/time.js';
 
 export interface FilterNames {
   /** Dataset name by id. */
@@ -15,12 +15,6 @@ export interface FilterNames {
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-export function ukDate(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
 
 export function filterWords(filter: RecordFilter, names: FilterNames): string {
   const parts: string[] = [];

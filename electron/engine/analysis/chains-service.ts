@@ -22,8 +22,7 @@ import {
 import type { analysisMethods, ChainsRunResult } from '../../../shared/api/analysis-api.js';
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
-import { dayOf, isoDate, MS_PER_DAY } from '../../../shared/model/time.js';
-import { ukDate } from '../../../shared/provenance/filter-words.js';
+import { dayOf, isoDate, MS_PER_DAY, ukDate } from '../../../shared/model/time.js';
 import { cached } from '../analysis-cache.js';
 import type { EngineContext } from '../context.js';
 import { recordsVersion } from '../import/records-version.js';

@@ -4,11 +4,12 @@
  * import and Delete (both confirmed), and the rejected rows of an import as CSV.
  */
 import type { DatasetInfo, ImportInfo } from '../../../shared/api/import-api.js';
+import { ukDate } from '../../../shared/model/time.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel } from '../shell/panels.js';
 import { runImportWizard } from './import-wizard.js';
-import { confirmDialog, count, download, shortSha, ukDate, when } from './ui.js';
+import { confirmDialog, count, download, shortSha, when } from './ui.js';
 import { workspaceOf } from './workspace.js';
 import './workspace.css';
 

@@ -1,7 +1,7 @@
 /** The workspace's filter in a few words, for job labels and result headings. */
 
+import { ukDate } from '../../../shared/model/time.js';
 import { parseIsoDate } from './filter-state.js';
-import { ukDate } from './ui.js';
 import type { Workspace } from './workspace.js';
 
 export function describeFilter(ws: Workspace): string {

@@ -21,11 +21,12 @@ import {
 } from '../../../shared/import/mapping.js';
 import { PII_OVERRIDE_MIN_REASON, type PiiDecision } from '../../../shared/import/pii-types.js';
 import type { CanonicalField } from '../../../shared/model/records.js';
+import { ukDate } from '../../../shared/model/time.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { newJobId } from '../shell/jobs.js';
 import { datasetNameFromFile, FIELD_GROUPS, FIELD_LABELS, issuesCsv } from './import-helpers.js';
-import { count, download, field, modal, select, ukDate } from './ui.js';
+import { count, download, field, modal, select } from './ui.js';
 
 const STEPS = ['Preview', 'Columns', 'Personal data', 'Check'] as const;
 const PREVIEW_ROWS_SHOWN = 12;

@@ -3,7 +3,6 @@
  * (Enter confirms, Escape cancels), a modal dialog frame, downloads of text or bytes through a Blob
  * and a[download], and number/date formatting in the analysts' (British) conventions.
  */
-import { isoDate } from '../../../shared/model/time.js';
 import { h } from '../shell/dom.js';
 
 export function field(label: string, control: HTMLElement, hint?: string): HTMLLabelElement {
@@ -116,12 +115,6 @@ export function count(n: number): string {
 
 export function percent(share: number, digits = 1): string {
   return `${(share * 100).toFixed(digits)}%`;
-}
-
-/** dd/mm/yyyy of a wall-clock epoch-ms time (shared/model/time.ts). */
-export function ukDate(ms: number): string {
-  const [y, m, d] = isoDate(ms).split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** A local date-time of an ISO timestamp, e.g. "23 Nov 2026, 18:34". */

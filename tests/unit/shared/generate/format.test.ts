@@ -5,11 +5,10 @@ import {
   isoDay,
   parseIsoDay,
   toCsv,
-  ukDate,
   ukDateTime,
   ukDateTimeSeconds,
 } from '../../../../shared/generate/format.js';
-import { wallClockMs } from '../../../../shared/model/time.js';
+import { ukDate, wallClockMs } from '../../../../shared/model/time.js';
 
 describe('format', () => {
   const t = wallClockMs(2024, 3, 5, 7, 9, 4);
