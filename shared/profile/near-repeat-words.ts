@@ -14,7 +14,7 @@
  */
 import type { KnoxReport } from '../analysis/knox/knox-report.js';
 import { KNOX_ALPHA } from '../analysis/knox/knox-significance.js';
-import type { ChainSummary, ChainsRunResult } from '../api/analysis-api.js';
+import type { ChainSummary, ChainsRunResult, RiskZoneSummary } from '../api/analysis-api.js';
 import { formatCount, formatDays, formatMetres, formatRatio, pPhrase } from './format.js';
 
 export const NEAR_REPEAT_ALPHA = KNOX_ALPHA;
@@ -125,6 +125,30 @@ export function isHotspotLike(c: ChainSummary): boolean {
 /** Could still grow on the run's as-of date. */
 export function isLiveChain(c: ChainSummary): boolean {
   return c.live;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface RiskZonesOn {
+  /** Zones with real dates (a zone with a broken date is left out, never printed). */
+  zones: RiskZoneSummary[];
+  /** Those still in force on the date: a zone applies until its expiry day, exclusive. */
+  live: RiskZoneSummary[];
+  /** The last expiry day of any zone, yyyy-mm-dd; null when there is none. */
+  lastExpiry: string | null;
+}
+
+/** The risk zones as they stand on `date` (yyyy-mm-dd; any other text counts every zone as live). */
+export function riskZonesOn(all: readonly RiskZoneSummary[], date: string): RiskZonesOn {
+  // yyyy-mm-dd strings compare and sort as dates.
+  const zones = all.filter((z) => ISO_DATE.test(z.eventDate) && ISO_DATE.test(z.expiresDate));
+  const live = ISO_DATE.test(date) ? zones.filter((z) => z.expiresDate > date) : zones;
+  const lastExpiry =
+    zones
+      .map((z) => z.expiresDate)
+      .sort()
+      .at(-1) ?? null;
+  return { zones, live, lastExpiry };
 }
 
 /** "hotspot-like: not a series: 34 events, more than the 20 a series would have". */

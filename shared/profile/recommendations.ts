@@ -37,13 +37,11 @@ import {
   supportedHotspots,
 } from './hotspot-words.js';
 import type { ProfileInputs, ResponseStrand } from './model.js';
-import { chainMembers, isHotspotLike, isLiveChain } from './near-repeat-words.js';
+import { chainMembers, isHotspotLike, isLiveChain, riskZonesOn } from './near-repeat-words.js';
 
 export type Suggestions = Record<ResponseStrand, GeneratedFinding[]>;
 
 export { placeName };
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The near-repeat distance and days the findings support: the chains' thresholds, else Knox's suggestion. */
 function nearRepeatWindow(inputs: ProfileInputs): { distanceM: number; days: number } | null {
@@ -61,25 +59,15 @@ function cocooning(
   inputs: ProfileInputs,
   window: { distanceM: number; days: number },
 ): { finding: GeneratedFinding; live: boolean } | null {
-  const zones = (inputs.chains?.zones ?? []).filter(
-    (z) => ISO_DATE.test(z.eventDate) && ISO_DATE.test(z.expiresDate),
-  );
-  if (zones.length === 0) return null;
-  const events = new Set(zones.map((z) => z.recordId)).size;
-  // yyyy-mm-dd strings sort as dates.
-  const firstEvent = zones.map((z) => z.eventDate).sort()[0]!;
-  const lastExpiry = zones
-    .map((z) => z.expiresDate)
-    .sort()
-    .at(-1)!;
-  const lastEvent = zones
-    .map((z) => z.eventDate)
-    .sort()
-    .at(-1)!;
-  const asOf = inputs.chains?.asOf ?? lastEvent;
   // A profile written after the period: zones that have lapsed by its date are history, not tasking.
   const written = inputs.front.date;
-  if (ISO_DATE.test(written) && written >= lastExpiry) {
+  const { zones, live, lastExpiry } = riskZonesOn(inputs.chains?.zones ?? [], written);
+  if (zones.length === 0 || lastExpiry === null) return null;
+  const events = new Set(zones.map((z) => z.recordId)).size;
+  const eventDates = zones.map((z) => z.eventDate).sort();
+  const firstEvent = eventDates[0]!;
+  const asOf = inputs.chains?.asOf ?? eventDates.at(-1)!;
+  if (live.length === 0) {
     const finding = {
       id: 'prevention:cocooning',
       text:

@@ -27,7 +27,13 @@ import {
 import { hotspotRef, hotspotTitle, supportedHotspots } from './hotspot-words.js';
 import { chainsMapSvg } from './maps.js';
 import type { Finding, HotspotSlide, ProfileInputs, ProfileSection, SlideDeck, SlideWords } from './model.js';
-import { CHAIN_READING, chainCounts, isHotspotLike, nearRepeatHeadline } from './near-repeat-words.js';
+import {
+  CHAIN_READING,
+  chainCounts,
+  isHotspotLike,
+  nearRepeatHeadline,
+  riskZonesOn,
+} from './near-repeat-words.js';
 import { changeCellShort, countOrNoData, TEST_IN_WORDS } from './period-words.js';
 import { trendSlide } from './slide-trend.js';
 
@@ -177,11 +183,7 @@ function series(inputs: ProfileInputs, noun: string, provenance: string): SlideD
     .filter((c) => !isHotspotLike(c) && c.size >= 3)
     .sort((a, b) => b.size - a.size || a.id - b.id);
   const asOf = inputs.front.date;
-  const liveZones = chains.zones.filter((z) => z.expiresDate > asOf);
-  const lastExpiry = chains.zones
-    .map((z) => z.expiresDate)
-    .sort()
-    .at(-1);
+  const { live: liveZones, lastExpiry } = riskZonesOn(chains.zones, asOf);
   const zoneLine =
     liveZones.length > 0
       ? `${formatCount(liveZones.length)} risk zone${liveZones.length === 1 ? '' : 's'} live on ${formatDate(asOf)}: cocoon within ${formatMetres(chains.distanceM)}`

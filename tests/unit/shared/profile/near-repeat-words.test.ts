@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { KnoxReport } from '../../../../shared/analysis/knox/knox-report.js';
+import type { RiskZoneSummary } from '../../../../shared/api/analysis-api.js';
 import {
   nearRepeatDetails,
   nearRepeatHeadline,
+  riskZonesOn,
   significantCells,
 } from '../../../../shared/profile/near-repeat-words.js';
 
@@ -151,5 +153,28 @@ describe('significantCells and nearRepeatDetails', () => {
       'Burglaries within 200 m of each other and between 7 and 14 days apart: 1.5 times the expected number of pairs (p = 0.020, q = 0.020).',
       'Burglaries between 200 m and 400 m apart and within 7 days of each other: 1.3 times the expected number of pairs (p = 0.030, q = 0.030).',
     ]);
+  });
+});
+
+describe('riskZonesOn', () => {
+  const zone = (recordId: number, eventDate: string, expiresDate: string) =>
+    ({ recordId, eventDate, expiresDate }) as RiskZoneSummary;
+  const zones = [
+    zone(1, '2025-12-26', '2026-01-02'),
+    zone(2, '2025-12-30', '2026-01-06'),
+    zone(3, '', 'NaN'),
+  ];
+
+  it('leaves out zones with broken dates and counts a zone live until the day before its expiry', () => {
+    const on = riskZonesOn(zones, '2026-01-02');
+    expect(on.zones.map((z) => z.recordId)).toEqual([1, 2]);
+    expect(on.live.map((z) => z.recordId)).toEqual([2]);
+    expect(on.lastExpiry).toBe('2026-01-06');
+    expect(riskZonesOn(zones, '2026-01-06').live).toEqual([]);
+  });
+
+  it('counts every zone live when the date is not a date, and has no last expiry without zones', () => {
+    expect(riskZonesOn(zones, '').live.map((z) => z.recordId)).toEqual([1, 2]);
+    expect(riskZonesOn([], '2026-01-01')).toEqual({ zones: [], live: [], lastExpiry: null });
   });
 });
