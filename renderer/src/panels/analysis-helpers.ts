@@ -65,11 +65,6 @@ export const THRESHOLD_CHOICES: readonly {
   },
 ];
 
-/** p-values as analysts quote them: "< 0.001", else 3 decimals. */
-export function formatP(p: number): string {
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
-}
-
 export function formatRatio(ratio: number | null): string {
   return ratio === null ? '—' : ratio.toFixed(2);
 }

@@ -11,10 +11,11 @@
 import type { ChainSummary, ChainsRunResult, KnoxRunResult } from '../../../shared/api/analysis-api.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
 import { isoDate } from '../../../shared/model/time.js';
+import { formatP } from '../../../shared/profile/format.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel } from '../shell/panels.js';
-import { formatP, formatRatio, parseEdges } from './analysis-helpers.js';
+import { formatRatio, parseEdges } from './analysis-helpers.js';
 import { describeFilter } from './describe-filter.js';
 import { count, detailsBlock, field, numberInput, select, when } from './ui.js';
 import { type Workspace, workspaceOf } from './workspace.js';

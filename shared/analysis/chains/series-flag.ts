@@ -23,6 +23,8 @@
  * busiest stretch: calling a hotspot's ordinary traffic a series is the error that embarrasses an
  * analyst at a tasking meeting, so doubt flags.
  */
+
+import { formatP } from '../../profile/format.js';
 import type { ChainSurroundings } from './chain-surroundings.js';
 import type { NearRepeatChain } from './chains.js';
 import { poissonUpperTail } from './poisson-tail.js';
@@ -87,8 +89,4 @@ export function seriesFlag(
     );
   }
   return { flag: null, flagReason: null, eventsInHotspots: inside, hotspotRate: rate };
-}
-
-function formatP(p: number): string {
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }

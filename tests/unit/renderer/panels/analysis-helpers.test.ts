@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatHours,
-  formatP,
   formatRatio,
   parseEdges,
   THRESHOLD_CHOICES,
@@ -24,9 +23,7 @@ describe('parseEdges', () => {
 });
 
 describe('formats', () => {
-  it('writes small p-values as < 0.001 and ratios with two decimals', () => {
-    expect(formatP(0.0005)).toBe('< 0.001');
-    expect(formatP(0.01)).toBe('0.010');
+  it('writes ratios with two decimals and hours as a list', () => {
     expect(formatRatio(1.4101)).toBe('1.41');
     expect(formatRatio(null)).toBe('—');
     expect(formatHours([17, 9, 0])).toBe('17, 09, 00 h');
