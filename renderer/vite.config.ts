@@ -27,7 +27,7 @@ export default defineConfig({
   base: './',
   plugins: [cspMeta()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL(`../${process.env.HOTSPOT_DIST ?? 'dist'}/renderer`, import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

@@ -14,19 +14,22 @@ const node = {
   logLevel: 'warning',
 };
 
+// HOTSPOT_DIST lets several builds of one tree live side by side (default dist/).
+const out = process.env.HOTSPOT_DIST ?? 'dist';
+
 // Entry points start with ./ : a bare 'electron/…' would match the external 'electron' package.
 await Promise.all([
   esbuild({
     ...node,
     entryPoints: { cli: './electron/cli/main.ts' },
-    outdir: 'dist',
+    outdir: out,
     banner: { js: '#!/usr/bin/env node' },
   }),
-  esbuild({ ...node, entryPoints: { worker: './electron/engine/jobs/worker.ts' }, outdir: 'dist' }),
+  esbuild({ ...node, entryPoints: { worker: './electron/engine/jobs/worker.ts' }, outdir: out }),
   esbuild({
     ...node,
     entryPoints: { main: './electron/main/main.ts' },
-    outdir: 'dist/electron',
+    outdir: `${out}/electron`,
     external: ['electron'],
   }),
   // A sandboxed preload must be a single CommonJS script.
@@ -36,11 +39,11 @@ await Promise.all([
     format: 'cjs',
     entryPoints: { preload: './electron/preload/preload.ts' },
     outExtension: { '.js': '.cjs' },
-    outdir: 'dist/electron',
+    outdir: `${out}/electron`,
     external: ['electron'],
   }),
 ]);
-chmodSync('dist/cli.js', 0o755);
+chmodSync(`${out}/cli.js`, 0o755);
 
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
-console.log('build: dist/ ready');
+console.log(`build: ${out}/ ready`);
