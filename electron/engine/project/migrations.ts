@@ -213,6 +213,60 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX records_dataset;
     `,
   },
+  {
+    version: 3,
+    description: 'areas drawn or picked on the map; JAG actions with an append-only history',
+    // jag_actions (migration 1) was never used and has no target or dates; actions replaces it.
+    sql: `
+      DROP TABLE jag_actions;
+
+      -- Areas drawn on the map (polygon, rectangle, buffer ring) or copied from a boundary feature.
+      CREATE TABLE areas (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT NOT NULL,
+        kind         TEXT NOT NULL CHECK (kind IN ('polygon', 'rectangle', 'buffer', 'boundary')),
+        -- GeoJSON Polygon or MultiPolygon in project CRS metres
+        geometry     TEXT NOT NULL,
+        -- How it was made: buffer centre and radii, or the boundary layer and feature code
+        source_json  TEXT NOT NULL DEFAULT '{}',
+        min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL, max_y REAL NOT NULL,
+        area_m2      REAL NOT NULL,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+      );
+
+      -- JAG actions tied to a hotspot (centroid and outline copied from a saved analysis), an area or a series.
+      CREATE TABLE actions (
+        id           INTEGER PRIMARY KEY,
+        title        TEXT NOT NULL,
+        type         TEXT NOT NULL CHECK (type IN ('prevention', 'intelligence', 'enforcement', 'reassurance')),
+        owner        TEXT NOT NULL DEFAULT '',
+        start_date   TEXT,
+        end_date     TEXT,
+        status       TEXT NOT NULL CHECK (status IN ('planned', 'active', 'completed', 'cancelled')),
+        notes        TEXT NOT NULL DEFAULT '',
+        target_kind  TEXT NOT NULL CHECK (target_kind IN ('hotspot', 'area', 'series')),
+        target_json  TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        deleted_at   TEXT
+      );
+
+      -- Every change to an action, as the full row after the change; rows are never updated or deleted.
+      CREATE TABLE action_history (
+        id             INTEGER PRIMARY KEY,
+        action_id      INTEGER NOT NULL REFERENCES actions(id),
+        at             TEXT NOT NULL,
+        change         TEXT NOT NULL CHECK (change IN ('created', 'updated', 'deleted')),
+        snapshot_json  TEXT NOT NULL
+      );
+      CREATE INDEX action_history_action ON action_history(action_id);
+      CREATE TRIGGER action_history_no_update BEFORE UPDATE ON action_history
+        BEGIN SELECT RAISE(ABORT, 'action history is append-only'); END;
+      CREATE TRIGGER action_history_no_delete BEFORE DELETE ON action_history
+        BEGIN SELECT RAISE(ABORT, 'action history is append-only'); END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

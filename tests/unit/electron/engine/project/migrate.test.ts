@@ -54,7 +54,7 @@ describe('migrate', () => {
         .pluck()
         .all();
     expect(indexes()).toEqual(expect.arrayContaining(['records_dataset', 'records_import']));
-    expect(migrate(db)).toEqual({ from: 1, to: 2 });
+    expect(migrate(db)).toEqual({ from: 1, to: LATEST_SCHEMA_VERSION });
     expect(indexes()).toEqual(['records_import']);
     expect(db.prepare('SELECT COUNT(*) FROM records').pluck().get()).toBe(1);
   });
