@@ -7,6 +7,7 @@ import type { CliCommand } from './command.js';
 import { chainsCommand } from './commands/chains.js';
 import { demoCommand } from './commands/demo.js';
 import { generateCommand } from './commands/generate.js';
+import { gistarCommand } from './commands/gistar.js';
 import { importCommand } from './commands/import.js';
 import { kdeCommand } from './commands/kde.js';
 import { knoxCommand } from './commands/knox.js';
@@ -19,6 +20,7 @@ const commands: CliCommand[] = [
   generateCommand,
   importCommand,
   kdeCommand,
+  gistarCommand,
   serveCommand,
   knoxCommand,
   chainsCommand,

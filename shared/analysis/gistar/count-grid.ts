@@ -9,6 +9,7 @@
  */
 import type { Grid } from '../../model/grid.js';
 import { type Extent, extentContains, gridSpecForExtent } from '../kde/extent.js';
+import { checkGridSize } from '../kde/guard-rails.js';
 
 export interface CountGrid {
   /** Events per cell (weights summed when given). */
@@ -38,6 +39,7 @@ export function countGrid(
   checkExtent(extent);
   const spec = gridSpecForExtent(extent, cellSizeM);
   const { width, height } = spec;
+  checkGridSize(width, height, cellSizeM);
   const values = new Float64Array(width * height);
   let used = 0;
   let outside = 0;
