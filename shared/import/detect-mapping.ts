@@ -5,7 +5,8 @@
  * known name 0.9, a known name among the header's words 0.6), confirmed or vetoed by content:
  * coordinates must sit in range (BNG eastings 0–700 000, northings 0–1 300 000; UK longitudes
  * −9…2.1, latitudes 49.8…61), dates must parse, times must read as HH:MM. Content alone
- * can find coordinates under odd names (confidence 0.5). Then:
+ * can find coordinates under odd names (confidence 0.5), and a date column (never one of births).
+ * Then:
  *   time shape  date_from + date_to → window; date + time → date+time; otherwise from the date
  *               values: all months → month, any with a time → datetime, else date
  *   date format day > 12 in the first place → dmy, in the second → mdy; ISO / Excel numbers → iso
@@ -50,6 +51,10 @@ const FIELD_ORDER: CanonicalField[] = [
   'location',
   'reference',
 ];
+
+/** Headers of dates of birth, never a record's date; headers that say when something happened. */
+const BIRTH_HEADER = /birth|\bdob\b|\bd\.?o\.?b\b|\bborn\b/i;
+const WHEN_HEADER = /date|time|when|committed|occurred|reported|day/i;
 
 export function detectMapping(
   headers: readonly string[],
@@ -124,6 +129,25 @@ export function detectMapping(
         });
       }
       break;
+    }
+  }
+  // Pass 3: no date by name ("Committed Date": "date" alone is too short a word to match inside a
+  // header) → an unclaimed column whose values are dates, one whose header says when first.
+  if (!hasField('date') && !hasField('date_from')) {
+    const candidates = headers
+      .map((header, c) => ({ header, c }))
+      .filter(
+        ({ header, c }) => !taken.has(c) && !BIRTH_HEADER.test(header) && contentFit('date', stats[c]!) > 0,
+      );
+    const pick = candidates.find(({ header }) => WHEN_HEADER.test(header)) ?? candidates[0];
+    if (pick) {
+      taken.add(pick.c);
+      guesses.push({
+        field: 'date',
+        column: pick.header,
+        confidence: 0.5,
+        why: `values of "${pick.header}" are dates`,
+      });
     }
   }
   // Pairs only: a lone x, lon or date_to is dropped back to the pool.

@@ -6,6 +6,7 @@
 
 import { parseDecimal } from './cells.js';
 import { parseDateCell } from './dates.js';
+import { freeTextFinding } from './pii-text.js';
 import type { PiiKind } from './pii-types.js';
 
 const EMAIL = /[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[a-z]{2,}/i;
@@ -134,6 +135,8 @@ export function contentFinding(
       };
     }
   }
+  const text = freeTextFinding(nonEmpty);
+  if (text) return text;
   let chars = 0;
   let words = 0;
   for (const v of nonEmpty) {

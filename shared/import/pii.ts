@@ -5,23 +5,35 @@
  * Header rules (normalised to lower-case words): names (forename, surname, first/last/full name …
  * but not "LSOA name", "ward name", "street name" and other place or category names), date of
  * birth / DOB, phone / telephone / mobile, e-mail, address / house number, full or unit postcode,
- * NHS number, national insurance number, MO / modus operandi / narrative. Age alone is not
+ * NHS number, national insurance number, a person's role alone ("Suspect"); free text by words within
+ * the header (MO, notes, comments, details, description, summary, remarks, circumstances, narrative,
+ * free text — unless a place or category word stands beside them). Age alone is not
  * identifying and is left alone. A plain "Postcode" header is judged by content: outward districts
  * ("LS6", "SW1A") are the hospital data's location and are allowed; full unit postcodes are not.
  *
  * Content rules on a sample (any column): an e-mail address, a full unit postcode (whole cell or
  * inside text → address), a national insurance number, at least 30 % UK phone numbers, valid NHS
  * numbers (mod-11 check digit), house-number street addresses, common forenames followed by a
- * surname; dates more than 10 years old in a column whose header says neither date nor time (dates
- * of birth); free text averaging over 60 characters and 10 words (narratives). Regexes run on the
+ * surname; dates 0–110 years before another date column's in the same rows (pii-dob.ts) and dates
+ * more than 10 years old in a column whose header says neither date nor time (dates of birth);
+ * free text that names people or differs row to row (pii-text.ts), or averages over 60 characters
+ * and 10 words (narratives). Regexes run on the
  * preview sample only (a few hundred rows), never per row of the import.
  */
 import { contentFinding, type DetectPiiOptions } from './pii-content.js';
+import { birthDateColumns } from './pii-dob.js';
 import type { PiiDecision, PiiFinding, PiiKind, PiiResolution } from './pii-types.js';
 import { PII_OVERRIDE_MIN_REASON } from './pii-types.js';
 
 const PLACE_OR_THING_WORDS = new Set(
   'lsoa msoa oa ward beat street road area location district borough force station place neighbourhood neighborhood town city county category crime offence offense type premises site business dataset file layer sector team division unit region parish constituency authority la council outcome sub subcategory organisation organization hospital school shop venue'.split(
+    ' ',
+  ),
+);
+
+/** A header that is only a person's role ("Suspect", "Victims") holds who they are. */
+const PERSON_ROLE_HEADERS = new Set(
+  'victim victims suspect suspects offender offenders witness witnesses caller informant complainant person persons driver patient'.split(
     ' ',
   ),
 );
@@ -38,12 +50,13 @@ const HEADER_RULES: { kind: PiiKind; test: (words: string[], joined: string) => 
         /\b(first|last|given|family|full|middle|maiden|victim|suspect|offender|person|patient|caller|witness|owner|contact)\s+names?\b/.test(
           j,
         ) ||
-        ((w.includes('name') || w.includes('names')) && !w.some((word) => PLACE_OR_THING_WORDS.has(word))),
+        ((w.includes('name') || w.includes('names')) && !w.some((word) => PLACE_OR_THING_WORDS.has(word))) ||
+        PERSON_ROLE_HEADERS.has(j),
     },
     {
       kind: 'date_of_birth',
       reason: 'the header says date of birth',
-      test: (_w, j) => /\b(dob|d o b|date of birth|birth ?date|born|birthday)\b/.test(j),
+      test: (_w, j) => /\b(dob|d o b|birth|births|birthdate|born|birthday)\b/.test(j),
     },
     {
       kind: 'phone',
@@ -78,8 +91,15 @@ const HEADER_RULES: { kind: PiiKind; test: (words: string[], joined: string) => 
     },
     {
       kind: 'narrative',
-      reason: 'the header says narrative / MO (free text about people)',
-      test: (_w, j) => /^(mo|m o)$|\b(modus operandi|narrative|free text|circumstances)\b/.test(j),
+      reason: 'the header says notes, narrative or MO (free text about people)',
+      // Words within the header ("MO Notes", "Officer comments"); a place or category word beside
+      // them ("Location Description", "Offence Details") leaves the column to the content rules.
+      test: (w, j) =>
+        (/^(mo|m o)$|\b(mo|modus operandi|narrative|narratives|free ?text|circumstances|notes?|comments?|details?|description|descriptions|summary|remarks?|observations?|synopsis|storyline)\b/.test(
+          j,
+        ) &&
+          !w.some((word) => PLACE_OR_THING_WORDS.has(word))) ||
+        /^(mo|m o)( notes?)?$|\b(modus operandi|narrative|free ?text|circumstances)\b/.test(j),
     },
   ];
 
@@ -128,6 +148,7 @@ export function detectPii(
   options: DetectPiiOptions = { nowYear: new Date().getUTCFullYear() },
 ): PiiFinding[] {
   const findings: PiiFinding[] = [];
+  const births = birthDateColumns(sampleRows, headers.length, options.nowYear);
   headers.forEach((header, column) => {
     const words = headerWords(header);
     const joined = words.join(' ');
@@ -141,6 +162,17 @@ export function detectPii(
         evidence: 'header',
         example: example === undefined ? null : maskValue(byHeader.kind, example),
         reason: byHeader.reason,
+      });
+      return;
+    }
+    const birth = births.get(column);
+    if (birth !== undefined) {
+      findings.push({
+        column: header,
+        kind: 'date_of_birth',
+        evidence: 'content',
+        example: maskValue('date_of_birth', birth),
+        reason: 'values are dates 0–110 years before the record dates in the same rows (dates of birth)',
       });
       return;
     }

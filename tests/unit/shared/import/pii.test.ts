@@ -115,8 +115,8 @@ describe('detectPii — by content', () => {
   });
 
   it("finds people's names", () => {
-    expect(kinds(['Person'], column(['John Smith', 'Sarah Jones', 'Unknown']))).toEqual([
-      ['Person', 'name', 'content'],
+    expect(kinds(['Col B'], column(['John Smith', 'Sarah Jones', 'Unknown']))).toEqual([
+      ['Col B', 'name', 'content'],
     ]);
   });
 
@@ -132,8 +132,8 @@ describe('detectPii — by content', () => {
   it('finds free-text narratives: long, many-word values', () => {
     const story =
       'Offender approached the victim outside the shop and demanded money before running off towards the park';
-    expect(kinds(['Notes'], column([story, `${story} again`]))).toEqual([['Notes', 'narrative', 'content']]);
-    expect(kinds(['Notes'], column(['Rear door forced', 'Window smashed']))).toEqual([]);
+    expect(kinds(['Text 1'], column([story, `${story} again`]))).toEqual([['Text 1', 'narrative', 'content']]);
+    expect(kinds(['Text 1'], column(['Rear door forced', 'Window smashed']))).toEqual([]);
   });
 });
 
@@ -145,7 +145,7 @@ describe('maskValue', () => {
 });
 
 describe('resolvePii', () => {
-  const findings = detectPii(['Surname', 'Notes', 'Type'], [['Smith', 'x', 'Burglary']], opts);
+  const findings = detectPii(['Surname', 'Outcome', 'Type'], [['Smith', 'x', 'Burglary']], opts);
 
   it('refuses while any finding has no decision, saying what to do', () => {
     const r = resolvePii(findings, []);
