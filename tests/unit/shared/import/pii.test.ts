@@ -132,7 +132,9 @@ describe('detectPii — by content', () => {
   it('finds free-text narratives: long, many-word values', () => {
     const story =
       'Offender approached the victim outside the shop and demanded money before running off towards the park';
-    expect(kinds(['Text 1'], column([story, `${story} again`]))).toEqual([['Text 1', 'narrative', 'content']]);
+    expect(kinds(['Text 1'], column([story, `${story} again`]))).toEqual([
+      ['Text 1', 'narrative', 'content'],
+    ]);
     expect(kinds(['Text 1'], column(['Rear door forced', 'Window smashed']))).toEqual([]);
   });
 });
