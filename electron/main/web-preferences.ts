@@ -20,5 +20,8 @@ export function secureWebPreferences(preload: string | undefined): WebPreference
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // Middle-click opens links in new windows; window.open is denied anyway (security.ts), this
+    // removes the event itself.
+    disableBlinkFeatures: 'Auxclick',
   };
 }

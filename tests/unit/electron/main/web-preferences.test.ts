@@ -24,6 +24,10 @@ describe('secureWebPreferences(preload)', () => {
     });
   });
 
+  it('switches off auxclick (middle-click opening new windows)', () => {
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+  });
+
   it('sets the preload only when given one', () => {
     expect(prefs.preload).toBe('/app/dist/electron/preload.cjs');
     expect('preload' in secureWebPreferences(undefined)).toBe(false);
