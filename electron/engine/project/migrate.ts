@@ -26,6 +26,7 @@ export function migrate(
     if (migration.version <= schemaVersionOf(db)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.after?.(db);
       // user_version takes no bound parameters; the version is an integer we checked above.
       db.pragma(`user_version = ${migration.version}`);
     })();

@@ -7,11 +7,15 @@
  * Conventions: coordinates in project CRS metres; times in wall-clock epoch ms (shared/model/time.ts);
  * JSON in TEXT columns; timestamps as ISO 8601 UTC strings.
  */
+import type Database from 'better-sqlite3';
+import { chainUnchainedAudit } from './audit.js';
 
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Data the SQL cannot compute (e.g. SHA-256 chains), run after it in the same transaction. */
+  after?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -266,6 +270,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER action_history_no_delete BEFORE DELETE ON action_history
         BEGIN SELECT RAISE(ABORT, 'action history is append-only'); END;
     `,
+  },
+  {
+    version: 4,
+    description:
+      'audit log hash-chained (prev_hash, hash; existing rows chained here); analyses used by saved profiles',
+    // The chain (audit.ts): hash = sha256(prev_hash + [id, at, action, detail_json]); SQLite has no
+    // SHA-256, so the existing rows are chained by `after`, inside this migration's transaction.
+    // profile_analyses: which cached analyses a saved profile was built from, so pruning the
+    // cache (analysis-cache.ts) keeps them.
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+      ALTER TABLE audit_log ADD COLUMN hash TEXT;
+
+      CREATE TABLE profile_analyses (
+        profile_id   INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        analysis_id  INTEGER NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+        PRIMARY KEY (profile_id, analysis_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX profile_analyses_analysis ON profile_analyses(analysis_id);
+    `,
+    after: (db) => {
+      chainUnchainedAudit(db);
+    },
   },
 ];
 

@@ -3,6 +3,7 @@
  * with better-sqlite3 in WAL mode with foreign keys on and a busy timeout, its schema brought up to
  * date by migrate.ts. A file written by a newer app, a file that is not SQLite and an SQLite file
  * that is not ours are refused with a message that says so, before anything is written to them.
+ * The audit log's hash chain is checked on open; a broken chain is a warning in ProjectInfo.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -12,11 +13,14 @@ import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { ProjectInfo } from '../../../shared/api/project-api.js';
 import type { ProjectHandle } from '../context.js';
+import { verifyAuditChain } from './audit.js';
 import { APP_ID, readMeta, writeMeta } from './meta.js';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersionOf } from './migrate.js';
 import type { Migration } from './migrations.js';
 
 export const DEFAULT_CRS = 'EPSG:27700';
+/** The schema version from which the audit log is hash-chained (migration 4). */
+const AUDIT_CHAIN_SCHEMA = 4;
 /** How long a write waits for another connection's lock (e.g. the CLI and the app on one file). */
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -97,12 +101,16 @@ export function openProject(path: string, options: OpenOptions = {}): OpenProjec
     db.pragma('foreign_keys = ON');
     migrate(db, options.migrations);
     const current = readMeta(db)!;
+    // A broken audit chain opens with a warning (not refused, not read-only): the analyst keeps
+    // their work and is told which entry was changed; appends continue after the last row.
+    const audit = schemaVersionOf(db) >= AUDIT_CHAIN_SCHEMA ? verifyAuditChain(db) : null;
     return projectOf(
       path,
       db,
       current.name ?? basename(path),
       current.crs ?? DEFAULT_CRS,
       current.created_at ?? '',
+      audit && !audit.intact ? [audit.message] : [],
     );
   } catch (error) {
     db.close();
@@ -130,6 +138,7 @@ function projectOf(
   name: string,
   crs: string,
   createdAt: string,
+  warnings: string[],
 ): OpenProject {
   return {
     path,
@@ -145,6 +154,7 @@ function projectOf(
       createdAt,
       datasetCount: (db.prepare('SELECT COUNT(*) AS n FROM datasets').get() as { n: number }).n,
       recordCount: (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n,
+      warnings,
     }),
     close: () => {
       if (db.open) db.close();
