@@ -23,6 +23,9 @@ await Promise.all([
     ...node,
     entryPoints: { cli: './electron/cli/main.ts' },
     outdir: out,
+    // Each command's dynamic import() becomes its own chunk beside cli.js, loaded when it runs.
+    splitting: true,
+    chunkNames: 'cli-[name]-[hash]',
     banner: { js: '#!/usr/bin/env node' },
   }),
   esbuild({ ...node, entryPoints: { worker: './electron/engine/jobs/worker.ts' }, outdir: out }),

@@ -21,6 +21,17 @@ export interface CliCommand {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
+/**
+ * A line of the command table (electron/cli/main.ts): the name and summary `hotspot --help` lists,
+ * and the command's module, imported only when that command runs, so start-up does not pay for
+ * every command's dependencies (issue 15 item 1).
+ */
+export interface LazyCliCommand {
+  name: string;
+  summary: string;
+  load: () => Promise<CliCommand>;
+}
+
 /** Wrong usage: exit 2 with the message and the command's usage. */
 export class CliUsageError extends Error {
   override name = 'CliUsageError';

@@ -1,31 +1,61 @@
 /**
  * `hotspot`: the command-line face of the engine (DESIGN.md §4b). Each subcommand is one file in
- * electron/cli/commands/ and one line in the table below.
+ * electron/cli/commands/ and one entry in the table below; a command's module (and so its
+ * dependencies: d3, exceljs, pptxgenjs, playwright-core…) is imported only when it runs, which keeps
+ * `--help` and `--version` close to a bare `node` start (issue 15).
  */
 
-import type { CliCommand } from './command.js';
-import { chainsCommand } from './commands/chains.js';
-import { demoCommand } from './commands/demo.js';
-import { generateCommand } from './commands/generate.js';
-import { gistarCommand } from './commands/gistar.js';
-import { importCommand } from './commands/import.js';
-import { kdeCommand } from './commands/kde.js';
-import { knoxCommand } from './commands/knox.js';
-import { profileCommand } from './commands/profile.js';
-import { serveCommand } from './commands/serve.js';
+import type { LazyCliCommand } from './command.js';
 import { runCli } from './run.js';
 import { APP_VERSION } from './version.js';
 
-const commands: CliCommand[] = [
-  generateCommand,
-  importCommand,
-  kdeCommand,
-  gistarCommand,
-  serveCommand,
-  knoxCommand,
-  chainsCommand,
-  profileCommand,
-  demoCommand,
+/** name, summary for --help, and the module imported only when the command runs. */
+const commands: LazyCliCommand[] = [
+  {
+    name: 'generate',
+    summary: 'write the seeded synthetic sample town (extracts, boundaries, ground truth)',
+    load: async () => (await import('./commands/generate.js')).generateCommand,
+  },
+  {
+    name: 'import',
+    summary: 'import a partner extract (CSV, XLSX, GeoJSON) into a project',
+    load: async () => (await import('./commands/import.js')).importCommand,
+  },
+  {
+    name: 'kde',
+    summary: 'kernel density surface (ESRI ASCII grid) and hotspots (GeoJSON)',
+    load: async () => (await import('./commands/kde.js')).kdeCommand,
+  },
+  {
+    name: 'gistar',
+    summary: 'Getis-Ord Gi* hot and cold spots of counts per cell (ESRI ASCII grid of z-scores)',
+    load: async () => (await import('./commands/gistar.js')).gistarCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'serve the app to a browser on this computer (127.0.0.1 only)',
+    load: async () => (await import('./commands/serve.js')).serveCommand,
+  },
+  {
+    name: 'knox',
+    summary: 'Knox near-repeat test (distance × time bands, Monte Carlo p-values)',
+    load: async () => (await import('./commands/knox.js')).knoxCommand,
+  },
+  {
+    name: 'chains',
+    summary: 'near-repeat chains (series candidates) and risk zones, thresholds from the Knox test',
+    load: async () => (await import('./commands/chains.js')).chainsCommand,
+  },
+  {
+    name: 'profile',
+    summary: 'write a problem profile (HTML, PDF or PPTX slides) of a hotspot, area, crime type or series',
+    load: async () => (await import('./commands/profile.js')).profileCommand,
+  },
+  {
+    name: 'demo',
+    summary: 'generate the sample town, analyse it and write a profile, slides and data exports',
+    load: async () => (await import('./commands/demo.js')).demoCommand,
+  },
 ];
 
 const exitCode = await runCli(

@@ -4,13 +4,13 @@
  * 2 wrong usage. A stack trace is printed only with --debug.
  */
 import { ApiError } from '../../shared/api/errors.js';
-import { type CliCommand, type CliIo, CliRefusal, CliUsageError } from './command.js';
+import { type CliCommand, type CliIo, CliRefusal, CliUsageError, type LazyCliCommand } from './command.js';
 
 export interface CliProgram {
   name: string;
   version: string;
   description: string;
-  commands: readonly CliCommand[];
+  commands: readonly (CliCommand | LazyCliCommand)[];
 }
 
 export function programHelp(program: CliProgram): string {
@@ -50,19 +50,20 @@ export async function runCli(
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? args[1] : undefined;
-    const command = topic === undefined ? undefined : program.commands.find((c) => c.name === topic);
-    io.out(command === undefined ? programHelp(program) : command.usage);
+    const entry = topic === undefined ? undefined : program.commands.find((c) => c.name === topic);
+    io.out(entry === undefined ? programHelp(program) : (await loaded(entry)).usage);
     return 0;
   }
   if (first === '--version' || first === '-V') {
     io.out(program.version);
     return 0;
   }
-  const command = program.commands.find((c) => c.name === first);
-  if (command === undefined) {
+  const entry = program.commands.find((c) => c.name === first);
+  if (entry === undefined) {
     io.err(`${program.name}: unknown command '${first}' (run '${program.name} --help' for the list)`);
     return 2;
   }
+  const command = await loaded(entry);
   const rest = args.slice(1);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
@@ -84,6 +85,11 @@ export async function runCli(
     }
     return 1;
   }
+}
+
+/** The command itself: a table line's module is imported here, when its command is used. */
+async function loaded(entry: CliCommand | LazyCliCommand): Promise<CliCommand> {
+  return 'load' in entry ? entry.load() : entry;
 }
 
 function oneLine(text: string): string {

@@ -51,4 +51,26 @@ describe('hotspot (electron/cli/main.ts)', () => {
     expect(stderr).toContain('hotspot serve: --port must be between 0 and 65535, got 70000');
     expect(stderr).toContain('Usage: hotspot serve');
   });
+
+  it('lists each command with the summary its own module gives, and loads it for `<cmd> --help`', async () => {
+    const { stdout } = await hotspot('--help');
+    const listed = [...stdout.matchAll(/^ {2}(\S+) {2,}(.+)$/gm)].map(([, name, summary]) => ({
+      name,
+      summary,
+    }));
+    const modules = {
+      generate: (await import('../../../../electron/cli/commands/generate.js')).generateCommand,
+      import: (await import('../../../../electron/cli/commands/import.js')).importCommand,
+      kde: (await import('../../../../electron/cli/commands/kde.js')).kdeCommand,
+      knox: (await import('../../../../electron/cli/commands/knox.js')).knoxCommand,
+      chains: (await import('../../../../electron/cli/commands/chains.js')).chainsCommand,
+      serve: (await import('../../../../electron/cli/commands/serve.js')).serveCommand,
+    };
+    for (const [name, command] of Object.entries(modules)) {
+      expect(listed).toContainEqual({ name, summary: command.summary });
+    }
+    const knoxHelp = await hotspot('knox', '--help');
+    expect(knoxHelp.code).toBe(0);
+    expect(knoxHelp.stdout).toContain('Usage: hotspot knox FILE.csv');
+  });
 });
