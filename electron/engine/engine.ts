@@ -12,9 +12,11 @@
 import type { ApiMethods } from '../../shared/api/api.js';
 import type { ApiEvent } from '../../shared/api/jobs.js';
 import type { AppInfo } from '../../shared/api/project-api.js';
+import { BasemapService } from './basemap/basemap-service.js';
 import type { EngineContext, Handlers } from './context.js';
 import { PathRegistry } from './files.js';
 import { createAnalysisHandlers } from './handlers/analysis.js';
+import { createBasemapHandlers } from './handlers/basemap.js';
 import { createImportHandlers } from './handlers/import.js';
 import { createProfileHandlers } from './handlers/profile.js';
 import { createProjectHandlers } from './handlers/project.js';
@@ -40,6 +42,8 @@ export interface Engine {
   readonly context: EngineContext;
   /** Where the host registers files the analyst chose (dialogs, command line, uploads). */
   readonly files: PathRegistry;
+  /** The project's basemap and the local tile files both hosts serve. */
+  readonly basemaps: BasemapService;
   readonly events: { subscribe(listener: EventListener): () => void };
   /** Cancels running jobs, stops the worker threads and closes the project. */
   close(): Promise<void>;
@@ -77,16 +81,19 @@ export function createEngine(options: EngineOptions): Engine {
     },
     notifyProjectChanged: () => emit({ type: 'project', reason: 'changed' }),
   };
+  const basemaps = new BasemapService(context);
   const api: Handlers<ApiMethods> = {
     ...createProjectHandlers(context, { session, host: options.host }),
     ...createImportHandlers(context),
     ...createAnalysisHandlers(context),
+    ...createBasemapHandlers(context, basemaps),
     ...createProfileHandlers(context, options.printPdf ? { printPdf: options.printPdf } : {}),
   };
   return {
     api,
     context,
     files,
+    basemaps,
     events: {
       subscribe: (listener) => {
         listeners.add(listener);
@@ -95,6 +102,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     close: async () => {
       await jobs.close();
+      await basemaps.closeAll();
       session.shutdown();
       listeners.clear();
     },

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { LocalBasemap } from '../../shared/api/desktop.js';
+import { type MbtilesReader, openMbtiles } from '../engine/basemap/mbtiles.js';
 import { pmtilesUrl, tileUrlTemplate } from './basemap-path.js';
-import { type MbtilesReader, openMbtiles } from './mbtiles.js';
 
 export type RegisteredBasemap =
   | { kind: 'pmtiles'; path: string }

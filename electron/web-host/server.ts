@@ -23,8 +23,10 @@ import { join } from 'node:path';
 import { decodeJson, encodeJson } from '../../shared/api/codec.js';
 import type { ApiErrorData, Envelope } from '../../shared/api/errors.js';
 import type { ApiEvent } from '../../shared/api/jobs.js';
+import type { BasemapService } from '../engine/basemap/basemap-service.js';
 import type { FileRegistry } from '../engine/context.js';
 import { dispatch } from '../engine/dispatch.js';
+import { isBasemapPath, serveBasemapTile } from './basemap-route.js';
 import { checkOrigin, checkToken, type GuardConfig } from './guard.js';
 import { securityHeaders, serveStatic } from './static-files.js';
 import { receiveUpload, UploadRefused } from './upload.js';
@@ -34,6 +36,8 @@ export interface HostedEngine {
   api: Parameters<typeof dispatch>[0];
   context: { files: FileRegistry };
   events: { subscribe(listener: (event: ApiEvent) => void): () => void };
+  /** Local basemap tiles under /basemaps/ and the project's intranet tile origin for the CSP. */
+  basemaps?: Pick<BasemapService, 'tile' | 'has' | 'tileOrigins'>;
 }
 
 export interface WebHostOptions {
@@ -93,7 +97,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!originVerdict.ok)
       return sendJson(res, originVerdict.status, failure('refused', originVerdict.reason));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, rendererDir);
+    const csp = { tileOrigins: engine.basemaps?.tileOrigins() ?? [] };
+    if (engine.basemaps && isBasemapPath(url.pathname))
+      return serveBasemapTile(req, res, engine.basemaps, securityHeaders(csp));
+    if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, rendererDir, csp);
 
     const tokenVerdict = checkToken(req, guard);
     if (!tokenVerdict.ok) {

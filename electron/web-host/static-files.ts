@@ -7,13 +7,13 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
-import { buildCsp, CSP_HEADER } from '../../shared/security/csp.js';
+import { buildCsp, CSP_HEADER, type CspOptions } from '../../shared/security/csp.js';
 import { contentTypeFor, decodeUrlPath } from '../engine/served-files.js';
 
-/** Headers every response of the host carries. */
-export function securityHeaders(): Record<string, string> {
+/** Headers every response of the host carries; the CSP allows the project's intranet tile origin, if any. */
+export function securityHeaders(csp: CspOptions = {}): Record<string, string> {
   return {
-    [CSP_HEADER]: buildCsp(),
+    [CSP_HEADER]: buildCsp(csp),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',
@@ -41,22 +41,27 @@ export async function resolveStaticPath(root: string, urlPath: string): Promise<
   }
 }
 
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): Promise<void> {
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  csp: CspOptions = {},
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...securityHeaders(), Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
+    res.writeHead(405, { ...securityHeaders(csp), Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
     res.end('Method not allowed\n');
     return;
   }
   const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   const file = await resolveStaticPath(root, urlPath);
   if (file === null) {
-    res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain' });
+    res.writeHead(404, { ...securityHeaders(csp), 'Content-Type': 'text/plain' });
     res.end('Not found\n');
     return;
   }
   const info = await stat(file);
   res.writeHead(200, {
-    ...securityHeaders(),
+    ...securityHeaders(csp),
     'Content-Type': contentTypeFor(file),
     'Content-Length': String(info.size),
     'Cache-Control': 'no-cache',

@@ -6,6 +6,7 @@ import './panels/project-info.js';
 import './panels/file-check.js';
 import './panels/data-panel.js';
 import './panels/boundaries-panel.js';
+import './panels/basemap-panel.js';
 import './panels/filter-panel.js';
 import './panels/kde-panel.js';
 import './panels/near-repeat-panel.js';

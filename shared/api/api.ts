@@ -5,6 +5,7 @@
  * client. Every input is validated against `apiMethods[name].input` before the engine sees it.
  */
 import { analysisMethods } from './analysis-api.js';
+import { basemapMethods } from './basemap-api.js';
 import type { ApiOf, InputOf, OutputOf } from './define.js';
 import { importMethods } from './import-api.js';
 import type { ApiEvent } from './jobs.js';
@@ -15,6 +16,7 @@ export const apiMethods = {
   ...projectMethods,
   ...importMethods,
   ...analysisMethods,
+  ...basemapMethods,
   ...profileMethods,
 };
 

@@ -1,6 +1,8 @@
 /**
  * The map: MapLibre GL with the bundled local style (resources/style/base-style.json), the British
- * Isles land outline, a reference graticule, and nothing fetched from anywhere. The worker script is a bundled asset served by our
+ * Isles land outline, a reference graticule, the sample town's basemap until the project says
+ * otherwise (basemap-panel.ts), and nothing fetched from anywhere. The style has no `glyphs` URL,
+ * so MapLibre draws labels with local fonts. The worker script is a bundled asset served by our
  * own host, so the CSP's worker-src 'self' covers it.
  */
 import {
@@ -13,6 +15,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import baseStyle from '../../../resources/style/base-style.json';
 import land from '../../../resources/style/land-british-isles.json';
+import { showBasemap } from './basemap.js';
 import { graticule } from './graticule.js';
 import { LAYER_ORDER, MapLayers } from './layers.js';
 
@@ -76,6 +79,7 @@ export function createMap(container: HTMLElement): { map: MapLibreMap; layers: M
       },
     ],
   });
+  showBasemap(map, layers, { kind: 'sample', opacity: 1 });
   // A readiness flag tests and exports can wait for without reaching into MapLibre.
   map.on('idle', () => container.setAttribute('data-map-ready', 'true'));
   return { map, layers };

@@ -17,6 +17,8 @@ import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from
 /** Conventional stacking of the app's own layer kinds. */
 export const LAYER_ORDER = {
   reference: 0,
+  /** The basemap (basemap.ts): over the land outline, under every analysis layer. */
+  basemap: 5,
   boundaries: 10,
   density: 20,
   hotspots: 30,

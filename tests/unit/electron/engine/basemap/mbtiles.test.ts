@@ -4,7 +4,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openMbtiles, parseMbtilesMetadata, tileContentType } from '../../../../electron/main/mbtiles.js';
+import {
+  openMbtiles,
+  parseMbtilesMetadata,
+  tileContentType,
+} from '../../../../../electron/engine/basemap/mbtiles.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hsw-mbtiles-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
