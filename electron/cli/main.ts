@@ -52,6 +52,11 @@ const commands: LazyCliCommand[] = [
     load: async () => (await import('./commands/profile.js')).profileCommand,
   },
   {
+    name: 'compact',
+    summary: 'prune stored analysis results and compact a project file',
+    load: async () => (await import('./commands/compact.js')).compactCommand,
+  },
+  {
     name: 'demo',
     summary: 'generate the sample town, analyse it and write a profile, slides and data exports',
     load: async () => (await import('./commands/demo.js')).demoCommand,

@@ -11,8 +11,14 @@
  * are stored as one BLOB (8-byte aligned slices) and come back as fresh typed arrays of the same type.
  *
  *   const { value, hit } = await cached(ctx, 'kde', inputs, params, () => ctx.jobs.run(jobId, 'kde', ...));
+ *
+ * Pruning (issue 14): each kind keeps its newest UNUSED_RESULTS_KEPT_PER_KIND results besides those
+ * a saved profile was built from (profile_analyses, filled through recordingAnalysisUses); the
+ * "compact project" command (project/compact.ts) prunes to the latest per kind and VACUUMs.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import {
   type AnyTypedArray,
   TYPED_ARRAY_KINDS,
@@ -55,7 +61,10 @@ export async function cached<T>(
 ): Promise<CachedResult<T>> {
   const key = cacheKey(kind, inputs, params);
   const found = lookup<T>(ctx, key);
-  if (found) return found;
+  if (found) {
+    uses.getStore()?.add(found.analysisId);
+    return found;
+  }
   const value = await compute();
   const { json, blob } = encodeResult(value);
   const createdAt = new Date().toISOString();
@@ -69,7 +78,69 @@ export async function cached<T>(
     id: number;
     created_at: string;
   };
+  uses.getStore()?.add(row.id);
+  trimKind(db, kind);
   return { value, hit: false, analysisId: row.id, createdAt: row.created_at };
+}
+
+/** The analyses `cached` served or stored while a recording (below) runs, per async call chain. */
+const uses = new AsyncLocalStorage<Set<number>>();
+
+/**
+ * Runs `work` and collects the ids of the analyses it took from or stored in the cache, e.g. the
+ * analyses a profile is built from (noteProfileAnalyses keeps them through pruning).
+ */
+export async function recordingAnalysisUses<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; analysisIds: number[] }> {
+  const ids = new Set<number>();
+  const value = await uses.run(ids, work);
+  return { value, analysisIds: [...ids] };
+}
+
+/** Replaces the set of analyses a saved profile was built from (migration 4's profile_analyses). */
+export function noteProfileAnalyses(
+  db: Database.Database,
+  profileId: number,
+  analysisIds: readonly number[],
+): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM profile_analyses WHERE profile_id = ?').run(profileId);
+    const insert = db.prepare(
+      'INSERT OR IGNORE INTO profile_analyses (profile_id, analysis_id) SELECT ?, id FROM analyses WHERE id = ?',
+    );
+    for (const id of analysisIds) insert.run(profileId, id);
+  })();
+}
+
+/** Results of one kind kept between compactions besides those of saved profiles (see trimKind). */
+export const UNUSED_RESULTS_KEPT_PER_KIND = 16;
+
+const NOT_IN_A_PROFILE = 'id NOT IN (SELECT analysis_id FROM profile_analyses)';
+
+/**
+ * Bounds the cache as it grows: of one kind's results no saved profile uses, only the newest
+ * UNUSED_RESULTS_KEPT_PER_KIND stay (stored grids are the bulk of a project file otherwise).
+ */
+function trimKind(db: Database.Database, kind: string): void {
+  db.prepare(
+    `DELETE FROM analyses WHERE kind = ? AND ${NOT_IN_A_PROFILE} AND id NOT IN
+       (SELECT id FROM analyses WHERE kind = ? AND ${NOT_IN_A_PROFILE} ORDER BY id DESC LIMIT ?)`,
+  ).run(kind, kind, UNUSED_RESULTS_KEPT_PER_KIND);
+}
+
+/**
+ * Prunes the cache to what is worth keeping (issue 14): the latest result of each kind and every
+ * result a saved profile was built from. Anything pruned is recomputed if asked for again.
+ */
+export function pruneAnalyses(db: Database.Database): { removed: number; kept: number } {
+  const removed = db
+    .prepare(
+      `DELETE FROM analyses WHERE ${NOT_IN_A_PROFILE} AND id NOT IN (SELECT MAX(id) FROM analyses GROUP BY kind)`,
+    )
+    .run().changes;
+  const kept = (db.prepare('SELECT COUNT(*) AS n FROM analyses').get() as { n: number }).n;
+  return { removed, kept };
 }
 
 function lookup<T>(ctx: Pick<EngineContext, 'project'>, key: string): CachedResult<T> | null {

@@ -33,6 +33,16 @@ export interface ProjectInfo {
   createdAt: string;
   datasetCount: number;
   recordCount: number;
+  /** What the analyst must be told on opening, e.g. the audit log was changed outside the app. */
+  warnings?: string[];
+}
+
+/** What "Compact project" did: stored analyses removed and kept, the file's bytes before and after. */
+export interface CompactResult {
+  analysesRemoved: number;
+  analysesKept: number;
+  bytesBefore: number;
+  bytesAfter: number;
 }
 
 export const projectMethods = {
@@ -43,6 +53,8 @@ export const projectMethods = {
   )<ProjectInfo>(),
   openProject: method(z.object({ path: z.string().min(1).max(4096) }).strict())<ProjectInfo>(),
   closeProject: method(z.object({}).strict())<null>(),
+  /** Prunes stored analyses (the latest per kind and those of saved profiles stay) and VACUUMs. */
+  compactProject: method(z.object({}).strict())<CompactResult>(),
   listJobs: method(z.object({}).strict())<JobStatus[]>(),
   cancelJob: method(z.object({ jobId: jobIdSchema }).strict())<boolean>(),
   /** Computes a file's SHA-256 in a worker: real work that proves the job runner end to end. */

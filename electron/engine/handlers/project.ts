@@ -5,6 +5,7 @@
 import type { AppInfo, projectMethods } from '../../../shared/api/project-api.js';
 import type { EngineContext, Handlers } from '../context.js';
 import { runtimeLicences } from '../licences.js';
+import { compactProject } from '../project/compact.js';
 import type { ProjectSession } from '../project/session.js';
 
 export interface ProjectHandlerDeps {
@@ -30,6 +31,7 @@ export function createProjectHandlers(
       session.close();
       return null;
     },
+    compactProject: async () => compactProject(session.require()),
     listJobs: async () => ctx.jobs.list(),
     cancelJob: async ({ jobId }) => ctx.jobs.cancel(jobId),
     hashFile: async ({ jobId, file }) =>

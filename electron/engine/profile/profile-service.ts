@@ -30,6 +30,7 @@ import { PROFILE_DEFAULTS } from '../../../shared/profile/defaults.js';
 import { renderProfileHtml } from '../../../shared/profile/html/render-html.js';
 import type { DateRange, ProfileFront, ProfileInputs, ProfileModel } from '../../../shared/profile/model.js';
 import { parseSubject, subjectText } from '../../../shared/profile/subject.js';
+import { noteProfileAnalyses, recordingAnalysisUses } from '../analysis-cache.js';
 import type { EngineContext } from '../context.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
 import { gatherProfileInputs, type ProfileJob } from './gather.js';
@@ -128,7 +129,9 @@ export class ProfileService {
     };
     const scope = request.scope ?? stored?.scope ?? {};
     const options = request.options ?? stored?.options ?? {};
-    const inputs = await gatherProfileInputs(ctx, { subject, period, front, scope, options }, job);
+    const { value: inputs, analysisIds } = await recordingAnalysisUses(() =>
+      gatherProfileInputs(ctx, { subject, period, front, scope, options }, job),
+    );
     if (front.title === '') front.title = `Problem profile: ${inputs.subjectLabel}`;
     inputs.front = front;
     const saved = saveProfile(db, {
@@ -139,6 +142,7 @@ export class ProfileService {
       period,
       front,
     });
+    noteProfileAnalyses(db, saved.id, analysisIds);
     this.gathered.set(saved.id, { inputs, updatedAt: saved.updatedAt });
     ctx.notifyProjectChanged();
     return this.document(saved, inputs);
