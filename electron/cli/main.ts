@@ -32,6 +32,11 @@ const commands: LazyCliCommand[] = [
     load: async () => (await import('./commands/gistar.js')).gistarCommand,
   },
   {
+    name: 'results',
+    summary: 'results analysis of an action: counts, WDQ and WDD for target, buffer and control',
+    load: async () => (await import('./commands/results.js')).resultsCommand,
+  },
+  {
     name: 'serve',
     summary: 'serve the app to a browser on this computer (127.0.0.1 only)',
     load: async () => (await import('./commands/serve.js')).serveCommand,

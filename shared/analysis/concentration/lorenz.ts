@@ -60,7 +60,8 @@ export function concentration(counts: ArrayLike<number>): Concentration {
   const n = counts.length;
   if (n < 2) throw new RangeError(`concentration needs at least 2 places, got ${n}`);
   const lorenz = lorenzCurve(counts);
-  const events = Array.prototype.reduce.call(counts, (s: number, v) => s + (v as number), 0) as number;
+  let events = 0;
+  for (let i = 0; i < n; i++) events += counts[i]!;
   if (!(events > 0)) throw new RangeError('concentration needs at least one event');
   // Area under the Lorenz curve by trapezoids; G = 1 − 2·area.
   let area = 0;
