@@ -56,8 +56,8 @@ test('builds a profile, edits a section and exports it as HTML', async ({
   await page.getByRole('tab', { name: 'Profile' }).click();
   const panel = page.locator('#tabpanel-profile');
   await panel.getByRole('combobox', { name: 'Subject' }).selectOption('category:Burglary');
-  await panel.getByLabel('From', { exact: true }).fill('2025-01-01');
-  await panel.getByLabel('To (inclusive)').fill('2025-12-31');
+  await panel.getByLabel('From', { exact: true }).fill('01/01/2025');
+  await panel.getByLabel('To (inclusive)').fill('31/12/2025');
   await panel.getByLabel('Author').fill('A. Analyst');
   await expect(panel.getByLabel('Marking')).toHaveValue('OFFICIAL-SENSITIVE');
   await panel.getByRole('button', { name: 'Build profile' }).click();

@@ -10,7 +10,8 @@ import { hourWeekOf, hourWeekTable } from '../charts/hour-week-table.js';
 import { trendChart } from '../charts/trend.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
-import { registerPanel } from '../shell/panels.js';
+import { registerPanel, Subscriptions } from '../shell/panels.js';
+import { describeFilter } from './describe-filter.js';
 import {
   activeParts,
   DATE_PRESET_LABELS,
@@ -19,6 +20,7 @@ import {
   type FilterState,
 } from './filter-state.js';
 import { count, field } from './ui.js';
+import { ukDateInput } from './uk-date.js';
 import { type Workspace, workspaceOf } from './workspace.js';
 import './workspace.css';
 
@@ -67,6 +69,7 @@ registerPanel({
         records && records.summary.areaOnly > 0
           ? `; ${count(records.summary.areaOnly)} area-only, not drawn`
           : '',
+        h('span', { class: 'filter-words', 'data-testid': 'filter-words' }, describeFilter(ws)),
       );
     };
 
@@ -147,28 +150,29 @@ registerPanel({
       area.update();
     };
     showAll();
-    ws.on('datasets', showAll);
-    ws.on('filter', () => {
-      showStatus();
-      showDatasets();
-      showCategories();
-      dates.update();
-      hours.update();
-      weekdays.update();
-      area.update();
-    });
-    ws.on('records', showStatus);
-    ws.on('categories', showCategories);
-    ws.on('boundaries', () => area.update(true));
+    const subscriptions = new Subscriptions();
+    subscriptions.add(ws.on('datasets', showAll));
+    subscriptions.add(ws.on('filter', showAll));
+    subscriptions.add(ws.on('records', showStatus));
+    subscriptions.add(ws.on('categories', showCategories));
+    subscriptions.add(ws.on('boundaries', () => area.update(true)));
+    return () => subscriptions.release();
   },
 });
 
 function datesGroup(ws: Workspace) {
-  const from = h('input', { type: 'date', class: 'input', 'aria-label': 'From date' });
-  const to = h('input', { type: 'date', class: 'input', 'aria-label': 'To date' });
-  const change = () => ws.setFilter({ fromDate: from.value || null, toDate: to.value || null });
-  from.addEventListener('change', change);
-  to.addEventListener('change', change);
+  const dateError = h('p', { class: 'field-error', role: 'alert', 'data-testid': 'date-error' });
+  const change = () => {
+    const [fromDate, toDate] = [from.value(), to.value()];
+    if (fromDate === undefined || toDate === undefined) return;
+    if (fromDate !== null && toDate !== null && fromDate > toDate) {
+      dateError.textContent = 'The “from” date is after the “to” date.';
+      return;
+    }
+    ws.setFilter({ fromDate, toDate });
+  };
+  const from = ukDateInput({ 'aria-label': 'From date (dd/mm/yyyy)', name: 'fromDate' }, change, dateError);
+  const to = ukDateInput({ 'aria-label': 'To date (dd/mm/yyyy)', name: 'toDate' }, change, dateError);
   const presets = h('div', { class: 'chip-row' });
   for (const preset of DATE_PRESETS) {
     const button = h(
@@ -189,14 +193,15 @@ function datesGroup(ws: Workspace) {
     'fieldset',
     { class: 'filter-group' },
     h('legend', {}, 'Dates'),
-    h('div', { class: 'date-row' }, field('From', from), field('To (inclusive)', to)),
+    h('div', { class: 'date-row' }, field('From', from.element), field('To (inclusive)', to.element)),
+    dateError,
     presets,
   );
   return {
     element,
     update() {
-      from.value = ws.filter.fromDate ?? '';
-      to.value = ws.filter.toDate ?? '';
+      from.set(ws.filter.fromDate);
+      to.set(ws.filter.toDate);
       const latest = ws.latestMs();
       for (const button of presets.querySelectorAll<HTMLButtonElement>('[data-preset]')) {
         const preset = button.dataset.preset as (typeof DATE_PRESETS)[number] | 'all';
@@ -300,9 +305,15 @@ function areaGroup(app: AppContext, ws: Workspace) {
       })),
     );
     replaceChildren(choice, h('option', { value: '' }, 'Whole area (no area filter)'));
+    const unread: string[] = [];
     for (const { layer, geo } of groups) {
-      if (geo === null) continue;
+      if (geo === null) {
+        unread.push(layer.name);
+        continue;
+      }
       const group = h('optgroup', { label: layer.name });
+      for (const f of geo.features)
+        ws.areaNames.set(f.id, `${f.properties.name ?? f.properties.code} (${layer.name})`);
       const features = [...geo.features].sort((a, b) =>
         (a.properties.name ?? a.properties.code).localeCompare(b.properties.name ?? b.properties.code),
       );
@@ -321,7 +332,9 @@ function areaGroup(app: AppContext, ws: Workspace) {
       hint,
       ws.boundaries.length === 0
         ? 'Import a boundary layer (Data tab) to filter by ward, beat or district.'
-        : '',
+        : unread.length > 0
+          ? `Could not read ${unread.join(', ')}: its areas are not listed. Open the project again, or import the layer again.`
+          : '',
     );
     choice.disabled = ws.boundaries.length === 0;
   };

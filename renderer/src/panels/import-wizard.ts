@@ -25,6 +25,7 @@ import { ukDate } from '../../../shared/model/time.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { newJobId } from '../shell/jobs.js';
+import { plainMessage } from '../shell/user-text.js';
 import { datasetNameFromFile, FIELD_GROUPS, FIELD_LABELS, issuesCsv } from './import-helpers.js';
 import { count, download, field, modal, select } from './ui.js';
 
@@ -78,7 +79,12 @@ export async function runImportWizard(app: AppContext, file: FileRef): Promise<v
     app.notifyError(error, `Could not read ${file.name}`);
     return;
   }
-  const presets = await app.api.listMappingPresets({}).catch(() => [] as MappingPresetInfo[]);
+  // Without the presets the wizard still works (the detected mapping); it says the list is missing.
+  let presetsError = '';
+  const presets = await app.api.listMappingPresets({}).catch((error: unknown) => {
+    presetsError = `Could not list the saved mapping presets (${messageOf(error)}); the detected mapping is used.`;
+    return [] as MappingPresetInfo[];
+  });
   const state: WizardState = {
     file,
     preview,
@@ -249,7 +255,7 @@ export async function runImportWizard(app: AppContext, file: FileRef): Promise<v
             })),
           ],
           '',
-          { 'aria-label': 'Mapping preset' },
+          { 'aria-label': 'Mapping preset', title: presetsError },
         );
         presetChoice.addEventListener('change', () => {
           const preset = presets.find((p) => p.name === presetChoice.value);
@@ -319,7 +325,7 @@ export async function runImportWizard(app: AppContext, file: FileRef): Promise<v
             'div',
             { class: 'mapping-top' },
             field('Dataset name', name),
-            field('Mapping preset', presetChoice),
+            field('Mapping preset', presetChoice, presetsError || undefined),
           ),
           h(
             'p',
@@ -465,7 +471,7 @@ export async function runImportWizard(app: AppContext, file: FileRef): Promise<v
           const pct = event.job.total > 0 ? Math.floor((event.job.done / event.job.total) * 100) : 0;
           bar.setAttribute('aria-valuenow', String(pct));
           bar.querySelector<HTMLElement>('.progress-fill')!.style.width = `${pct}%`;
-          replaceChildren(body.querySelector('.check-message')!, event.job.message ?? '');
+          replaceChildren(body.querySelector('.check-message')!, plainMessage(event.job.message ?? ''));
         });
         try {
           state.summary = await app.api.runImport({ ...importInput(state), jobId, dryRun: true });
@@ -503,7 +509,7 @@ export async function runImportWizard(app: AppContext, file: FileRef): Promise<v
     app.api.runImport({ ...importInput(state), jobId, dryRun: false }),
   );
   if (outcome.ok) {
-    app.notify(outcome.value.message, 'success');
+    app.notify(plainMessage(outcome.value.message), 'success');
     await app.refreshProject();
   }
 }
@@ -635,7 +641,7 @@ function summaryView(summary: ImportSummary): HTMLElement {
   return h(
     'div',
     {},
-    h('p', { class: 'summary-message' }, summary.message),
+    h('p', { class: 'summary-message' }, plainMessage(summary.message)),
     tiles,
     h('p', { class: 'hint' }, facts.join(' · ')),
     issueTable,
@@ -659,5 +665,5 @@ function tile(label: string, value: number, kind = ''): HTMLElement {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return plainMessage(error instanceof Error ? error.message : String(error));
 }

@@ -16,9 +16,10 @@ import type { KdeRunResult } from '../../../shared/api/analysis-api.js';
 import { kdeLegendLines } from '../map/legend.js';
 import { formatDensity } from '../map/workspace-layers.js';
 import { h, replaceChildren } from '../shell/dom.js';
-import { registerPanel } from '../shell/panels.js';
+import { registerPanel, Subscriptions } from '../shell/panels.js';
 import { formatHours, THRESHOLD_CHOICES } from './analysis-helpers.js';
 import { describeFilter } from './describe-filter.js';
+import { staleNote } from './stale-note.js';
 import { count, detailsBlock, field, numberInput, percent, select, when } from './ui.js';
 import { type Workspace, workspaceOf } from './workspace.js';
 import './workspace.css';
@@ -56,6 +57,8 @@ registerPanel({
       'Run kernel density',
     );
     const result = h('div', { class: 'result', 'data-testid': 'kde-result' });
+    const stale = staleNote(ws, 'kde');
+    const subscriptions = new Subscriptions();
 
     const fillClasses = () => {
       const choice = THRESHOLD_CHOICES.find((c) => c.id === thresholds.value)!;
@@ -84,6 +87,7 @@ registerPanel({
       ),
       clipLabel,
       h('div', { class: 'run-row' }, run),
+      stale.element,
       result,
     );
 
@@ -145,8 +149,23 @@ registerPanel({
     };
     cell.addEventListener('input', refresh);
     refresh();
-    ws.on('records', refresh);
-    ws.on('filter', refresh);
+    subscriptions.add(ws.on('records', refresh));
+    subscriptions.add(ws.on('filter', refresh));
+    subscriptions.add(ws.on('filter', stale.update));
+    // Another project: its data need their own cell size and bandwidth (a 2 m cell from the last
+    // project made the next one's first run fail).
+    subscriptions.add(
+      ws.on('projectSwitched', () => {
+        cell.value = '';
+        bandwidth.value = '';
+        kernel.value = 'quartic';
+        thresholds.value = 'mean-multiple';
+        hotspotClass.value = '';
+        fillClasses();
+        clip.checked = false;
+        replaceChildren(result);
+      }),
+    );
 
     run.addEventListener('click', async () => {
       const records = ws.records;
@@ -185,9 +204,15 @@ registerPanel({
         );
         return;
       }
-      ws.setKde(outcome.value);
+      ws.setKde(outcome.value, records.filter);
     });
-    ws.on('kde', (kde) => replaceChildren(result, kde === null ? null : kdeResult(ws, kde)));
+    subscriptions.add(
+      ws.on('kde', (kde) => {
+        replaceChildren(result, kde === null ? null : kdeResult(ws, kde));
+        stale.update();
+      }),
+    );
+    return () => subscriptions.release();
   },
 });
 
@@ -284,7 +309,9 @@ function kdeResult(ws: Workspace, kde: KdeRunResult): HTMLElement {
         ],
         [
           'Suggested bandwidth',
-          p.suggestedBandwidthM === null ? '—' : `${round(p.suggestedBandwidthM)} m (not applied)`,
+          p.suggestedBandwidthM === null
+            ? '—'
+            : `${round(p.suggestedBandwidthM)} m (${round(p.suggestedBandwidthM) === round(p.bandwidthM) ? 'applied' : 'not applied'})`,
         ],
         ['Grid', `${kde.grid.width} × ${kde.grid.height} cells, ${p.extentSource} extent`],
         ['Classes', kde.thresholds.map((t) => `${t.label} = ${formatDensity(t.value)}`).join('; ')],
@@ -303,7 +330,7 @@ function kdeResult(ws: Workspace, kde: KdeRunResult): HTMLElement {
           `${count(kde.counts.used)} used of ${count(kde.counts.total)}${p.weighted ? ', weighted' : ''}`,
         ],
         ['Clipped', p.clippedToBoundary ? 'to the filter’s area' : 'no'],
-        ['Filter', JSON.stringify(kde.provenance.filter)],
+        ['Filter', kde.provenance.filterText],
         ['Data', dataset],
         ['CRS', kde.provenance.crs],
         ['Caveats', kde.provenance.caveats.join('; ') || 'none'],

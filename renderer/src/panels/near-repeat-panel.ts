@@ -10,14 +10,17 @@
  */
 import type { ChainSummary, ChainsRunResult, KnoxRunResult } from '../../../shared/api/analysis-api.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
-import { isoDate } from '../../../shared/model/time.js';
+import { ukDate } from '../../../shared/model/time.js';
 import { formatP } from '../../../shared/profile/format.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
-import { registerPanel } from '../shell/panels.js';
+import { registerPanel, Subscriptions } from '../shell/panels.js';
 import { formatRatio, parseEdges } from './analysis-helpers.js';
 import { describeFilter } from './describe-filter.js';
-import { count, detailsBlock, field, numberInput, select, when } from './ui.js';
+import { monthGuard } from './month-guard.js';
+import { staleNote } from './stale-note.js';
+import { count, detailsBlock, field, modal, numberInput, select, when } from './ui.js';
+import { isoToUk, ukDateInput } from './uk-date.js';
 import { type Workspace, workspaceOf } from './workspace.js';
 import './workspace.css';
 
@@ -98,6 +101,27 @@ registerPanel({
     );
     const error = h('p', { class: 'dialog-error', role: 'alert' });
     const result = h('div', { class: 'result', 'data-testid': 'knox-result' });
+    const subscriptions = new Subscriptions();
+    const stale = staleNote(ws, 'knox');
+    const waitReason = h('p', {
+      class: 'run-reason',
+      id: 'knox-run-reason',
+      'data-testid': 'knox-run-reason',
+    });
+    run.setAttribute('aria-describedby', 'knox-run-reason');
+    const refresh = () => {
+      const n = ws.records?.columns.count ?? 0;
+      replaceChildren(
+        scope,
+        n < 2
+          ? 'Needs at least two point records with dates: import data or widen the filter.'
+          : `${count(n)} points: ${describeFilter(ws)}.`,
+      );
+      const wait = n < 2 ? 'Needs at least two point records.' : guard.update();
+      run.disabled = wait !== null;
+      replaceChildren(waitReason, wait ?? '');
+    };
+    const guard = monthGuard(ws, 'Knox test', 'knox', refresh);
     el.append(
       scope,
       field('Bands', mode),
@@ -111,23 +135,38 @@ registerPanel({
         field('Iterations', iterations),
         field('Seed', seed),
       ),
+      guard.element,
       error,
-      h('div', { class: 'run-row' }, run),
+      h('div', { class: 'run-row' }, run, waitReason),
+      stale.element,
       result,
     );
 
-    const refresh = () => {
-      const n = ws.records?.columns.count ?? 0;
-      replaceChildren(
-        scope,
-        n < 2
-          ? 'Needs at least two point records with dates: import data or widen the filter.'
-          : `${count(n)} points: ${describeFilter(ws)}. Month-only records are refused.`,
-      );
-      run.disabled = n < 2;
-    };
     refresh();
-    ws.on('records', refresh);
+    subscriptions.add(ws.on('records', refresh));
+    subscriptions.add(ws.on('filter', stale.update));
+    subscriptions.add(
+      ws.on('projectSwitched', () => {
+        const defaults: [HTMLInputElement | HTMLSelectElement, string][] = [
+          [mode, 'nrc'],
+          [bandwidth, '100'],
+          [distanceBands, '3'],
+          [timeBand, '7'],
+          [timeBands, '3'],
+          [distanceEdges, '0, 100, 200, 300, inf'],
+          [timeEdges, '0, 7, 14, 21, inf'],
+          [metric, 'manhattan'],
+          [iterations, '99'],
+          [seed, '20260101'],
+          [basis, 'midpoint'],
+        ];
+        for (const [control, value] of defaults) control.value = value;
+        mode.dispatchEvent(new Event('change'));
+        guard.reset();
+        replaceChildren(error);
+        replaceChildren(result);
+      }),
+    );
 
     run.addEventListener('click', async () => {
       const records = ws.records;
@@ -160,6 +199,7 @@ registerPanel({
         result,
         h('p', { class: 'hint' }, 'Running… progress and Cancel are in the status bar.'),
       );
+      const monthOverride = guard.override();
       const outcome = await app.runJob(`Knox test: ${describeFilter(ws)}`, (jobId) =>
         app.api.runKnox({
           jobId,
@@ -169,9 +209,10 @@ registerPanel({
           iterations: Number(iterations.value),
           seed: Number(seed.value),
           timeBasis: basis.value as 'midpoint' | 'start',
+          ...(monthOverride ? { monthOverride } : {}),
         }),
       );
-      run.disabled = false;
+      refresh();
       if (!outcome.ok) {
         replaceChildren(
           result,
@@ -179,9 +220,15 @@ registerPanel({
         );
         return;
       }
-      ws.setKnox(outcome.value);
+      ws.setKnox(outcome.value, records.filter);
     });
-    ws.on('knox', (knox) => replaceChildren(result, knox === null ? null : knoxResult(ws, knox)));
+    subscriptions.add(
+      ws.on('knox', (knox) => {
+        replaceChildren(result, knox === null ? null : knoxResult(ws, knox));
+        stale.update();
+      }),
+    );
+    return () => subscriptions.release();
   },
 });
 
@@ -206,14 +253,14 @@ function knoxResult(ws: Workspace, knox: KnoxRunResult): HTMLElement {
           {
             class: significant ? 'sig' : '',
             'data-significant': significant ? 'true' : 'false',
-            title: `Observed ${knox.observed[r][t]}, expected ${knox.expectedMean[r][t].toFixed(1)} (median ${knox.expectedMedian[r][t]}), ratio ${formatRatio(ratio)}, p ${formatP(p)} (unadjusted), q ${formatP(q)} (adjusted across the table)`,
+            title: `Observed ${count(knox.observed[r][t])}, expected ${expected(knox.expectedMean[r][t])} (median ${expected(knox.expectedMedian[r][t])}), ratio ${formatRatio(ratio)}, p ${formatP(p)} (unadjusted), q ${formatP(q)} (adjusted across the table)`,
           },
           h('span', { class: 'knox-ratio' }, formatRatio(ratio)),
           h('span', { class: 'knox-p' }, `p ${formatP(p)} · q ${formatP(q)}`),
           h(
             'span',
             { class: 'knox-obs' },
-            `${count(knox.observed[r][t])} / ${knox.expectedMean[r][t].toFixed(0)}`,
+            `${count(knox.observed[r][t])} / ${expected(knox.expectedMean[r][t])}`,
           ),
         ),
       );
@@ -229,6 +276,54 @@ function knoxResult(ws: Workspace, knox: KnoxRunResult): HTMLElement {
     if (knox.suggestion) ws.setChainThresholds(knox.suggestion.distanceM, knox.suggestion.days);
   });
   const significantCells = knox.significant.flat().filter(Boolean).length;
+  const table = () =>
+    h(
+      'table',
+      { class: 'data-table knox-table', 'data-testid': 'knox-table' },
+      h('caption', {}, 'Knox ratio; p (unadjusted) and q (adjusted); observed / expected pairs'),
+      h('thead', {}, head.cloneNode(true)),
+      body.cloneNode(true),
+    );
+  const key = () =>
+    h(
+      'p',
+      { class: 'hint' },
+      h('span', { class: 'sig-key' }, 'Shaded'),
+      ` cells (${significantCells} of ${knox.significant.flat().length}): more pairs than chance, q < 0.05 after the ` +
+        'false discovery rate correction across the cells of the table, with a ratio above 1.00. Bands are ' +
+        'half-open: [a, b) includes a, excludes b.',
+    );
+  const wide = h(
+    'button',
+    { type: 'button', class: 'btn btn-small', 'data-action': 'knox-wide' },
+    'Open the table in a wide view',
+  );
+  wide.addEventListener('click', () => {
+    void modal<void>(
+      'Knox test: near-repeat table',
+      (close) => {
+        const done = h('button', { type: 'button', class: 'btn btn-primary' }, 'Close');
+        done.addEventListener('click', () => close());
+        return [
+          h(
+            'div',
+            { class: 'knox-wide' },
+            h('div', { class: 'table-scroll' }, table()),
+            h(
+              'div',
+              { class: 'knox-wide-reading' },
+              h('h3', {}, 'What it says'),
+              h('p', {}, knox.reading),
+              knox.suggestion ? h('p', {}, knox.suggestion.statement) : null,
+              key(),
+            ),
+          ),
+          h('div', { class: 'dialog-buttons' }, done),
+        ];
+      },
+      { wide: true, testId: 'knox-wide-dialog' },
+    );
+  });
   return h(
     'div',
     {},
@@ -238,30 +333,10 @@ function knoxResult(ws: Workspace, knox: KnoxRunResult): HTMLElement {
       `${count(knox.events)} events, ${count(knox.closePairs)} close pairs, ${count(knox.iterations)} permutations (seed ${knox.seed}).`,
       knox.cached ? ' (from the project’s cache)' : '',
     ),
-    h(
-      'div',
-      { class: 'table-scroll' },
-      h(
-        'table',
-        { class: 'data-table knox-table', 'data-testid': 'knox-table' },
-        h(
-          'caption',
-          {},
-          'Knox ratio, p-value (unadjusted) and q-value (adjusted), observed / expected pairs',
-        ),
-        h('thead', {}, head),
-        body,
-      ),
-    ),
-    h(
-      'p',
-      { class: 'hint' },
-      h('span', { class: 'sig-key' }, 'Shaded'),
-      ` cells (${significantCells} of ${knox.significant.flat().length}): more pairs than chance, q < 0.05 after the ` +
-        'false discovery rate correction across the cells of the table, with a ratio above 1.00. Bands are ' +
-        'half-open: [a, b) includes a, excludes b.',
-    ),
-    h('p', { class: 'hint', 'data-testid': 'knox-reading' }, knox.reading),
+    h('div', { class: 'table-scroll' }, table()),
+    h('div', { class: 'row-actions' }, wide),
+    key(),
+    h('p', { class: 'knox-reading', 'data-testid': 'knox-reading' }, knox.reading),
     knox.suggestion
       ? h(
           'p',
@@ -313,15 +388,46 @@ registerPanel({
   order: 30,
   render(el, app) {
     const ws = workspaceOf(app);
+    const subscriptions = new Subscriptions();
     const distance = numberInput({ min: 1, value: 200, name: 'chainDistanceM' });
     const days = numberInput({ min: 1, value: 14, step: 1, name: 'chainDays' });
-    const asOf = h('input', { type: 'date', class: 'input', name: 'asOf' });
+    const asOfError = h('span', { class: 'field-error', role: 'alert' });
+    const asOf = ukDateInput(
+      { name: 'asOf', 'aria-label': 'As of date (dd/mm/yyyy)' },
+      () => refresh(),
+      asOfError,
+    );
     const run = h(
       'button',
-      { type: 'button', class: 'btn btn-primary', 'data-action': 'run-chains' },
+      {
+        type: 'button',
+        class: 'btn btn-primary',
+        'data-action': 'run-chains',
+        'aria-describedby': 'chains-run-reason',
+      },
       'Find chains',
     );
+    const waitReason = h('p', {
+      class: 'run-reason',
+      id: 'chains-run-reason',
+      'data-testid': 'chains-run-reason',
+    });
     const result = h('div', { class: 'result', 'data-testid': 'chains-result' });
+    const stale = staleNote(ws, 'chains');
+    const refresh = () => {
+      const n = ws.records?.columns.count ?? 0;
+      const wait =
+        n < 2
+          ? 'Needs at least two point records.'
+          : asOf.value() === undefined
+            ? 'The “as of” date is not a date: write it as dd/mm/yyyy.'
+            : guard.update();
+      run.disabled = wait !== null;
+      replaceChildren(waitReason, wait ?? '');
+      const latest = ws.latestMs();
+      asOf.element.placeholder = latest === null ? 'dd/mm/yyyy' : ukDate(latest);
+    };
+    const guard = monthGuard(ws, 'chain search', 'chains', refresh);
     el.append(
       h(
         'p',
@@ -334,28 +440,46 @@ registerPanel({
         { class: 'form-grid' },
         field('Distance (m)', distance),
         field('Days', days),
-        field('As of (live chains, risk zones)', asOf, 'blank: the latest event’s date'),
+        h(
+          'div',
+          { class: 'field' },
+          field(
+            'As of (live chains, risk zones)',
+            asOf.element,
+            'dd/mm/yyyy; blank: the latest event’s date',
+          ),
+          asOfError,
+        ),
       ),
-      h('div', { class: 'run-row' }, run),
+      guard.element,
+      h('div', { class: 'run-row' }, run, waitReason),
+      stale.element,
       result,
     );
-    ws.onChainThresholds((distanceM, d) => {
-      distance.value = String(distanceM);
-      days.value = String(d);
-      distance.focus();
-    });
-    const refresh = () => {
-      run.disabled = (ws.records?.columns.count ?? 0) < 2;
-      if (asOf.value === '') {
-        const latest = ws.latestMs();
-        if (latest !== null) asOf.placeholder = isoDate(latest);
-      }
-    };
+    subscriptions.add(
+      ws.onChainThresholds((distanceM, d) => {
+        distance.value = String(distanceM);
+        days.value = String(d);
+        distance.focus();
+      }),
+    );
     refresh();
-    ws.on('records', refresh);
+    subscriptions.add(ws.on('records', refresh));
+    subscriptions.add(ws.on('filter', stale.update));
+    subscriptions.add(
+      ws.on('projectSwitched', () => {
+        distance.value = '200';
+        days.value = '14';
+        asOf.set(null);
+        guard.reset();
+        replaceChildren(result);
+        refresh();
+      }),
+    );
     run.addEventListener('click', async () => {
       const records = ws.records;
-      if (records === null) return;
+      const asOfIso = asOf.value();
+      if (records === null || asOfIso === undefined) return;
       run.disabled = true;
       const distanceM = Number(distance.value);
       const linkDays = Number(days.value);
@@ -363,6 +487,7 @@ registerPanel({
       const suggestion = ws.knox?.suggestion;
       const fromKnox = suggestion && suggestion.distanceM === distanceM && suggestion.days === linkDays;
       const hotspots = ws.kde?.hotspots.map((hotspot) => [hotspot.polygon]);
+      const monthOverride = guard.override();
       const outcome = await app.runJob(`Chains: ${describeFilter(ws)}`, (jobId) =>
         app.api.runChains({
           jobId,
@@ -371,15 +496,20 @@ registerPanel({
           days: linkDays,
           ...(fromKnox ? { metric: suggestion.metric, thresholdSource: suggestion.source } : {}),
           ...(hotspots && hotspots.length > 0 ? { hotspots } : {}),
-          ...(asOf.value ? { asOf: asOf.value } : {}),
+          ...(asOfIso !== null ? { asOf: asOfIso } : {}),
+          ...(monthOverride ? { monthOverride } : {}),
         }),
       );
-      run.disabled = false;
-      if (outcome.ok) ws.setChains(outcome.value);
+      refresh();
+      if (outcome.ok) ws.setChains(outcome.value, records.filter);
     });
-    ws.on('chains', (chains) =>
-      replaceChildren(result, chains === null ? null : chainsResult(app, ws, chains)),
+    subscriptions.add(
+      ws.on('chains', (chains) => {
+        replaceChildren(result, chains === null ? null : chainsResult(app, ws, chains));
+        stale.update();
+      }),
     );
+    return () => subscriptions.release();
   },
 });
 
@@ -392,8 +522,8 @@ function chainsResult(app: AppContext, ws: Workspace, chains: ChainsRunResult): 
       'button',
       { type: 'button', class: 'chain-item', 'data-chain-id': chain.id },
       h('strong', {}, `Chain ${chain.id}`),
-      ` · ${chain.size} events · ${chain.firstDate} to ${chain.lastDate} (${chain.spanDays} days)`,
-      chain.live ? ` · live on ${chains.asOf}` : '',
+      ` · ${chain.size} events · ${isoToUk(chain.firstDate)} to ${isoToUk(chain.lastDate)} (${chain.spanDays} days)`,
+      chain.live ? ` · live on ${isoToUk(chains.asOf)}` : '',
       h('br'),
       text,
     );
@@ -415,7 +545,7 @@ function chainsResult(app: AppContext, ws: Workspace, chains: ChainsRunResult): 
       { class: 'result-summary' },
       `${count(series.length)} series candidate${series.length === 1 ? '' : 's'} among ${count(chains.events)} events ` +
         `(${chains.linkRule}; thresholds ${chains.thresholdSource}).`,
-      ` Risk zones on ${chains.asOf}: ${count(zoneEvents)} event${zoneEvents === 1 ? '' : 's'} of the last ${chains.days} days, ` +
+      ` Risk zones on ${isoToUk(chains.asOf)}: ${count(zoneEvents)} event${zoneEvents === 1 ? '' : 's'} of the last ${chains.days} days, ` +
         `${chains.distanceM} m around each until its date + ${chains.days} days.`,
     ),
     series.length > MAX_LISTED ? h('p', { class: 'hint' }, `The first ${MAX_LISTED} are listed.`) : null,
@@ -437,12 +567,17 @@ function chainsResult(app: AppContext, ws: Workspace, chains: ChainsRunResult): 
       ['Link rule', chains.linkRule],
       ['Thresholds', chains.thresholdSource],
       ['Metric', chains.metric],
-      ['As of', chains.asOf ?? '—'],
+      ['As of', chains.asOf === null ? '—' : isoToUk(chains.asOf)],
       ['Filter', chains.provenance.filterText],
       ['CRS', chains.provenance.crs],
       ['Made', `${when(chains.provenance.createdAt)}, app ${chains.provenance.appVersion}`],
     ]),
   );
+}
+
+/** Expected pair counts (means of the permutations), in one format: one decimal. */
+function expected(value: number): string {
+  return value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 /** Chains listed in the panel (the rest are in the exports). */

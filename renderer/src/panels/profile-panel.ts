@@ -19,10 +19,12 @@ import type { DATA_KINDS, ProfileDocument, ProfileListItem } from '../../../shar
 import { MARKINGS, type SectionId } from '../../../shared/profile/model.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
-import { registerPanel } from '../shell/panels.js';
+import { registerPanel, Subscriptions } from '../shell/panels.js';
 import { datePresetRange } from './filter-state.js';
+import { restoreStyles, withoutInlineStyles } from './preview-html.js';
 import { findingsEditor, reviewControl } from './profile-findings.js';
 import { base64Bytes, download, field, modal, select, when } from './ui.js';
+import { isoToUk, ukDateInput } from './uk-date.js';
 import { type Workspace, workspaceOf } from './workspace.js';
 import './workspace.css';
 
@@ -50,8 +52,10 @@ registerPanel({
     const ws = workspaceOf(app);
     const preview = new ProfilePreview(app);
     const subject = h('select', { class: 'input', name: 'subject', 'aria-label': 'Subject' });
-    const from = h('input', { type: 'date', class: 'input', name: 'periodFrom' });
-    const to = h('input', { type: 'date', class: 'input', name: 'periodTo' });
+    const periodError = h('p', { class: 'field-error', role: 'alert' });
+    const from = ukDateInput({ name: 'periodFrom' }, undefined, periodError);
+    const to = ukDateInput({ name: 'periodTo' }, undefined, periodError);
+    const savedError = h('p', { class: 'field-error', role: 'alert', 'data-testid': 'profile-list-error' });
     const title = h('input', {
       type: 'text',
       class: 'input',
@@ -81,11 +85,18 @@ registerPanel({
         subject,
         'A hotspot’s number is from the profile’s own density run over its period (with the last run’s cell size and bandwidth).',
       ),
-      h('div', { class: 'date-row' }, field('From', from), field('To (inclusive)', to)),
+      h(
+        'div',
+        { class: 'date-row' },
+        field('From', from.element),
+        field('To (inclusive)', to.element),
+      ),
+      periodError,
       field('Title', title),
       h('div', { class: 'form-grid' }, field('Author', author), field('Marking', marking)),
       h('div', { class: 'run-row' }, build),
       savedField,
+      savedError,
       editor,
     );
 
@@ -99,7 +110,9 @@ registerPanel({
         );
       };
       group(
-        'Hotspots (last kernel density run)',
+        ws.isStale('kde')
+          ? 'Hotspots (last kernel density run, for a different selection)'
+          : 'Hotspots (last kernel density run)',
         (ws.kde?.hotspots ?? []).map((s) => ({
           value: `hotspot:${s.rank}`,
           label: `Hotspot ${s.rank} (${s.events} events)`,
@@ -115,7 +128,7 @@ registerPanel({
         'Near-repeat chains',
         (ws.chains?.chains ?? []).slice(0, 100).map((c) => ({
           value: `chain:${c.id}`,
-          label: `Chain ${c.id} (${c.size} events, from ${c.firstDate})`,
+          label: `Chain ${c.id} (${c.size} events, from ${isoToUk(c.firstDate)})`,
         })),
       );
       void areaOptions(ws).then((areas) => {
@@ -127,24 +140,32 @@ registerPanel({
       build.disabled = subject.options.length === 0 || app.project() === null;
     };
     const fillPeriod = () => {
-      if (from.value && to.value) return;
+      if (from.value() && to.value()) return;
       if (ws.filter.fromDate && ws.filter.toDate) {
-        from.value = ws.filter.fromDate;
-        to.value = ws.filter.toDate;
+        from.set(ws.filter.fromDate);
+        to.set(ws.filter.toDate);
         return;
       }
       const latest = ws.latestMs();
       if (latest === null) return;
       const range = datePresetRange('last-12-months', latest);
-      from.value = range.fromDate;
-      to.value = range.toDate;
+      from.set(range.fromDate);
+      to.set(range.toDate);
     };
     const fillSaved = async () => {
       if (app.project() === null) {
         savedField.hidden = true;
         return;
       }
-      const list = await app.api.listProfiles({}).catch(() => [] as ProfileListItem[]);
+      let list: ProfileListItem[];
+      try {
+        list = await app.api.listProfiles({});
+        savedError.textContent = '';
+      } catch (error) {
+        savedField.hidden = true;
+        savedError.textContent = `Could not list the saved profiles: ${error instanceof Error ? error.message : String(error)}`;
+        return;
+      }
       replaceChildren(
         saved,
         h(
@@ -156,7 +177,7 @@ registerPanel({
           h(
             'option',
             { value: String(p.id) },
-            `${p.title} (${p.period.from} to ${p.period.to}, ${when(p.updatedAt)})`,
+            `${p.title} (${isoToUk(p.period.from)} to ${isoToUk(p.period.to)}, ${when(p.updatedAt)})`,
           ),
         ),
       );
@@ -177,15 +198,34 @@ registerPanel({
     };
     refresh();
     void fillSaved();
-    ws.on('datasets', () => {
-      refresh();
-      void fillSaved();
-    });
-    ws.on('categories', fillSubjects);
-    ws.on('kde', fillSubjects);
-    ws.on('chains', fillSubjects);
-    ws.on('boundaries', fillSubjects);
-    ws.on('filter', fillPeriod);
+    const subscriptions = new Subscriptions();
+    subscriptions.add(
+      ws.on('datasets', () => {
+        refresh();
+        void fillSaved();
+      }),
+    );
+    subscriptions.add(ws.on('categories', fillSubjects));
+    subscriptions.add(ws.on('kde', fillSubjects));
+    subscriptions.add(ws.on('chains', fillSubjects));
+    subscriptions.add(ws.on('boundaries', fillSubjects));
+    subscriptions.add(
+      ws.on('filter', () => {
+        fillPeriod();
+        fillSubjects();
+      }),
+    );
+    // Another project: its own period, title and author, and no editor of the last one's profile.
+    subscriptions.add(
+      ws.on('projectSwitched', () => {
+        from.set(null);
+        to.set(null);
+        title.value = '';
+        replaceChildren(editor);
+        preview.hide();
+        refresh();
+      }),
+    );
 
     const show = (doc: ProfileDocument) => {
       replaceChildren(editor, profileEditor(app, doc, preview));
@@ -203,8 +243,9 @@ registerPanel({
     });
 
     build.addEventListener('click', async () => {
-      if (!subject.value || !from.value || !to.value) {
-        app.notify('Choose a subject and the period (from and to) first.', 'error');
+      const [fromDate, toDate] = [from.value(), to.value()];
+      if (!subject.value || !fromDate || !toDate) {
+        app.notify('Choose a subject and the period (from and to, dd/mm/yyyy) first.', 'error');
         return;
       }
       const kde = ws.kde;
@@ -223,7 +264,7 @@ registerPanel({
           app.api.buildProfile({
             jobId,
             subject: subject.value,
-            period: { from: from.value, to: to.value },
+            period: { from: fromDate, to: toDate },
             front: {
               ...(title.value.trim() ? { title: title.value.trim() } : {}),
               ...(author.value.trim() ? { author: author.value.trim() } : {}),
@@ -239,6 +280,7 @@ registerPanel({
         app.notify(`Built “${outcome.value.model.front.title}”.`, 'success');
       }
     });
+    return () => subscriptions.release();
   },
 });
 
@@ -262,13 +304,16 @@ async function areaOptions(ws: Workspace): Promise<{ value: string; label: strin
  * The frame is therefore sandboxed with allow-same-origin but never allow-scripts: nothing in it can
  * run, and the app can reach into it to apply the same CSS through the CSSOM (a constructed
  * stylesheet adopted by the frame's document, and element.style for style attributes), which CSP
- * does not govern. The exported HTML carries its own, export-only policy and needs none of this.
+ * does not govern. The styles are taken out of the HTML before the frame parses it
+ * (preview-html.ts), so the policy has nothing to refuse and the console stays quiet. The exported
+ * HTML carries its own, export-only policy and needs none of this.
  */
 class ProfilePreview {
   private readonly element: HTMLElement;
   private readonly frame: HTMLIFrameElement;
   private readonly heading: HTMLElement;
   private doc: ProfileDocument | null = null;
+  private css = '';
 
   constructor(private readonly app: AppContext) {
     this.frame = h('iframe', {
@@ -308,7 +353,9 @@ class ProfilePreview {
   show(doc: ProfileDocument): void {
     this.doc = doc;
     replaceChildren(this.heading, `${doc.model.front.title} · ${doc.model.front.marking}`);
-    this.frame.srcdoc = doc.html;
+    const { html, css } = withoutInlineStyles(doc.html);
+    this.css = css;
+    this.frame.srcdoc = html;
     this.element.hidden = false;
   }
 
@@ -321,12 +368,7 @@ class ProfilePreview {
     const win = this.frame.contentWindow as (Window & typeof globalThis) | null;
     if (doc === null || win === null) return;
     try {
-      const css = [...doc.querySelectorAll('style')].map((style) => style.textContent ?? '').join('\n');
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(css);
-      doc.adoptedStyleSheets = [sheet];
-      for (const element of doc.querySelectorAll<HTMLElement | SVGElement>('[style]'))
-        element.style.cssText = element.getAttribute('style') ?? '';
+      restoreStyles(doc, win, this.css);
     } catch (error) {
       this.app.notifyError(error, 'The preview could not be styled');
     }
@@ -387,7 +429,7 @@ function profileEditorBody(
     h(
       'p',
       { class: 'hint' },
-      `${doc.model.subjectLabel} · ${doc.model.periods.current.from} to ${doc.model.periods.current.to} · ${doc.model.front.marking}`,
+      `${doc.model.subjectLabel} · ${isoToUk(doc.model.periods.current.from)} to ${isoToUk(doc.model.periods.current.to)} · ${doc.model.front.marking}`,
     ),
     h('div', { class: 'row-actions' }, open, exportButton),
     reviewControl(app, doc, onDoc),

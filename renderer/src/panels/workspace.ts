@@ -15,9 +15,9 @@ import type {
   RecordSummary,
 } from '../../../shared/api/import-api.js';
 import type { RecordColumns } from '../../../shared/model/records.js';
-import { connectWorkspaceLayers } from '../map/workspace-layers.js';
 import type { AppContext } from '../shell/app-context.js';
 import { type ApiRecordFilter, EMPTY_FILTER, type FilterState, toRecordFilter } from './filter-state.js';
+import { filterKey, type ResultKind } from './result-scope.js';
 
 export const FILTER_DEBOUNCE_MS = 250;
 
@@ -41,6 +41,8 @@ export interface WorkspaceEvents {
   visibleBoundaries: number[];
   /** Ask the map to show a place: [west, south, east, north] in lon/lat. */
   focus: [number, number, number, number];
+  /** Another project was opened (its path) or the project closed (null): forms go back to their defaults. */
+  projectSwitched: string | null;
 }
 
 type Key = keyof WorkspaceEvents;
@@ -53,7 +55,6 @@ export function workspaceOf(app: AppContext): Workspace {
   if (workspace === undefined) {
     workspace = new Workspace(app);
     workspaces.set(app, workspace);
-    connectWorkspaceLayers(app, workspace);
   }
   return workspace;
 }
@@ -68,12 +69,16 @@ export class Workspace {
   knox: KnoxRunResult | null = null;
   chains: ChainsRunResult | null = null;
   visibleBoundaries: number[] = [];
+  /** Names of boundary features by id ("Castle (Wards)"), for the filter in words. */
+  readonly areaNames = new Map<number, string>();
   /** True while a filter is waiting or being queried. */
   busy = false;
 
   private readonly chainThresholdListeners = new Set<(distanceM: number, days: number) => void>();
   private readonly listeners = new Map<Key, Set<(value: never) => void>>();
   private readonly boundaryCache = new Map<number, Promise<BoundaryGeoJson>>();
+  /** The filter (filterKey) each shown result was made from. */
+  private readonly resultFilters = new Map<ResultKind, string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private sequence = 0;
   private projectPath: string | null = null;
@@ -85,6 +90,7 @@ export class Workspace {
         // Another project: nothing of the last one carries over.
         this.projectPath = path;
         this.boundaryCache.clear();
+        this.areaNames.clear();
         this.setKde(null);
         this.setKnox(null);
         this.setChains(null);
@@ -92,6 +98,7 @@ export class Workspace {
         this.emit('filter', this.filter);
         this.visibleBoundaries = [];
         this.emit('visibleBoundaries', []);
+        this.emit('projectSwitched', path);
       }
       void this.reload();
     });
@@ -237,19 +244,34 @@ export class Workspace {
     this.emit('visibleBoundaries', this.visibleBoundaries);
   }
 
-  setKde(result: KdeRunResult | null): void {
+  /** Shows a result; `madeFrom` is the filter it was run with (default: the current one). */
+  setKde(result: KdeRunResult | null, madeFrom?: ApiRecordFilter): void {
     this.kde = result;
+    this.noteMadeFrom('kde', result, madeFrom);
     this.emit('kde', result);
   }
 
-  setKnox(result: KnoxRunResult | null): void {
+  setKnox(result: KnoxRunResult | null, madeFrom?: ApiRecordFilter): void {
     this.knox = result;
+    this.noteMadeFrom('knox', result, madeFrom);
     this.emit('knox', result);
   }
 
-  setChains(result: ChainsRunResult | null): void {
+  setChains(result: ChainsRunResult | null, madeFrom?: ApiRecordFilter): void {
     this.chains = result;
+    this.noteMadeFrom('chains', result, madeFrom);
     this.emit('chains', result);
+  }
+
+  private noteMadeFrom(kind: ResultKind, result: unknown, madeFrom: ApiRecordFilter | undefined): void {
+    if (result === null) this.resultFilters.delete(kind);
+    else this.resultFilters.set(kind, filterKey(madeFrom ?? toRecordFilter(this.filter)));
+  }
+
+  /** True when the shown result of `kind` was made from another selection than the current filter's. */
+  isStale(kind: ResultKind): boolean {
+    const madeFrom = this.resultFilters.get(kind);
+    return madeFrom !== undefined && madeFrom !== filterKey(toRecordFilter(this.filter));
   }
 
   /** Hands thresholds (e.g. the Knox suggestion) to the chains form. */

@@ -6,11 +6,14 @@
 import type { ProjectInfo } from '../../../shared/api/project-api.js';
 import type { Transport } from '../api/transport.js';
 import { createMap } from '../map/create-map.js';
+import { connectWorkspaceLayers } from '../map/workspace-layers.js';
+import { workspaceOf } from '../panels/workspace.js';
 import type { AppContext } from './app-context.js';
 import { h, replaceChildren } from './dom.js';
 import { JobRunner, newJobId } from './jobs.js';
 import { openProjectDialog, type ProjectAction } from './project-dialog.js';
 import { createSidePanel } from './side-panel.js';
+import { staleMapNote } from './stale-map-note.js';
 import { StatusBar, type TaskHandle } from './status-bar.js';
 import { Toasts } from './toasts.js';
 
@@ -48,6 +51,7 @@ export async function startApp(root: HTMLElement, transport: Transport): Promise
   let project: ProjectInfo | null = null;
   const projectListeners = new Set<(project: ProjectInfo | null) => void>();
   const setProject = (next: ProjectInfo | null) => {
+    if (next?.path !== project?.path) toasts.clearErrors();
     project = next;
     replaceChildren(projectName, next === null ? 'No project open' : next.name);
     projectName.title = next?.path ?? '';
@@ -140,6 +144,9 @@ export async function startApp(root: HTMLElement, transport: Transport): Promise
     );
   });
 
+  // The shell, not the workspace state, wires the map to the workspace (before any panel renders).
+  connectWorkspaceLayers(app, workspaceOf(app));
+  staleMapNote(workspaceOf(app), mapContainer.parentElement ?? mapContainer);
   const side = createSidePanel(app);
   workspace.prepend(side.element);
 

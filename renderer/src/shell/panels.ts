@@ -4,7 +4,12 @@
  *
  *   registerPanel({
  *     id: 'import', tab: 'data', title: 'Import data', order: 20,
- *     render(el, app) { el.append(…); },
+ *     render(el, app) {
+ *       el.append(…);
+ *       const subscriptions = new Subscriptions();
+ *       subscriptions.add(workspace.on('records', update));   // every listener kept…
+ *       return () => subscriptions.release();                  // …and released on dispose
+ *     },
  *   });
  *
  * and imports its module once from renderer/src/features.ts. Sections render once, in `order`
@@ -41,7 +46,24 @@ export interface PanelSpec {
   title: string;
   /** Lower first; the shell's own sections use 0–9. Default 100. */
   order?: number;
-  render(el: HTMLElement, app: AppContext): void;
+  /** Fills `el` (the section's element) and subscribes to what it follows; returns the dispose. */
+  render(el: HTMLElement, app: AppContext): Dispose | undefined;
+}
+
+/** Releases what a section subscribed to. */
+export type Dispose = () => void;
+
+/** The unsubscribes a section collects, released together when it is disposed. */
+export class Subscriptions {
+  private readonly offs: (() => unknown)[] = [];
+
+  add(off: () => unknown): void {
+    this.offs.push(off);
+  }
+
+  release(): void {
+    for (const off of this.offs.splice(0)) off();
+  }
 }
 
 const registry: PanelSpec[] = [];

@@ -6,6 +6,7 @@
 import type { Api } from '../../../shared/api/api.js';
 import type { ProjectInfo } from '../../../shared/api/project-api.js';
 import { h, replaceChildren } from './dom.js';
+import { plainMessage } from './user-text.js';
 
 export type ProjectAction = 'create' | 'open';
 
@@ -66,7 +67,7 @@ export function openProjectDialog(api: Api, action: ProjectAction): Promise<Proj
           : api.openProject({ path });
       call.then(close, (failure: unknown) => {
         submit.disabled = false;
-        replaceChildren(error, failure instanceof Error ? failure.message : String(failure));
+        replaceChildren(error, plainMessage(failure instanceof Error ? failure.message : String(failure)));
       });
     });
 

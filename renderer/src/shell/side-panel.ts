@@ -7,11 +7,19 @@ import type { AppContext } from './app-context.js';
 import { h } from './dom.js';
 import { panelsOf, TABS, type TabId } from './panels.js';
 
-export function createSidePanel(app: AppContext): { element: HTMLElement; select(tab: TabId): void } {
+export interface SidePanel {
+  element: HTMLElement;
+  select(tab: TabId): void;
+  /** Disposes every section (their workspace and project subscriptions). */
+  dispose(): void;
+}
+
+export function createSidePanel(app: AppContext): SidePanel {
   const tabList = h('div', { class: 'tab-list', role: 'tablist', 'aria-label': 'Workflow' });
   const element = h('aside', { class: 'side-panel', 'aria-label': 'Tools' }, tabList);
   const tabs: HTMLButtonElement[] = [];
   const panels: HTMLElement[] = [];
+  const disposers: (() => void)[] = [];
 
   for (const tab of TABS) {
     const button = h(
@@ -44,7 +52,8 @@ export function createSidePanel(app: AppContext): { element: HTMLElement; select
         ),
       );
       try {
-        spec.render(body, app);
+        const dispose = spec.render(body, app);
+        if (dispose) disposers.push(dispose);
       } catch (error) {
         app.notifyError(error, `The ${spec.title} panel failed to start`);
       }
@@ -84,5 +93,8 @@ export function createSidePanel(app: AppContext): { element: HTMLElement; select
     });
   }
   select('data');
-  return { element, select };
+  const dispose = () => {
+    for (const release of disposers.splice(0)) release();
+  };
+  return { element, select, dispose };
 }

@@ -1,12 +1,13 @@
 /**
  * Notifications: toasts stacked in a corner. Errors are announced assertively (role="alert") and
  * stay until dismissed; info and success are polite and fade after a few seconds. Each has a
- * Dismiss button, and Escape dismisses the newest while focus is inside the stack.
+ * Dismiss button, and Escape dismisses the newest while focus is inside the stack. Error text is
+ * made plain (user-text.ts); errors of one project are cleared when another opens.
  */
 import { toApiError } from '../../../shared/api/bridge.js';
-import { ApiError } from '../../../shared/api/errors.js';
 import type { NoticeKind } from './app-context.js';
 import { h } from './dom.js';
+import { plainMessage } from './user-text.js';
 
 const FADE_MS = 6000;
 
@@ -56,12 +57,12 @@ export class Toasts {
   showError(error: unknown, context?: string): HTMLElement {
     // Electron's desktop helpers reject with plain { code, message } data: make it an ApiError.
     const known = error instanceof Error ? error : toApiError(error);
-    const message = known.message;
-    const code = known instanceof ApiError ? known.code : undefined;
-    return this.show(
-      context ? `${context}: ${message}` : message,
-      'error',
-      code ? `Error code: ${code}` : undefined,
-    );
+    const message = plainMessage(known.message);
+    return this.show(context ? `${context}: ${message}` : message, 'error');
+  }
+
+  /** Removes the error toasts (another project opened: its errors are not this one's). */
+  clearErrors(): void {
+    this.alertRegion.replaceChildren();
   }
 }
