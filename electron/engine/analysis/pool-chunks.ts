@@ -15,7 +15,7 @@ export function chunkRanges(total: number, count: number): [number, number][] {
   return ranges;
 }
 
-export type SharableArray = Int32Array | Uint16Array | Uint8Array | Float64Array;
+export type SharableArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
 
 /** A copy of `array` backed by a SharedArrayBuffer (posted to threads without copying). */
 export function shareArray<T extends SharableArray>(array: T): T {

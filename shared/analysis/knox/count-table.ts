@@ -16,7 +16,9 @@
  *
  * The table is written row-major (rows = distance bands, columns = time bands) into `out` at `offset`.
  */
-import type { KnoxPlan } from './knox-plan.js';
+import { type KnoxPlan, PAIR_ROW_BITS } from './knox-plan.js';
+
+const ROW_MASK = (1 << PAIR_ROW_BITS) - 1;
 
 export interface KnoxScratch {
   counts: Int32Array;
@@ -40,23 +42,24 @@ export function countKnoxTable(
   out: Float64Array,
   offset = 0,
 ): void {
-  const { order, rowStart, partner, cellBase, deltaColumn, timeBands, distanceBands, timeLimitDays } = plan;
+  const { order, rowStart, pairs, deltaColumn, timeBands, distanceBands, timeLimitDays } = plan;
   const { counts, dayByPosition } = scratch;
   const n = plan.eventCount;
   for (let a = 0; a < n; a++) dayByPosition[a] = day[order[a]];
   counts.fill(0);
   const shift = timeLimitDays - 1;
   const span = 2 * timeLimitDays - 1;
+  const stride = timeBands + 1;
   for (let a = 0; a < n; a++) {
     const dayA = dayByPosition[a] + shift;
     const end = rowStart[a + 1];
     for (let p = rowStart[a]; p < end; p++) {
-      const index = dayA - dayByPosition[partner[p]];
-      if (index >>> 0 < span) counts[cellBase[p] + deltaColumn[index]]++;
+      const pair = pairs[p];
+      const index = dayA - dayByPosition[pair >>> PAIR_ROW_BITS];
+      if (index >>> 0 < span) counts[(pair & ROW_MASK) * stride + deltaColumn[index]]++;
     }
   }
 
-  const stride = timeBands + 1;
   const finiteRows = plan.openDistanceRow ? distanceBands - 1 : distanceBands;
   if (plan.openTimeColumn) {
     for (let r = 0; r <= finiteRows; r++) {

@@ -7,7 +7,12 @@
  *
  * Scratch table of the pass over pairs (count-table.ts): (finite distance rows + 1) × (time bands + 1)
  * cells; the extra row holds pairs closer than the first distance edge and the extra column pairs
- * closer than the first time edge, both discarded. cellBase[p] = row · (time bands + 1) of pair p.
+ * closer than the first time edge, both discarded.
+ *
+ * Pair storage is compact (issue 15): each close pair is one 32-bit word, its partner's position in
+ * the top 24 bits and its scratch row in the low 8 (PAIR_ROW_BITS), so the pass over millions of
+ * pairs streams 4 bytes per pair instead of 6 from two arrays. Positions must therefore be below
+ * 2^24 (MAX_KNOX_EVENTS), far above the engine's guard rails.
  *
  * Only differences |Δ| < L, L = the largest finite time edge, are counted pair by pair, through
  * deltaColumn[Δ + L − 1] (Δ signed, so no branch on its sign). Under random days most close pairs are
@@ -21,6 +26,10 @@ import { pairsPerTimeBand } from './time-band-totals.js';
 
 /** Time bands must fit in a byte beside the "closer than the first edge" column. */
 export const MAX_TIME_BANDS = 254;
+/** Low bits of a packed pair holding its scratch row (≤ 254 finite rows + the "closer" row). */
+export const PAIR_ROW_BITS = 8;
+/** Events a plan can hold: a partner position fits in the 24 high bits of a packed pair. */
+export const MAX_KNOX_EVENTS = 2 ** (32 - PAIR_ROW_BITS);
 /** A finite time edge beyond this (about 27,000 years) is a mistake, not a band. */
 const MAX_TIME_EDGE_DAYS = 10_000_000;
 
@@ -34,12 +43,11 @@ export interface KnoxPlan {
   openTimeColumn: boolean;
   /** L: the largest finite time edge; only |Δ| < L is counted pair by pair. */
   timeLimitDays: number;
-  /** Close pairs in cell order (see close-pairs.ts). */
+  /** Close pairs in cell order (see close-pairs.ts): the pairs of position a are pairs[rowStart[a] … rowStart[a+1]). */
   order: Int32Array;
   rowStart: Int32Array;
-  partner: Int32Array;
-  /** Scratch-table row offset of each pair. */
-  cellBase: Uint16Array;
+  /** Each close pair packed as (partner position << PAIR_ROW_BITS) | scratch row. */
+  pairs: Uint32Array;
   /** Time column of a signed difference Δ, at index Δ + L − 1 (length 2L − 1). */
   deltaColumn: Uint8Array;
   /** Close pairs per scratch row (finite distance rows, then the "closer than the first edge" row). */
@@ -80,12 +88,15 @@ export function buildKnoxPlan(input: KnoxPlanInput): KnoxPlan {
   const finiteRows = openDistanceRow ? distanceBands - 1 : distanceBands;
   const stride = timeBands + 1;
 
-  const pairs = findClosePairs(x, y, distanceEdgesM, metric);
-  const cellBase = new Uint16Array(pairs.count);
+  if (x.length > MAX_KNOX_EVENTS) {
+    throw new RangeError(`the Knox test takes at most ${MAX_KNOX_EVENTS} events, got ${x.length}`);
+  }
+  const closePairs = findClosePairs(x, y, distanceEdgesM, metric);
+  const pairs = new Uint32Array(closePairs.count);
   const rowPairTotals = new Float64Array(finiteRows + 1);
-  for (let p = 0; p < pairs.count; p++) {
-    const row = pairs.band[p] === BELOW_FIRST_EDGE ? finiteRows : pairs.band[p];
-    cellBase[p] = row * stride;
+  for (let p = 0; p < closePairs.count; p++) {
+    const row = closePairs.band[p] === BELOW_FIRST_EDGE ? finiteRows : closePairs.band[p];
+    pairs[p] = ((closePairs.partner[p] << PAIR_ROW_BITS) | row) >>> 0;
     rowPairTotals[row]++;
   }
   const deltaColumn = new Uint8Array(Math.max(0, 2 * timeLimitDays - 1));
@@ -100,10 +111,9 @@ export function buildKnoxPlan(input: KnoxPlanInput): KnoxPlan {
     openDistanceRow,
     openTimeColumn: timeEdgesDays[timeBands] === Infinity,
     timeLimitDays,
-    order: pairs.order,
-    rowStart: pairs.rowStart,
-    partner: pairs.partner,
-    cellBase,
+    order: closePairs.order,
+    rowStart: closePairs.rowStart,
+    pairs,
     deltaColumn,
     rowPairTotals,
     timeTotals: pairsPerTimeBand(day, timeEdgesDays),

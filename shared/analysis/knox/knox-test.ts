@@ -136,7 +136,7 @@ export function assembleKnoxResult(
     ...settings,
     ...knoxStatistics(observed, simulated, settings.iterations),
     events: plan.eventCount,
-    closePairs: plan.partner.length,
+    closePairs: plan.pairs.length,
     rows: plan.distanceBands,
     columns: plan.timeBands,
     observed,
