@@ -18,6 +18,7 @@ import { PathRegistry } from './files.js';
 import { createAnalysisHandlers } from './handlers/analysis.js';
 import { createBasemapHandlers } from './handlers/basemap.js';
 import { createImportHandlers } from './handlers/import.js';
+import { createMapHandlers } from './handlers/map.js';
 import { createProfileHandlers } from './handlers/profile.js';
 import { createProjectHandlers } from './handlers/project.js';
 import { JobManager } from './jobs/job-manager.js';
@@ -86,6 +87,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...createProjectHandlers(context, { session, host: options.host }),
     ...createImportHandlers(context),
     ...createAnalysisHandlers(context),
+    ...createMapHandlers(context),
     ...createBasemapHandlers(context, basemaps),
     ...createProfileHandlers(context, options.printPdf ? { printPdf: options.printPdf } : {}),
   };

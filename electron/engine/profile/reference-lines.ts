@@ -22,7 +22,7 @@ export interface ReferenceLine {
   major?: boolean;
 }
 
-const MAJOR_KINDS = /^(main|primary|trunk|motorway|secondary|a-road|centre|ring|arterial)/i;
+export const MAJOR_KINDS = /^(main|primary|trunk|motorway|secondary|a-road|centre|ring|arterial)/i;
 
 interface LineFeature {
   properties?: Record<string, unknown> | null;

@@ -1,11 +1,11 @@
 /**
  * The map legend: an HTML box over the map's lower right corner with one entry per analyst layer
- * (records, density surface with its unit, hotspots, boundaries, chains). Layers set and clear their
- * own entry; the box hides itself when it has none. HTML, not map symbols: the style has no glyphs.
+ * (records, area-only counts, density surface with its unit, hotspots, chains, boundaries, reference
+ * lines). Layers set and clear their own entry; the box hides itself when it has none.
  */
 import { h, replaceChildren } from '../shell/dom.js';
 
-const ORDER = ['records', 'density', 'hotspots', 'chains', 'boundaries'] as const;
+const ORDER = ['records', 'choropleth', 'density', 'hotspots', 'chains', 'boundaries', 'lines'] as const;
 export type LegendEntry = (typeof ORDER)[number];
 
 export class Legend {
@@ -29,6 +29,11 @@ export class Legend {
     else this.entries.set(entry, content);
     replaceChildren(this.body, ...ORDER.map((key) => this.entries.get(key) ?? null));
     this.element.hidden = this.entries.size === 0;
+  }
+
+  dispose(): void {
+    this.entries.clear();
+    this.element.remove();
   }
 }
 

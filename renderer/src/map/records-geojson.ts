@@ -1,7 +1,8 @@
 /**
  * Filtered records (typed columns) as a GeoJSON FeatureCollection for MapLibre's clustering source.
- * One small object per point: its lon/lat and the index of its category in the columns' dictionary
- * (`c`, -1 for none), nothing else, so 100 000 records build in a few milliseconds and cross to
+ * One small object per point: the record's id as the feature id (identify asks the engine for the
+ * record by it), its lon/lat, the index of its category in the columns' dictionary (`c`, -1 for none)
+ * and its dataset id (`d`), nothing else, so 100 000 records build in a few milliseconds and cross to
  * MapLibre's worker without dragging strings along. Records without finite lon/lat are counted, not
  * drawn.
  */
@@ -9,7 +10,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { RecordColumns } from '../../../shared/model/records.js';
 
 export interface RecordPoints {
-  collection: FeatureCollection<Point, { c: number }>;
+  collection: FeatureCollection<Point, { c: number; d: number }>;
   /** Records without usable lon/lat. */
   skipped: number;
   /** [west, south, east, north] of the drawn points, or null when none. */
@@ -17,9 +18,9 @@ export interface RecordPoints {
 }
 
 export function recordsToGeoJson(
-  columns: Pick<RecordColumns, 'count' | 'lon' | 'lat' | 'categoryCode'>,
+  columns: Pick<RecordColumns, 'count' | 'id' | 'datasetId' | 'lon' | 'lat' | 'categoryCode'>,
 ): RecordPoints {
-  const features: FeatureCollection<Point, { c: number }>['features'] = [];
+  const features: FeatureCollection<Point, { c: number; d: number }>['features'] = [];
   let skipped = 0;
   let west = Infinity;
   let south = Infinity;
@@ -38,7 +39,8 @@ export function recordsToGeoJson(
     if (lat > north) north = lat;
     features.push({
       type: 'Feature',
-      properties: { c: columns.categoryCode[i] },
+      id: columns.id[i],
+      properties: { c: columns.categoryCode[i], d: columns.datasetId[i] },
       geometry: { type: 'Point', coordinates: [lon, lat] },
     });
   }

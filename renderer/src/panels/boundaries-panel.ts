@@ -3,8 +3,13 @@
  * Shapefile. The analyst picks the file, sees its properties with example values, and chooses which
  * holds the area code and which the name (the engine's guesses chosen first); the layer then imports
  * as a job. Each layer can be shown on the map, zoomed to, or deleted.
+ *
+ * Reference lines (streets, rail, rivers, GeoJSON lines) import beside them and are drawn under the
+ * map's analysis layers and on the printed maps; a file of lines given to "Import boundaries" is
+ * offered as reference lines instead of being skipped feature by feature.
  */
 import type { BoundaryLayerInfo, BoundaryPreview } from '../../../shared/api/import-api.js';
+import type { ReferenceLayerInfo } from '../../../shared/api/profile-api.js';
 import type { FileRef } from '../../../shared/api/project-api.js';
 import { coordinateBounds } from '../map/records-geojson.js';
 import type { AppContext } from '../shell/app-context.js';
@@ -35,7 +40,7 @@ registerPanel({
       button,
       list,
     );
-    app.onProjectChange((project) => (button.disabled = project === null));
+    const offProject = app.onProjectChange((project) => (button.disabled = project === null));
     button.addEventListener('click', async () => {
       button.disabled = true;
       try {
@@ -47,10 +52,176 @@ registerPanel({
     });
     const show = () => replaceChildren(list, ...ws.boundaries.map((layer) => layerRow(app, ws, layer)));
     show();
-    ws.on('boundaries', show);
-    ws.on('visibleBoundaries', show);
+    const offs = [offProject, ws.on('boundaries', show), ws.on('visibleBoundaries', show)];
+    return () => {
+      for (const off of offs) off();
+    };
   },
 });
+
+registerPanel({
+  id: 'reference-lines',
+  tab: 'data',
+  title: 'Reference lines',
+  order: 45,
+  render(el, app) {
+    const ws = workspaceOf(app);
+    const button = h(
+      'button',
+      { type: 'button', class: 'btn', 'data-action': 'import-lines' },
+      'Import lines…',
+    );
+    const list = h('ul', { class: 'boundary-list', 'data-testid': 'reference-line-list' });
+    el.append(
+      h(
+        'p',
+        { class: 'hint' },
+        'Streets, railways or rivers (GeoJSON lines): drawn under the map and the printed maps, with street names.',
+      ),
+      button,
+      list,
+    );
+    const offProject = app.onProjectChange((project) => (button.disabled = project === null));
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const file = await app.chooseFile({ title: 'Choose a file of lines', accept: '.geojson,.json' });
+        if (file !== null) await importLines(app, file);
+      } finally {
+        button.disabled = app.project() === null;
+      }
+    });
+    let request = 0;
+    const show = async () => {
+      const mine = ++request;
+      if (app.project() === null) return replaceChildren(list);
+      try {
+        const layers = await app.api.listReferenceLayers({});
+        if (mine === request) replaceChildren(list, ...layers.map((layer) => lineLayerRow(app, layer)));
+      } catch (error) {
+        if (mine === request) {
+          replaceChildren(list, h('li', { class: 'hint' }, 'The reference lines could not be read.'));
+          app.notifyError(error, 'Could not list the reference lines');
+        }
+      }
+    };
+    const offBoundaries = ws.on('boundaries', () => void show());
+    void show();
+    return () => {
+      request++;
+      offProject();
+      offBoundaries();
+    };
+  },
+});
+
+function lineLayerRow(app: AppContext, layer: ReferenceLayerInfo): HTMLElement {
+  const remove = h(
+    'button',
+    { type: 'button', class: 'btn btn-small btn-danger-outline', 'aria-label': `Delete ${layer.name}` },
+    `Delete ${layer.name}…`,
+  );
+  remove.addEventListener('click', async () => {
+    if (
+      !(await confirmDialog(
+        'Delete reference lines',
+        `Delete the reference lines “${layer.name}” (${count(layer.lines)} lines)?`,
+        'Delete lines',
+      ))
+    )
+      return;
+    try {
+      await app.api.deleteReferenceLayer({ id: layer.id });
+      await workspaceOf(app).reload();
+    } catch (error) {
+      app.notifyError(error, `Could not delete the reference lines “${layer.name}”`);
+    }
+  });
+  return h(
+    'li',
+    { class: 'boundary-layer', 'data-line-layer-id': layer.id },
+    h('span', {}, h('strong', {}, layer.name), ` · ${count(layer.lines)} lines`),
+    h('span', { class: 'hint boundary-meta' }, layer.fileName),
+    h('div', { class: 'row-actions' }, remove),
+  );
+}
+
+/** Asks for the layer's name, imports the lines, and redraws the map with them. */
+async function importLines(app: AppContext, file: FileRef): Promise<void> {
+  const name = await modal<string>(
+    `Import reference lines: ${file.name}`,
+    (close) => {
+      const input = h('input', { type: 'text', class: 'input', value: layerNameOf(file) });
+      const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Import lines');
+      const cancel = h('button', { type: 'button', class: 'btn' }, 'Cancel');
+      cancel.addEventListener('click', () => close(undefined));
+      const form = h(
+        'form',
+        { class: 'dialog-inline' },
+        field('Layer name', input, 'e.g. Streets, Railway, Rivers'),
+        h('div', { class: 'dialog-buttons' }, cancel, submit),
+      );
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (input.value.trim() !== '') close(input.value.trim());
+      });
+      return [form];
+    },
+    { testId: 'lines-dialog' },
+  );
+  if (name === undefined) return;
+  try {
+    const layer = await app.api.importReferenceLines({ file, name });
+    app.notify(`Imported ${count(layer.lines)} lines into “${layer.name}”.`, 'success');
+    await workspaceOf(app).reload();
+  } catch (error) {
+    app.notifyError(error, `Could not import the lines of ${file.name}`);
+  }
+}
+
+function layerNameOf(file: FileRef): string {
+  return file.name.replace(/\.(geo)?json$|\.zip$/i, '').replace(/[_-]+/g, ' ');
+}
+
+/** A boundary file without polygons: offer its lines as reference lines, or say what is wrong. */
+async function offerAsLines(app: AppContext, file: FileRef, preview: BoundaryPreview): Promise<void> {
+  if (preview.skipped === 0) {
+    app.notify(`${file.name} has no features: choose a file of areas (polygons).`, 'error');
+    return;
+  }
+  const asLines = await modal<boolean>(
+    `${file.name} holds no areas`,
+    (close) => {
+      const lines = h(
+        'button',
+        { type: 'button', class: 'btn btn-primary', 'data-action': 'import-as-lines' },
+        'Import as reference lines…',
+      );
+      const cancel = h('button', { type: 'button', class: 'btn' }, 'Cancel');
+      lines.addEventListener('click', () => close(true));
+      cancel.addEventListener('click', () => close(false));
+      return [
+        h(
+          'p',
+          {},
+          `Boundaries are areas (polygons), and ${file.name} has none: its ${count(preview.skipped)} features are other shapes. ` +
+            'If they are streets, railways or rivers, import them as reference lines: they are drawn under the map and on the printed maps.',
+        ),
+        h('div', { class: 'dialog-buttons' }, cancel, lines),
+      ];
+    },
+    { testId: 'boundary-no-areas' },
+  );
+  if (!asLines) return;
+  if (preview.format === 'shapefile') {
+    app.notify(
+      'Reference lines import from GeoJSON only: save the shapefile as GeoJSON (e.g. in QGIS) and use Import lines…',
+      'error',
+    );
+    return;
+  }
+  await importLines(app, file);
+}
 
 function layerRow(app: AppContext, ws: Workspace, layer: BoundaryLayerInfo): HTMLElement {
   const visible = h('input', { type: 'checkbox', 'aria-label': `Show ${layer.name} on the map` });
@@ -116,6 +287,7 @@ async function importBoundaryLayer(app: AppContext, file: FileRef): Promise<void
     app.notifyError(error, `Could not read ${file.name}`);
     return;
   }
+  if (preview.features === 0) return offerAsLines(app, file, preview);
   const choice = await modal<{ name: string; codeField: string; nameField: string | null }>(
     `Import boundaries: ${file.name}`,
     (close) => {
@@ -124,7 +296,7 @@ async function importBoundaryLayer(app: AppContext, file: FileRef): Promise<void
       const name = h('input', {
         type: 'text',
         class: 'input',
-        value: file.name.replace(/\.(geo)?json$|\.zip$/i, '').replace(/[_-]+/g, ' '),
+        value: layerNameOf(file),
       });
       const code = select(
         preview.fields.map((f) => ({ value: f, label: describeField(f) })),

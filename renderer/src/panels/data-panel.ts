@@ -5,12 +5,15 @@
  */
 import type { DatasetInfo, ImportInfo } from '../../../shared/api/import-api.js';
 import { ukDate } from '../../../shared/model/time.js';
+import { datasetBounds } from '../map/go-to-data.js';
+import { swatch } from '../map/legend.js';
+import { datasetColours } from '../map/palette.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel } from '../shell/panels.js';
 import { runImportWizard } from './import-wizard.js';
 import { confirmDialog, count, download, shortSha, when } from './ui.js';
-import { workspaceOf } from './workspace.js';
+import { type Workspace, workspaceOf } from './workspace.js';
 import './workspace.css';
 
 const IMPORT_ACCEPT = '.csv,.tsv,.txt,.xlsx,.geojson,.json';
@@ -28,7 +31,7 @@ registerPanel({
     );
     const hint = h('p', { class: 'hint' });
     el.append(hint, button);
-    app.onProjectChange((project) => {
+    const offProject = app.onProjectChange((project) => {
       button.disabled = project === null;
       replaceChildren(
         hint,
@@ -46,6 +49,7 @@ registerPanel({
         button.disabled = app.project() === null;
       }
     });
+    return offProject;
   },
 });
 
@@ -58,7 +62,8 @@ registerPanel({
     const ws = workspaceOf(app);
     const list = h('div', { class: 'dataset-list', 'data-testid': 'dataset-list' });
     el.append(list);
-    const show = (datasets: DatasetInfo[]) =>
+    const show = (datasets: DatasetInfo[]) => {
+      const colours = datasetColours(datasets.filter((d) => d.geometry === 'points').map((d) => d.id));
       replaceChildren(
         list,
         datasets.length === 0
@@ -70,14 +75,20 @@ registerPanel({
                 : 'No datasets yet. Use Import data… above to bring in a partner extract.',
             )
           : null,
-        ...datasets.map((d) => datasetCard(app, d)),
+        ...datasets.map((d) => datasetCard(app, ws, d, colours.get(d.id) ?? null)),
       );
+    };
     show(ws.datasets);
-    ws.on('datasets', show);
+    return ws.on('datasets', show);
   },
 });
 
-function datasetCard(app: AppContext, dataset: DatasetInfo): HTMLElement {
+function datasetCard(
+  app: AppContext,
+  ws: Workspace,
+  dataset: DatasetInfo,
+  colour: string | null,
+): HTMLElement {
   const p = dataset.precision;
   const precision = [
     p.exact > 0 ? `${count(p.exact)} exact` : null,
@@ -95,6 +106,31 @@ function datasetCard(app: AppContext, dataset: DatasetInfo): HTMLElement {
     { type: 'button', class: 'btn btn-small btn-danger-outline', 'data-action': 'delete-dataset' },
     'Delete…',
   );
+  const zoom = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-small',
+      'data-action': 'zoom-to-dataset',
+      'aria-label': `Zoom to ${dataset.name}`,
+    },
+    'Zoom to',
+  );
+  zoom.addEventListener('click', async () => {
+    try {
+      const box = await datasetBounds(app, ws, dataset.id);
+      if (box) ws.focus(box);
+      else
+        app.notify(
+          dataset.geometry === 'areas'
+            ? `“${dataset.name}” has area codes only, and no boundary layer matches them: import its boundaries to see where it is.`
+            : `“${dataset.name}” has no records with a location.`,
+          'info',
+        );
+    } catch (error) {
+      app.notifyError(error, `Could not find where “${dataset.name}” is`);
+    }
+  });
   undo.disabled = dataset.imports.length === 0;
   undo.addEventListener('click', async () => {
     const last = dataset.imports[dataset.imports.length - 1];
@@ -134,7 +170,7 @@ function datasetCard(app: AppContext, dataset: DatasetInfo): HTMLElement {
     h(
       'header',
       { class: 'dataset-head' },
-      h('h3', { class: 'dataset-name' }, dataset.name),
+      h('h3', { class: 'dataset-name' }, colour ? swatch('dot', colour) : null, dataset.name),
       h(
         'span',
         { class: 'dataset-count', 'data-testid': 'dataset-count' },
@@ -169,7 +205,7 @@ function datasetCard(app: AppContext, dataset: DatasetInfo): HTMLElement {
       ),
       ...dataset.imports.map((i) => importFacts(app, i)),
     ),
-    h('div', { class: 'row-actions' }, undo, remove),
+    h('div', { class: 'row-actions' }, zoom, undo, remove),
   );
 }
 

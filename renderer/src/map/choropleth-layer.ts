@@ -1,0 +1,149 @@
+/**
+ * Area-only data (records with an area code and no point, e.g. hospital admissions by outward
+ * postcode) as a choropleth: the selected area-only records counted per area of the boundary layer
+ * whose codes match them best (engine: query/area-choropleth.ts), filled by class (choropleth-classes.ts)
+ * with each area's count written on it. The legend names the data and the layer, gives the classes,
+ * and states the caveats: these are counts, not rates, and codes that match no area are not drawn.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { AreaChoropleth } from '../../../shared/api/map-api.js';
+import type { FilteredRecords } from '../panels/workspace.js';
+import { h } from '../shell/dom.js';
+import { choroplethClasses, choroplethColour, ZERO_COLOUR } from './choropleth-classes.js';
+import { LAYER_ORDER } from './layers.js';
+import { legendRow, swatch } from './legend.js';
+import type { Dispose, MapContext } from './map-context.js';
+
+const OUTLINE = '#3b4a57';
+
+export function connectChoroplethLayer(ctx: MapContext): Dispose {
+  const { app, ws, layers, legend } = ctx;
+  let request = 0;
+
+  const clear = () => {
+    layers.remove('choropleth');
+    legend.set('choropleth', null);
+  };
+
+  const draw = async (records: FilteredRecords | null) => {
+    const mine = ++request;
+    if (records === null || records.summary.areaOnly === 0) return clear();
+    let choropleth: AreaChoropleth | null;
+    try {
+      choropleth = await app.api.areaChoropleth({ filter: records.filter });
+    } catch (error) {
+      if (mine === request) app.notifyError(error, 'Could not count the area-only records by area');
+      return;
+    }
+    if (mine !== request) return;
+    if (choropleth === null) {
+      layers.remove('choropleth');
+      legend.set('choropleth', noMatchingLayer(records.summary.areaOnly));
+      return;
+    }
+    const geo = await ws.boundaryGeoJson(choropleth.layerId).catch(() => null);
+    if (mine !== request) return;
+    if (geo === null) {
+      app.notify(
+        `Could not read the boundary layer “${choropleth.layerName}” to draw the area-only records.`,
+        'error',
+      );
+      return clear();
+    }
+    const countOf = new Map(choropleth.counts.areas.map((a) => [a.featureId, a.count]));
+    const classes = choroplethClasses([...countOf.values()]);
+    const data: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: geo.features.map((f) => {
+        const n = countOf.get(f.id) ?? 0;
+        return {
+          ...f,
+          properties: { ...f.properties, count: n, label: String(n), fill: choroplethColour(n, classes) },
+        };
+      }) as FeatureCollection['features'],
+    };
+    layers.set('choropleth', {
+      order: LAYER_ORDER.boundaries + 1,
+      source: { type: 'geojson', data },
+      layers: [
+        {
+          id: 'choropleth-fill',
+          type: 'fill',
+          source: 'choropleth',
+          paint: { 'fill-color': ['get', 'fill'], 'fill-opacity': 0.75 },
+        },
+        {
+          id: 'choropleth-outline',
+          type: 'line',
+          source: 'choropleth',
+          paint: { 'line-color': OUTLINE, 'line-width': 0.8 },
+        },
+        {
+          id: 'choropleth-count',
+          type: 'symbol',
+          source: 'choropleth',
+          layout: { 'text-field': ['get', 'label'], 'text-font': ['sans-serif'], 'text-size': 12 },
+          paint: { 'text-color': '#0b1f33', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+        },
+      ],
+    });
+    const names = ws.datasets.filter((d) => choropleth.datasetIds.includes(d.id)).map((d) => d.name);
+    legend.set('choropleth', choroplethLegend(choropleth, names, classes));
+  };
+
+  const off = ws.on('records', (records) => void draw(records));
+  if (ws.records !== null) void draw(ws.records);
+  return () => {
+    off();
+    request++;
+    clear();
+  };
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+function choroplethLegend(
+  choropleth: AreaChoropleth,
+  datasetNames: string[],
+  classes: ReturnType<typeof choroplethClasses>,
+): HTMLElement {
+  const { counts } = choropleth;
+  return h(
+    'div',
+    { 'data-testid': 'choropleth-legend' },
+    h(
+      'div',
+      { class: 'legend-label' },
+      `${datasetNames.join(', ') || 'Area-only records'}: records per area of ${choropleth.layerName}`,
+    ),
+    legendRow(swatch('area', ZERO_COLOUR, OUTLINE), 'None'),
+    ...classes.map((c) =>
+      legendRow(
+        swatch('area', c.colour, OUTLINE),
+        c.from === c.to ? count(c.from) : `${count(c.from)}–${count(c.to)}`,
+      ),
+    ),
+    h(
+      'p',
+      { class: 'legend-note' },
+      `${count(counts.fromCodes)} records matched an area by code. Counts, not rates: larger or busier areas have more; no population column to divide by.`,
+    ),
+    counts.unmatched > 0
+      ? h(
+          'p',
+          { class: 'legend-note', 'data-testid': 'choropleth-unmatched' },
+          `${count(counts.unmatched)} records have a code that matches no area of ${choropleth.layerName}: not drawn.`,
+        )
+      : null,
+  );
+}
+
+function noMatchingLayer(areaOnly: number): HTMLElement {
+  return h(
+    'p',
+    { class: 'legend-note', 'data-testid': 'choropleth-legend' },
+    `${count(areaOnly)} area-only records cannot be drawn: no boundary layer has their area codes. Import the matching boundaries (e.g. postcode districts) in the Data tab.`,
+  );
+}

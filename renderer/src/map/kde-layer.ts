@@ -1,0 +1,158 @@
+/**
+ * A hotspot run on the map: the density surface as an image with its unit and classes in the legend,
+ * and the numbered hotspot outlines (a number's button zooms to its hotspot).
+ */
+import type { FeatureCollection, Polygon } from 'geojson';
+import { Marker, type SourceSpecification } from 'maplibre-gl';
+import type { KdeRunResult } from '../../../shared/api/analysis-api.js';
+import { h } from '../shell/dom.js';
+import { css, rampColour } from './colour.js';
+import { densityCanvas } from './density-image.js';
+import { LAYER_ORDER } from './layers.js';
+import { kdeLegendLines, legendRow, swatch } from './legend.js';
+import type { Dispose, MapContext } from './map-context.js';
+import { labelPoint } from './polygon-label.js';
+import { coordinateBounds } from './records-geojson.js';
+
+const HOTSPOT_COLOUR = '#7a0019';
+
+export function connectKdeLayer(ctx: MapContext): Dispose {
+  const { ws, map, layers, legend } = ctx;
+  let markers: Marker[] = [];
+
+  const clear = () => {
+    for (const marker of markers) marker.remove();
+    markers = [];
+    layers.remove('density');
+    layers.remove('hotspots');
+    legend.set('density', null);
+    legend.set('hotspots', null);
+  };
+
+  const drawDensity = (kde: KdeRunResult) => {
+    if (!(kde.maxDensity > 0)) return;
+    const [nw, ne, se, sw] = kde.cornersWgs84;
+    layers.set('density', {
+      order: LAYER_ORDER.density,
+      // A canvas source is not in the style spec's SourceSpecification, but addSource takes it.
+      source: {
+        type: 'canvas',
+        canvas: densityCanvas(kde.grid, kde.maxDensity),
+        animate: false,
+        coordinates: [nw, ne, se, sw],
+      } as unknown as SourceSpecification,
+      layers: [
+        {
+          id: 'density-image',
+          type: 'raster',
+          source: 'density',
+          paint: { 'raster-opacity': 0.85, 'raster-resampling': 'linear', 'raster-fade-duration': 0 },
+        },
+      ],
+    });
+    legend.set('density', densityLegend(kde));
+  };
+
+  const drawHotspots = (kde: KdeRunResult) => {
+    const collection: FeatureCollection<Polygon, { rank: number; events: number; classLabel: string }> = {
+      type: 'FeatureCollection',
+      features: kde.hotspots.map((spot) => ({
+        type: 'Feature',
+        id: spot.rank,
+        properties: { rank: spot.rank, events: spot.events, classLabel: spot.classLabel },
+        geometry: { type: 'Polygon', coordinates: spot.polygonWgs84 },
+      })),
+    };
+    layers.set('hotspots', {
+      order: LAYER_ORDER.hotspots,
+      source: { type: 'geojson', data: collection },
+      layers: [
+        {
+          id: 'hotspots-fill',
+          type: 'fill',
+          source: 'hotspots',
+          paint: { 'fill-color': HOTSPOT_COLOUR, 'fill-opacity': 0.06 },
+        },
+        {
+          id: 'hotspots-outline',
+          type: 'line',
+          source: 'hotspots',
+          paint: { 'line-color': HOTSPOT_COLOUR, 'line-width': 2 },
+        },
+      ],
+    });
+    for (const spot of kde.hotspots) {
+      const ring = spot.polygonWgs84[0];
+      if (ring === undefined || ring.length === 0) continue;
+      const element = h(
+        'button',
+        {
+          type: 'button',
+          class: 'hotspot-label',
+          'data-rank': spot.rank,
+          'aria-label': `Hotspot ${spot.rank}: ${spot.events} events`,
+          title: `Hotspot ${spot.rank}: ${spot.events} events`,
+        },
+        String(spot.rank),
+      );
+      element.addEventListener('click', () => {
+        const box = coordinateBounds(ring);
+        if (box) ctx.fitTo(box);
+      });
+      markers.push(new Marker({ element }).setLngLat(labelPoint(ring)).addTo(map));
+    }
+    legend.set(
+      'hotspots',
+      legendRow(
+        swatch('area', 'transparent', HOTSPOT_COLOUR),
+        `Hotspots (${kde.hotspots.length}), numbered by events`,
+        `density ≥ ${kde.thresholds.find((t) => t.classIndex === kde.params.hotspotClass)?.label ?? 'threshold'}`,
+      ),
+    );
+  };
+
+  const draw = (kde: KdeRunResult | null) => {
+    clear();
+    if (kde === null) return;
+    drawDensity(kde);
+    drawHotspots(kde);
+  };
+  const off = ws.on('kde', draw);
+  if (ws.kde !== null) draw(ws.kde);
+  return () => {
+    off();
+    clear();
+  };
+}
+
+function densityLegend(kde: KdeRunResult): HTMLElement {
+  const bar = h('div', { class: 'legend-ramp', 'aria-hidden': 'true' });
+  const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${css(rampColour(t))} ${t * 100}%`).join(', ');
+  bar.style.background = `linear-gradient(to right, ${stops})`;
+  return h(
+    'div',
+    { class: 'legend-density', 'data-testid': 'density-legend' },
+    h('div', { class: 'legend-label' }, 'Density, events per km²'),
+    bar,
+    h(
+      'div',
+      { class: 'legend-scale' },
+      h('span', {}, '0'),
+      h('span', {}, `${formatDensity(kde.maxDensity)} (peak)`),
+    ),
+    h(
+      'p',
+      { class: 'legend-note' },
+      `Classes: ${kde.thresholds.map((t) => `${t.label} = ${formatDensity(t.value)}`).join('; ')}`,
+    ),
+    ...kdeLegendLines(kde).map((line) =>
+      h('p', { class: 'legend-note', 'data-testid': 'kde-legend-rule' }, line),
+    ),
+  );
+}
+
+export function formatDensity(value: number): string {
+  if (value >= 100) return Math.round(value).toLocaleString('en-GB');
+  if (value >= 10) return value.toFixed(1);
+  return value.toPrecision(2);
+}
