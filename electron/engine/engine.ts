@@ -16,11 +16,13 @@ import { BasemapService } from './basemap/basemap-service.js';
 import type { EngineContext, Handlers } from './context.js';
 import { PathRegistry } from './files.js';
 import { createAnalysisHandlers } from './handlers/analysis.js';
+import { createAreasActionsHandlers } from './handlers/areas-actions.js';
 import { createBasemapHandlers } from './handlers/basemap.js';
 import { createImportHandlers } from './handlers/import.js';
 import { createMapHandlers } from './handlers/map.js';
 import { createProfileHandlers } from './handlers/profile.js';
 import { createProjectHandlers } from './handlers/project.js';
+import { createTacticalHandlers } from './handlers/tactical.js';
 import { JobManager } from './jobs/job-manager.js';
 import { WorkerPool } from './jobs/worker-pool.js';
 import type { PdfPrinter } from './profile/profile-service.js';
@@ -90,6 +92,8 @@ export function createEngine(options: EngineOptions): Engine {
     ...createMapHandlers(context),
     ...createBasemapHandlers(context, basemaps),
     ...createProfileHandlers(context, options.printPdf ? { printPdf: options.printPdf } : {}),
+    ...createTacticalHandlers(context),
+    ...createAreasActionsHandlers(context),
   };
   return {
     api,

@@ -5,12 +5,14 @@
  * client. Every input is validated against `apiMethods[name].input` before the engine sees it.
  */
 import { analysisMethods } from './analysis-api.js';
+import { areasActionsMethods } from './areas-actions-api.js';
 import { basemapMethods } from './basemap-api.js';
 import type { ApiOf, InputOf, OutputOf } from './define.js';
 import { importMethods } from './import-api.js';
 import type { ApiEvent } from './jobs.js';
 import { profileMethods } from './profile-api.js';
 import { projectMethods } from './project-api.js';
+import { tacticalMethods } from './tactical-api.js';
 
 export const apiMethods = {
   ...projectMethods,
@@ -18,6 +20,8 @@ export const apiMethods = {
   ...analysisMethods,
   ...basemapMethods,
   ...profileMethods,
+  ...tacticalMethods,
+  ...areasActionsMethods,
 };
 
 export type ApiMethods = typeof apiMethods;

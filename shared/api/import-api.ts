@@ -57,6 +57,7 @@ export const recordFilterSchema = z
           })
           .strict(),
         z.object({ boundaryFeatureId: idSchema }).strict(),
+        z.object({ areaId: idSchema }).strict(),
       ])
       .optional(),
   })

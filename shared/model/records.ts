@@ -100,6 +100,6 @@ export interface RecordFilter {
   hours?: number[];
   /** Weekdays 0 = Monday … 6 = Sunday to keep. */
   weekdays?: number[];
-  /** Area: a polygon in project CRS metres (GeoJSON Polygon/MultiPolygon coordinates) or a boundary feature. */
-  area?: { polygon: number[][][] | number[][][][] } | { boundaryFeatureId: number };
+  /** Area: a polygon in project CRS metres (GeoJSON Polygon/MultiPolygon coordinates), a boundary feature or a saved area. */
+  area?: { polygon: number[][][] | number[][][][] } | { boundaryFeatureId: number } | { areaId: number };
 }

@@ -12,6 +12,8 @@ export interface FilterNames {
   dataset(id: number): string;
   /** Boundary feature name by id (e.g. "Castle (Wards)"). */
   area(id: number): string;
+  /** Saved area name by id (e.g. "Market Square (drawn area)"). */
+  savedArea?(id: number): string;
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -33,7 +35,9 @@ export function filterWords(filter: RecordFilter, names: FilterNames): string {
     parts.push(
       'boundaryFeatureId' in filter.area
         ? `in ${names.area(filter.area.boundaryFeatureId)}`
-        : 'inside a drawn area',
+        : 'areaId' in filter.area
+          ? `in ${names.savedArea?.(filter.area.areaId) ?? 'a saved area'}`
+          : 'inside a drawn area',
     );
   }
   return parts.join('; ');

@@ -84,6 +84,10 @@ export function filterNames(ctx: EngineContext, datasets: readonly { id: number;
         .get(id) as { name: string; layer: string } | undefined;
       return row ? `${row.name} (${row.layer})` : `area ${id}`;
     },
+    savedArea: (id: number) => {
+      const row = db.prepare('SELECT name FROM areas WHERE id = ?').get(id) as { name: string } | undefined;
+      return row ? `${row.name} (saved area)` : `saved area ${id}`;
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { RecordSummary } from '../../../shared/api/import-api.js';
 import type { RecordColumns, RecordFilter } from '../../../shared/model/records.js';
+import { areaGeometry } from '../project/areas.js';
 import { prepareArea } from './point-in-polygon.js';
 import { getRecordCache } from './record-cache.js';
 import { toRecordColumns } from './record-columns.js';
@@ -17,6 +18,7 @@ export function resolveArea(db: Database.Database, filter: RecordFilter): Resolv
   const area = filter.area;
   if (!area) return null;
   if ('polygon' in area) return { area: prepareArea(area.polygon), code: null };
+  if ('areaId' in area) return { area: prepareArea(areaGeometry(db, area.areaId).coordinates), code: null };
   const feature = db
     .prepare('SELECT code, geometry FROM boundary_features WHERE id = ?')
     .get(area.boundaryFeatureId) as { code: string; geometry: string } | undefined;

@@ -1,0 +1,112 @@
+/**
+ * Api method of the tactical assessment (issue 13 item 1; electron/engine/analysis/tactical-service.ts):
+ * what changed between this period and the previous one, and against the same period last year.
+ */
+import { z } from 'zod';
+import type { TableRow } from '../analysis/tactical/comparison-table.js';
+import type { DifferencePeak } from '../analysis/tactical/density-difference.js';
+import type { HotspotStatus } from '../analysis/tactical/hotspot-change.js';
+import type { Grid } from '../model/grid.js';
+import type { AnalysisProvenance } from './analysis-api.js';
+import { method } from './define.js';
+import { jobIdSchema } from './jobs.js';
+
+const idSchema = z.number().int().positive();
+const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must be yyyy-mm-dd');
+
+export const tacticalInputSchema = z
+  .object({
+    jobId: jobIdSchema,
+    datasetIds: z.array(idSchema).min(1).max(1_000).optional(),
+    categories: z.array(z.string().max(500)).max(10_000).optional(),
+    /** The current period, inclusive dates. */
+    from: isoDateSchema,
+    to: isoDateSchema,
+    /** Boundary layer whose features are the table's areas (default: the first layer). */
+    boundaryLayerId: idSchema.optional(),
+    cellSizeM: z.number().finite().positive().max(10_000).optional(),
+    bandwidthM: z.number().finite().positive().max(100_000).optional(),
+    /** Near-repeat link rule of the series (default 200 m and 7 days). */
+    chainDistanceM: z.number().finite().positive().max(100_000).optional(),
+    chainDays: z.number().int().min(1).max(365).optional(),
+  })
+  .strict();
+
+export type TacticalInput = z.infer<typeof tacticalInputSchema>;
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+export interface TacticalHotspot {
+  status: HotspotStatus;
+  /** Rank in this period's density run (1 = most events); null for a gone hotspot. */
+  rank: number | null;
+  /** Ranks of the previous period's hotspots it overlaps. */
+  previousRanks: number[];
+  /** Area centroid of the outline compared (this period's, or the previous one for "gone"), project CRS. */
+  centroidX: number;
+  centroidY: number;
+  /** Events inside that outline this period, the previous period and last year (one counting rule). */
+  events: number;
+  previousEvents: number | null;
+  lastYearEvents: number | null;
+  /** The exact test against the previous period, BH q across the hotspots; null when not tested. */
+  pValue: number | null;
+  qValue: number | null;
+  areaKm2: number;
+  previousAreaKm2: number;
+  jaccard: number;
+  /** Boundary features holding the peak (this period's hotspot only). */
+  places: string[];
+  /** Outline compared, project CRS and WGS84 (GeoJSON Polygon coordinates). */
+  polygon: number[][][];
+  polygonWgs84: number[][][];
+}
+
+export interface TacticalSeries {
+  id: number;
+  size: number;
+  firstDate: string;
+  lastDate: string;
+  centroidX: number;
+  centroidY: number;
+  live: boolean;
+  isNew: boolean;
+  references: (string | null)[];
+}
+
+export interface TacticalResult {
+  periods: { current: DateRange; previous: DateRange; lastYear: DateRange };
+  /** What the data in scope cover, for "no data" periods. */
+  coverage: { from: string | null; to: string | null; missingMonths: string[] };
+  total: TableRow;
+  byCategory: TableRow[];
+  byArea: TableRow[];
+  areaLayer: string | null;
+  /** Point records of each period inside no feature of the area layer (area-only records are matched by code). */
+  withoutArea: { current: number; previous: number; lastYear: number } | null;
+  hotspots: TacticalHotspot[];
+  changeRule: string;
+  density: {
+    kernel: string;
+    cellSizeM: number;
+    bandwidthM: number;
+    /** This period's surface minus the previous period's, events per km², same grid. */
+    difference: Grid;
+    largestRise: DifferencePeak | null;
+    largestFall: DifferencePeak | null;
+    currentAnalysisId: number;
+    previousAnalysisId: number;
+  } | null;
+  /** Why there is no density comparison (too few events in one of the periods), else null. */
+  densityNote: string | null;
+  series: { linkRule: string; items: TacticalSeries[]; hotspotLike: number; note: string | null };
+  caveats: string[];
+  provenance: AnalysisProvenance;
+}
+
+export const tacticalMethods = {
+  runTactical: method(tacticalInputSchema)<TacticalResult>(),
+};
