@@ -21,6 +21,8 @@ export interface FileRegistry {
   register(path: string, name?: string): FileRef;
   /** The registered path of a reference; throws ApiError('not-found') for anything unregistered. */
   resolve(ref: FileRef): string;
+  /** A save target's path: refuses refs registered for reading and files open for reading (files.ts). */
+  resolveTarget(ref: FileRef): string;
 }
 
 export interface EngineContext {

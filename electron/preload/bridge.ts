@@ -9,11 +9,11 @@
  * acts on ('cancelled', 'no-project', …) would be lost. `toApiError` (shared/api/bridge.ts) turns it
  * back into an ApiError on the page's side.
  */
-import { API_METHOD_NAMES, type Api } from '../../shared/api/api.js';
+import type { Api } from '../../shared/api/api.js';
 import { DESKTOP_METHOD_NAMES, type DesktopApi, type MenuCommand } from '../../shared/api/desktop.js';
 import type { Envelope } from '../../shared/api/errors.js';
 import type { ApiEvent } from '../../shared/api/jobs.js';
-import { IPC } from './channels.js';
+import { IPC, type MainOnlyMethod, PAGE_API_METHOD_NAMES } from './channels.js';
 
 export type Invoke = (channel: string, name: string, input: unknown) => Promise<unknown>;
 /** Registers `handler` for messages on `channel` (payload only, never the IPC event); returns the unsubscribe. */
@@ -32,13 +32,16 @@ function subscriber<T>(listen: Listen, channel: string) {
   };
 }
 
-export function buildHotspotApi(invoke: Invoke, listen: Listen): Api {
+/** `window.hotspot` in the desktop app: the Api without the methods that take a path (channels.ts). */
+export type PageApi = Omit<Api, MainOnlyMethod>;
+
+export function buildHotspotApi(invoke: Invoke, listen: Listen): PageApi {
   const api: Record<string, unknown> = {};
-  for (const name of API_METHOD_NAMES) {
+  for (const name of PAGE_API_METHOD_NAMES) {
     api[name] = (input: unknown) => call(invoke, IPC.call, name, input ?? {});
   }
   api.onEvent = subscriber<ApiEvent>(listen, IPC.event);
-  return api as Api;
+  return api as PageApi;
 }
 
 export function buildDesktopApi(invoke: Invoke, listen: Listen): DesktopApi {

@@ -7,11 +7,19 @@ import { z } from 'zod';
 import { method } from './define.js';
 import { type JobStatus, jobIdSchema } from './jobs.js';
 
-/** A file the analyst chose; the engine maps `id` to a path it registered itself. */
+/** 'read': chosen in an open dialog or uploaded; 'write': chosen in a save dialog (electron/engine/files.ts). */
+export const fileModeSchema = z.enum(['read', 'write']);
+export type FileMode = z.infer<typeof fileModeSchema>;
+
+/**
+ * A file the analyst chose; the engine maps `id` to a path it registered itself. `mode` is for the
+ * page to read: the engine goes by the mode it registered, never by the one a caller sends.
+ */
 export const fileRefSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   name: z.string().min(1).max(260),
   size: z.number().int().nonnegative(),
+  mode: fileModeSchema.optional(),
 });
 export type FileRef = z.infer<typeof fileRefSchema>;
 

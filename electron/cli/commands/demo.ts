@@ -162,10 +162,10 @@ export const demoCommand: CliCommand = {
       const warnings: string[] = [];
       const save = async (
         file: string,
-        call: (target: ReturnType<Engine['files']['register']>) => Promise<ExportResult>,
+        call: (target: ReturnType<Engine['files']['registerTarget']>) => Promise<ExportResult>,
       ) => {
         const path = join(dir, file);
-        const result = await call(engine.files.register(path, file));
+        const result = await call(engine.files.registerTarget(path, file));
         written.push({ file: path, bytes: result.bytes });
         // A data file's sidecar, .prj and the data dictionary (written once, listed once).
         for (const c of result.companions ?? []) {

@@ -149,7 +149,7 @@ export const profileCommand: CliCommand = {
         profileId: doc.id,
         format,
         ...(values.marking ? { marking: values.marking } : {}),
-        target: engine.files.register(outPath),
+        target: engine.files.registerTarget(outPath),
       });
       if (values.json) {
         io.out(

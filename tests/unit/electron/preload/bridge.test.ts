@@ -5,7 +5,7 @@ import {
   type Invoke,
   type Listen,
 } from '../../../../electron/preload/bridge.js';
-import { IPC } from '../../../../electron/preload/channels.js';
+import { IPC, isMainOnlyMethod } from '../../../../electron/preload/channels.js';
 import { API_METHOD_NAMES } from '../../../../shared/api/api.js';
 import { DESKTOP_METHOD_NAMES } from '../../../../shared/api/desktop.js';
 import type { ApiEvent } from '../../../../shared/api/jobs.js';
@@ -31,10 +31,22 @@ function transport(reply: (channel: string, name: string, input: unknown) => unk
 }
 
 describe('buildHotspotApi(invoke, listen)', () => {
-  it('exposes every Api method and onEvent, and nothing else', () => {
+  it('exposes every Api method but the two that take a path, and onEvent, and nothing else', () => {
     const api = buildHotspotApi(transport(() => ({ ok: true, value: null })).invoke, () => () => {});
-    expect(Object.keys(api).sort()).toEqual([...API_METHOD_NAMES, 'onEvent'].sort());
+    const expected = API_METHOD_NAMES.filter((name) => name !== 'createProject' && name !== 'openProject');
+    expect(expected.length).toBe(API_METHOD_NAMES.length - 2);
+    expect(Object.keys(api).sort()).toEqual([...expected, 'onEvent'].sort());
+    expect('openProject' in api).toBe(false);
+    expect('createProject' in api).toBe(false);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it('main refuses the path-taking methods on the call channel, whatever their spelling of input', () => {
+    expect(isMainOnlyMethod('openProject')).toBe(true);
+    expect(isMainOnlyMethod('createProject')).toBe(true);
+    for (const name of ['getProject', 'closeProject', 'OpenProject', 'openProject ', 42, null, undefined]) {
+      expect(isMainOnlyMethod(name)).toBe(false);
+    }
   });
 
   it('invokes the call channel with the method name and input, and resolves with the value', async () => {
