@@ -29,6 +29,8 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
   esbuild({ ...node, entryPoints: { worker: './electron/engine/jobs/worker.ts' }, outdir: out }),
+  // The engine's own thread (web host) or Electron utility process (electron/engine/host/).
+  esbuild({ ...node, entryPoints: { engine: './electron/engine/host/engine-entry.ts' }, outdir: out }),
   esbuild({
     ...node,
     entryPoints: { main: './electron/main/main.ts' },

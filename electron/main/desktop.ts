@@ -10,8 +10,7 @@ import { ApiError, type Envelope } from '../../shared/api/errors.js';
 import type { FileRef, ProjectInfo } from '../../shared/api/project-api.js';
 import { tileOrigin } from '../../shared/security/csp.js';
 import { dispatch } from '../engine/dispatch.js';
-import type { Engine } from '../engine/engine.js';
-import { saveProjectAs } from '../engine/project/save-as.js';
+import type { RemoteEngine } from '../engine/host/engine-client.js';
 import { PROJECT_EXTENSION } from './argv.js';
 import type { BasemapRegistry } from './basemaps.js';
 import type { DesktopHandlers } from './desktop-dispatch.js';
@@ -19,7 +18,7 @@ import { dialogFilters } from './dialog-filters.js';
 import type { SettingsStore } from './settings.js';
 
 export interface DesktopDeps {
-  engine: Engine;
+  engine: RemoteEngine;
   mainWindow: () => BrowserWindow | null;
   basemaps: BasemapRegistry;
   settings: SettingsStore;
@@ -65,7 +64,7 @@ export function createDesktopHandlers({ engine, mainWindow, basemaps, settings }
         defaultPath: input.defaultName,
         filters: dialogFilters(input.accept),
       });
-      return path === null ? null : engine.files.register(path);
+      return path === null ? null : engine.files.registerTarget(path);
     },
     newProject: async (): Promise<ProjectInfo | null> => {
       const path = await savePath({
@@ -86,15 +85,16 @@ export function createDesktopHandlers({ engine, mainWindow, basemaps, settings }
       return path === null ? null : unwrap(await dispatch(engine.api, 'openProject', { path }));
     },
     saveProjectAs: async (): Promise<ProjectInfo | null> => {
-      const current = engine.context.project();
+      const current = unwrap<ProjectInfo | null>(await dispatch(engine.api, 'getProject', {}));
+      if (current === null) throw new ApiError('no-project', 'Open or create a project first.');
       const path = await savePath({
         title: 'Save project as',
         defaultPath: current.path,
         filters: PROJECT_FILTERS,
       });
       if (path === null) return null;
-      await saveProjectAs(engine.context, withExtension(path));
-      return unwrap(await dispatch(engine.api, 'openProject', { path: withExtension(path) }));
+      // The engine copies the project (SQLite online backup) and opens the copy.
+      return unwrap(await engine.command({ name: 'saveProjectAs', path: withExtension(path) }));
     },
     chooseBasemap: async (): Promise<LocalBasemap | null> => {
       const path = await openPath({

@@ -9,14 +9,14 @@ import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { Envelope } from '../../shared/api/errors.js';
 import type { ApiEvent } from '../../shared/api/jobs.js';
 import { dispatch } from '../engine/dispatch.js';
-import type { Engine } from '../engine/engine.js';
-import { IPC } from '../preload/channels.js';
+import type { RemoteEngine } from '../engine/host/engine-client.js';
+import { IPC, isMainOnlyMethod } from '../preload/channels.js';
 import { APP_ORIGIN } from './app-origin.js';
 import { type DesktopHandlers, dispatchDesktop } from './desktop-dispatch.js';
 import { isTrustedSender } from './sender.js';
 
 export interface IpcDeps {
-  engine: Engine;
+  engine: RemoteEngine;
   desktop: DesktopHandlers;
   mainWindow: () => BrowserWindow | null;
 }
@@ -31,6 +31,11 @@ function fromMainWindow(event: IpcMainInvokeEvent, win: BrowserWindow | null): b
   return isTrustedSender(frame?.url, isMainFrame, APP_ORIGIN);
 }
 
+const PATH_FROM_PAGE: Envelope<never> = {
+  ok: false,
+  error: { code: 'refused', message: 'Create and open projects from the File menu.' },
+};
+
 function refusal(channel: string, event: IpcMainInvokeEvent, method: unknown): Envelope<never> {
   console.warn(
     `[security] refused ${channel} ${String(method).slice(0, 60)} from ${event.senderFrame?.url ?? 'a destroyed frame'}`,
@@ -40,9 +45,11 @@ function refusal(channel: string, event: IpcMainInvokeEvent, method: unknown): E
 
 export function registerIpc({ engine, desktop, mainWindow }: IpcDeps): () => void {
   ipcMain.handle(IPC.call, (event, method: unknown, input: unknown) =>
-    fromMainWindow(event, mainWindow())
-      ? dispatch(engine.api, method, input)
-      : refusal(IPC.call, event, method),
+    !fromMainWindow(event, mainWindow())
+      ? refusal(IPC.call, event, method)
+      : isMainOnlyMethod(method)
+        ? PATH_FROM_PAGE
+        : dispatch(engine.api, method, input),
   );
   ipcMain.handle(IPC.desktop, (event, method: unknown, input: unknown) =>
     fromMainWindow(event, mainWindow())

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog } from 'electron';
 import { buildCsp } from '../../shared/security/csp.js';
 import { dispatch } from '../engine/dispatch.js';
-import { createEngine } from '../engine/engine.js';
 import { projectPathFromArgv } from './argv.js';
 import { BasemapRegistry } from './basemaps.js';
 import { createDesktopHandlers } from './desktop.js';
+import { startEngineProcess } from './engine-process.js';
 import { registerIpc } from './ipc.js';
 import { registerMenu } from './menu.js';
 import { printHtmlToPdf } from './print-pdf.js';
@@ -24,9 +24,10 @@ import { createMainWindow } from './window.js';
 import { loadWindowState, trackWindowState, windowStateFile } from './window-state.js';
 
 const APP_NAME = 'Hotspot Workbench';
-// Beside this bundle (dist/electron/main.js): the preload; one level up: the renderer.
+// Beside this bundle (dist/electron/main.js): the preload; one level up: the engine and the renderer.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preload = path.join(here, 'preload.cjs');
+const engineScript = path.join(here, '..', 'engine.js');
 const rendererDir = path.join(here, '..', 'renderer');
 
 app.setName(APP_NAME);
@@ -52,7 +53,12 @@ const isPrimary = registerSingleInstance({
 });
 
 if (isPrimary) {
-  const engine = createEngine({ appVersion: app.getVersion(), host: 'electron', printPdf: printHtmlToPdf });
+  // The engine in its own utility process; main answers its print requests (printToPDF).
+  const engine = startEngineProcess(
+    engineScript,
+    { appVersion: app.getVersion(), host: 'electron', hostPrintsPdf: true },
+    { printPdf: printHtmlToPdf },
+  );
   const desktop = createDesktopHandlers({ engine, mainWindow: () => mainWindow, basemaps, settings });
   registerIpc({ engine, desktop, mainWindow: () => mainWindow });
   registerQuit(() => Promise.all([engine.close(), basemaps.closeAll()]));

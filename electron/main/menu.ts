@@ -8,7 +8,7 @@
 import { type BrowserWindow, clipboard, dialog, Menu, type MessageBoxOptions } from 'electron';
 import type { MenuCommand } from '../../shared/api/desktop.js';
 import type { AppInfo } from '../../shared/api/project-api.js';
-import type { Engine } from '../engine/engine.js';
+import type { RemoteEngine } from '../engine/host/engine-client.js';
 import { IPC } from '../preload/channels.js';
 import { aboutDetail, DATA_PROTECTION_NOTES, licenceList } from './about.js';
 import type { DesktopMainHandlers } from './desktop.js';
@@ -18,7 +18,7 @@ export const DATA_FILE_ACCEPT = '.csv,.txt,.tsv,.xlsx';
 export const BOUNDARY_FILE_ACCEPT = '.geojson,.json';
 
 export interface MenuDeps {
-  engine: Engine;
+  engine: RemoteEngine;
   desktop: DesktopMainHandlers;
   mainWindow: () => BrowserWindow | null;
   appName: string;

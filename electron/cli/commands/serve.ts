@@ -7,7 +7,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatch } from '../../engine/dispatch.js';
-import { createEngine } from '../../engine/engine.js';
+import { startEngineThread } from '../../engine/host/engine-thread.js';
 import { startWebHost } from '../../web-host/server.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import { type CliCommand, type CliIo, CliRefusal } from '../command.js';
@@ -39,7 +39,8 @@ export const serveCommand: CliCommand = {
     const port = intOption(values.port, '--port', { min: 0, max: 65535, fallback: 0 });
     const rendererDir = findRendererDir();
 
-    const engine = createEngine({ appVersion: APP_VERSION, host: 'web' });
+    // The engine in its own thread: the host's event loop only passes messages (issue 14 item 4).
+    const engine = startEngineThread({ appVersion: APP_VERSION, host: 'web' });
     try {
       if (values.project !== undefined) await openOrCreate(engine.api, resolve(values.project), io);
       const host = await startWebHost({ engine, port, rendererDir }).catch((error: NodeJS.ErrnoException) => {

@@ -332,7 +332,7 @@ function callSafely(callback: (() => void) | undefined): void {
  * TypeScript worker starts as a tiny script that registers tsx's loader in its thread, then imports
  * the real entry. Only used when running from source (tests, tsx); builds run dist/worker.js.
  */
-function tsxBootstrap(entry: URL): string {
+export function tsxBootstrap(entry: URL): string {
   // require.resolve finds the CommonJS build of tsx's API; its ESM twin sits beside it.
   const tsxApiCjs = createRequire(import.meta.url).resolve('tsx/esm/api');
   const tsxApi = pathToFileURL(tsxApiCjs.replace(/\.cjs$/, '.mjs')).href;
