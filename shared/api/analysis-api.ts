@@ -59,6 +59,8 @@ export const knoxInputSchema = z
     metric: z.enum(['euclidean', 'manhattan']).optional(),
     iterations: z.number().int().min(1).max(1_000_000).optional(),
     seed: z.number().int().min(0).max(4_294_967_295).optional(),
+    /** Allow a sequential early stop once every cell has this many permutations ≥ observed (off when absent). */
+    earlyStopExceedances: z.number().int().min(1).max(1_000).optional(),
     /** Which instant dates a from/to window: the midpoint (default) or the start. */
     timeBasis: z.enum(['midpoint', 'start']).optional(),
     /** Run on month-only records anyway; the reason is audited and the output carries the caveat. */

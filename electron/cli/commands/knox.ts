@@ -51,6 +51,9 @@ Options:
   --metric M               euclidean (default) | manhattan
   --iterations N           Monte Carlo permutations (default 999)
   --seed N                 0-4294967295; drawn and printed when absent, so a run can be repeated
+  --early-stop H           allow stopping before --iterations once every cell has H permutations at
+                           least as large as observed (sequential p-values, Besag & Clifford 1991;
+                           e.g. 10); the output says where it stopped. Default: off
   --threads N              worker threads for the iterations (default: all cores; 1 = this process)
   --json                   print one JSON object (matrices as rows = distance bands; inf as null)
   --help                   show this help`;
@@ -77,6 +80,7 @@ export const knoxCommand: CliCommand = {
         metric: { type: 'string' },
         iterations: { type: 'string' },
         seed: { type: 'string' },
+        'early-stop': { type: 'string' },
         threads: { type: 'string' },
         json: { type: 'boolean' },
       },
@@ -90,6 +94,13 @@ export const knoxCommand: CliCommand = {
     });
     if (values.seed !== undefined) {
       options.seed = intOption(values.seed, '--seed', { min: 0, max: 0xffffffff, fallback: 0 });
+    }
+    if (values['early-stop'] !== undefined) {
+      options.earlyStopExceedances = intOption(values['early-stop'], '--early-stop', {
+        min: 1,
+        max: options.iterations,
+        fallback: 10,
+      });
     }
     const threads =
       values.threads === undefined

@@ -9,6 +9,10 @@
  *      result, are identical to a single-threaded knoxTest whatever the pool size.
  *   4. The chunks' tables are joined in iteration order and summarised (assembleKnoxResult).
  *
+ * With an early stop allowed (settings.earlyStopExceedances), the iterations run in rounds and the
+ * rule (shared/analysis/knox/sequential-stop.ts) is checked after each; it reads the tables in
+ * iteration order, so the stopping point and the result do not depend on the pool's size.
+ *
  * Progress is the sum of the chunks' finished iterations out of N. Cancel: the signal goes to every
  * pool.run, so aborting terminates every thread of the run and the promise rejects with
  * ApiError('cancelled').
@@ -20,11 +24,15 @@ import {
   type KnoxResult,
   resolveKnoxOptions,
 } from '../../../shared/analysis/knox/knox-test.js';
+import { sequentialStop } from '../../../shared/analysis/knox/sequential-stop.js';
 import type { ProgressFn } from '../../../shared/jobs/progress.js';
 import { noProgress } from '../../../shared/jobs/progress.js';
 import type { EventColumns } from '../../../shared/model/records.js';
 import type { WorkerPool } from '../jobs/worker-pool.js';
 import { chunkRanges, shareArray } from './pool-chunks.js';
+
+/** Iterations per thread between checks of the early-stop rule. */
+const ROUND_PER_CHUNK = 64;
 
 export interface ParallelKnoxOptions {
   signal?: AbortSignal;
@@ -50,33 +58,47 @@ export async function runKnoxOnPool(
   const shared = sharePlan(plan);
   const day = shareArray(events.day);
   const chunkCount = Math.max(1, Math.min(run.chunks ?? pool.size, settings.iterations));
-  const doneByChunk = new Float64Array(chunkCount);
-  progress(0, settings.iterations);
-  const parts = await Promise.all(
-    chunkRanges(settings.iterations, chunkCount).map(([from, to], k) =>
-      pool.run(
-        'knoxSimulate',
-        { plan: shared, day, seed: settings.seed, fromIteration: from, toIteration: to },
-        {
-          ...(signal ? { signal } : {}),
-          onProgress: (done) => {
-            doneByChunk[k] = done;
-            let sum = 0;
-            for (const d of doneByChunk) sum += d;
-            progress(sum, settings.iterations);
-          },
-        },
-      ),
-    ),
-  );
   const cells = plan.distanceBands * plan.timeBands;
   const simulated = new Float64Array(settings.iterations * cells);
-  let offset = 0;
-  for (const { tables } of parts) {
-    simulated.set(tables, offset);
-    offset += tables.length;
+  const simulate = async (from: number, to: number): Promise<void> => {
+    const ranges = chunkRanges(to - from, chunkCount).map(([a, b]) => [from + a, from + b]);
+    const doneByChunk = new Float64Array(ranges.length);
+    const parts = await Promise.all(
+      ranges.map(([a, b], k) =>
+        pool.run(
+          'knoxSimulate',
+          { plan: shared, day, seed: settings.seed, fromIteration: a, toIteration: b },
+          {
+            ...(signal ? { signal } : {}),
+            onProgress: (done) => {
+              doneByChunk[k] = done;
+              let sum = from;
+              for (const d of doneByChunk) sum += d;
+              progress(sum, settings.iterations);
+            },
+          },
+        ),
+      ),
+    );
+    for (const [k, { tables }] of parts.entries()) simulated.set(tables, ranges[k][0] * cells);
+  };
+  progress(0, settings.iterations);
+  const h = settings.earlyStopExceedances;
+  if (h === null) {
+    await simulate(0, settings.iterations);
+    progress(settings.iterations, settings.iterations);
+    return assembleKnoxResult(settings, plan, observed, simulated);
   }
-  progress(settings.iterations, settings.iterations);
+  // Early stop allowed: rounds of iterations, the rule checked after each (sequential-stop.ts).
+  const round = ROUND_PER_CHUNK * chunkCount;
+  for (let from = 0; from < settings.iterations; from += round) {
+    const to = Math.min(settings.iterations, from + round);
+    await simulate(from, to);
+    progress(to, settings.iterations);
+    if (sequentialStop(observed, simulated, to, h).settled) {
+      return assembleKnoxResult(settings, plan, observed, simulated.subarray(0, to * cells));
+    }
+  }
   return assembleKnoxResult(settings, plan, observed, simulated);
 }
 

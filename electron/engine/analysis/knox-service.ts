@@ -41,6 +41,7 @@ export async function runKnoxAnalysis(
     metric: settings.metric,
     iterations: settings.iterations,
     seed: settings.seed,
+    earlyStopExceedances: settings.earlyStopExceedances,
     nrc: request.nrc ?? null,
     timeBasis: request.timeBasis ?? 'midpoint',
     monthOverride: request.monthOverride?.reason ?? null,
@@ -74,6 +75,7 @@ export function knoxOptionsOf(input: KnoxRequest): KnoxOptions {
   const common = {
     ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
     ...(input.seed === undefined ? {} : { seed: input.seed }),
+    ...(input.earlyStopExceedances === undefined ? {} : { earlyStopExceedances: input.earlyStopExceedances }),
   };
   if (input.nrc) {
     const preset = checkedArgument(() => nrcPreset(input.nrc!));

@@ -86,8 +86,6 @@ export function buildKnoxPlan(input: KnoxPlanInput): KnoxPlan {
   const timeBands = timeEdgesDays.length - 1;
   const openDistanceRow = distanceEdgesM[distanceBands] === Infinity;
   const finiteRows = openDistanceRow ? distanceBands - 1 : distanceBands;
-  const stride = timeBands + 1;
-
   if (x.length > MAX_KNOX_EVENTS) {
     throw new RangeError(`the Knox test takes at most ${MAX_KNOX_EVENTS} events, got ${x.length}`);
   }

@@ -21,8 +21,11 @@ export interface KnoxReport {
   distanceLabels: string[];
   timeLabels: string[];
   metric: DistanceMetric;
+  /** Permutations the statistics use (fewer than asked for when an allowed early stop happened). */
   iterations: number;
   seed: number;
+  /** Present when the analyst allowed a sequential early stop (sequential-stop.ts). */
+  earlyStop?: EarlyStopReport;
   observed: Matrix;
   expectedMean: Matrix;
   expectedMedian: Matrix;
@@ -40,6 +43,13 @@ export interface KnoxReport {
   notes: string[];
 }
 
+export interface EarlyStopReport {
+  /** h: permutations at least as large as observed that settle a cell. */
+  exceedances: number;
+  requestedIterations: number;
+  stopped: boolean;
+}
+
 export function knoxReport(result: KnoxResult, notes: readonly string[] = []): KnoxReport {
   const { rows, columns } = result;
   const matrix = (values: Float64Array): Matrix => toRows(values, rows, columns, (v) => v);
@@ -48,6 +58,15 @@ export function knoxReport(result: KnoxResult, notes: readonly string[] = []): K
   const pValue = matrix(result.pValue);
   const knoxRatio = nullable(result.knoxRatio);
   const { qValue, significant } = knoxSignificance(pValue, knoxRatio);
+  const h = result.earlyStopExceedances;
+  const earlyStop =
+    h === null
+      ? undefined
+      : {
+          exceedances: h,
+          requestedIterations: result.iterations,
+          stopped: result.iterationsUsed < result.iterations,
+        };
   return {
     events: result.events,
     closePairs: result.closePairs,
@@ -56,8 +75,9 @@ export function knoxReport(result: KnoxResult, notes: readonly string[] = []): K
     distanceLabels: [...result.distanceLabels],
     timeLabels: [...result.timeLabels],
     metric: result.metric,
-    iterations: result.iterations,
+    iterations: result.iterationsUsed,
     seed: result.seed,
+    ...(earlyStop ? { earlyStop } : {}),
     observed: matrix(result.observed),
     expectedMean: matrix(result.expectedMean),
     expectedMedian: matrix(result.expectedMedian),
@@ -67,8 +87,16 @@ export function knoxReport(result: KnoxResult, notes: readonly string[] = []): K
     qValue,
     significant,
     reading: KNOX_READING,
-    notes: [...notes],
+    notes: earlyStop ? [...notes, earlyStopNote(earlyStop, result.iterationsUsed)] : [...notes],
   };
+}
+
+/** The caveat an allowed early stop puts on the output, stopped or not. */
+function earlyStopNote(stop: EarlyStopReport, used: number): string {
+  const rule = `p-values are sequential (Besag & Clifford 1991): ${stop.exceedances} ÷ the permutations a cell needed to reach ${stop.exceedances} at least as large as observed, or (1 + that count) ÷ (permutations + 1) for a cell that did not reach it`;
+  return stop.stopped
+    ? `Stopped early after ${used} of ${stop.requestedIterations} permutations, as allowed: every cell had ${stop.exceedances} permutations at least as large as observed, so more permutations could not change any p-value; ${rule}.`
+    : `Early stop allowed but not reached: all ${used} permutations run; ${rule}.`;
 }
 
 function edgeOrNull(edge: number): number | null {

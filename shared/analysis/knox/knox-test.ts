@@ -27,6 +27,7 @@ import { bandLabels, checkEdges, type DistanceMetric } from './bands.js';
 import { countKnoxTable, createScratch } from './count-table.js';
 import { buildKnoxPlan, type KnoxPlan } from './knox-plan.js';
 import { type KnoxStatistics, knoxStatistics } from './knox-statistics.js';
+import { sequentialPValues, sequentialStop } from './sequential-stop.js';
 import { simulateKnoxTables } from './simulate.js';
 
 export const DEFAULT_KNOX_ITERATIONS = 999;
@@ -46,6 +47,11 @@ export interface KnoxOptions {
   seed?: number;
   /** Row labels to show instead of the plain intervals (e.g. the NRC preset's "same location"). */
   distanceLabels?: readonly string[];
+  /**
+   * Allow a sequential early stop (sequential-stop.ts, Besag & Clifford 1991) once every cell has
+   * this many permutations at least as large as observed (h, e.g. 10); absent or null = off.
+   */
+  earlyStopExceedances?: number | null;
 }
 
 /** The options with defaults applied and checked. */
@@ -57,6 +63,7 @@ export interface KnoxSettings {
   seed: number;
   distanceLabels: string[];
   timeLabels: string[];
+  earlyStopExceedances: number | null;
 }
 
 export interface KnoxResult extends KnoxSettings, KnoxStatistics {
@@ -67,6 +74,8 @@ export interface KnoxResult extends KnoxSettings, KnoxStatistics {
   rows: number;
   columns: number;
   observed: Float64Array;
+  /** Permutations the statistics use: `iterations`, or fewer when the run stopped early. */
+  iterationsUsed: number;
 }
 
 export function resolveKnoxOptions(options: KnoxOptions): KnoxSettings {
@@ -86,6 +95,19 @@ export function resolveKnoxOptions(options: KnoxOptions): KnoxSettings {
   if (!(Number.isInteger(seed) && seed >= 0 && seed < TWO_POW_32)) {
     throw new RangeError(`seed must be a whole number from 0 to ${TWO_POW_32 - 1}, got ${seed}`);
   }
+  const earlyStopExceedances = options.earlyStopExceedances ?? null;
+  if (
+    earlyStopExceedances !== null &&
+    !(
+      Number.isInteger(earlyStopExceedances) &&
+      earlyStopExceedances >= 1 &&
+      earlyStopExceedances <= iterations
+    )
+  ) {
+    throw new RangeError(
+      `the early stop needs a whole number of exceedances from 1 to the iterations (${iterations}), got ${earlyStopExceedances}`,
+    );
+  }
   const distanceLabels = options.distanceLabels
     ? [...options.distanceLabels]
     : bandLabels(distanceEdgesM, 'm');
@@ -102,6 +124,7 @@ export function resolveKnoxOptions(options: KnoxOptions): KnoxSettings {
     seed,
     distanceLabels,
     timeLabels: bandLabels(timeEdgesDays, 'days'),
+    earlyStopExceedances,
   };
 }
 
@@ -125,16 +148,26 @@ export function observedKnoxTable(plan: KnoxPlan, day: Int32Array): Float64Array
   return observed;
 }
 
-/** Joins the observed table and all `settings.iterations` simulated tables into a result. */
+/**
+ * Joins the observed table and the simulated tables (all `settings.iterations`, or with an early
+ * stop allowed at least up to its stopping point) into a result.
+ */
 export function assembleKnoxResult(
   settings: KnoxSettings,
   plan: KnoxPlan,
   observed: Float64Array,
   simulated: Float64Array,
 ): KnoxResult {
+  const cells = observed.length;
+  const h = settings.earlyStopExceedances;
+  const stop = h === null ? null : sequentialStop(observed, simulated, simulated.length / cells, h);
+  const used = stop ? stop.iterations : settings.iterations;
+  const statistics = knoxStatistics(observed, simulated.subarray(0, used * cells), used);
+  if (stop && h !== null) statistics.pValue = sequentialPValues(stop, h, statistics.pValue);
   return {
     ...settings,
-    ...knoxStatistics(observed, simulated, settings.iterations),
+    ...statistics,
+    iterationsUsed: used,
     events: plan.eventCount,
     closePairs: plan.pairs.length,
     rows: plan.distanceBands,
@@ -152,6 +185,29 @@ export function knoxTest(
   const settings = resolveKnoxOptions(options);
   const plan = planKnox(events, settings);
   const observed = observedKnoxTable(plan, events.day);
-  const simulated = simulateKnoxTables(plan, events.day, settings.seed, 0, settings.iterations, progress);
+  const simulated = simulateUntilSettled(plan, events.day, settings, observed, progress);
   return assembleKnoxResult(settings, plan, observed, simulated);
+}
+
+/** Iterations simulated one round at a time when an early stop is allowed (else all at once). */
+const ROUND = 64;
+
+function simulateUntilSettled(
+  plan: KnoxPlan,
+  day: Int32Array,
+  settings: KnoxSettings,
+  observed: Float64Array,
+  progress: ProgressFn,
+): Float64Array {
+  const { seed, iterations, earlyStopExceedances: h } = settings;
+  if (h === null) return simulateKnoxTables(plan, day, seed, 0, iterations, progress);
+  const cells = observed.length;
+  const tables = new Float64Array(iterations * cells);
+  for (let from = 0; from < iterations; from += ROUND) {
+    const to = Math.min(iterations, from + ROUND);
+    tables.set(simulateKnoxTables(plan, day, seed, from, to), from * cells);
+    progress(to, iterations);
+    if (sequentialStop(observed, tables, to, h).settled) return tables.subarray(0, to * cells);
+  }
+  return tables;
 }

@@ -42,7 +42,9 @@ export function knoxText(
   table('Knox ratio (observed / mean); * = significant', report.knoxRatio, 3, true);
   table('Knox ratio (observed / median)', report.knoxRatioMedian, 3);
   table(
-    `p-value, unadjusted ((1 + #{simulated ≥ observed}) / ${report.iterations + 1}); * = significant`,
+    report.earlyStop
+      ? 'p-value, unadjusted, sequential (see the note above); * = significant'
+      : `p-value, unadjusted ((1 + #{simulated ≥ observed}) / ${report.iterations + 1}); * = significant`,
     report.pValue,
     4,
     true,

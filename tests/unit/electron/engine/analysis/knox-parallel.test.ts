@@ -52,6 +52,18 @@ describe('runKnoxOnPool', () => {
     }
   });
 
+  it('with an early stop allowed, stops where the single-threaded knoxTest stops, whatever the chunks', async () => {
+    const allowed = { ...options, iterations: 999, earlyStopExceedances: 5 };
+    const single = knoxTest(e, allowed);
+    expect(single.iterationsUsed).toBeLessThan(999);
+    for (const chunks of [1, 3]) {
+      const result = await runKnoxOnPool(pool, e, allowed, { chunks });
+      expect(result.iterationsUsed, `${chunks} chunks`).toBe(single.iterationsUsed);
+      expect(Array.from(result.pValue)).toEqual(Array.from(single.pValue));
+      expect(Array.from(result.expectedMean)).toEqual(Array.from(single.expectedMean));
+    }
+  });
+
   it('rejects with ApiError cancelled when the signal is aborted, stops its threads, and the pool stays usable', async () => {
     const big = events(5000, 4);
     const controller = new AbortController();
