@@ -45,7 +45,13 @@ export function canonicalJson(value: unknown): string {
  * the same inputs (a rule, a default, a field, a wording stored in the result).
  *   2: study-area thresholds, supported hotspots, FDR-adjusted Knox, series chains (issue 10)
  */
-export const ALGORITHM_VERSIONS: Readonly<Record<string, number>> = { kde: 2, knox: 2, chains: 2 };
+export const ALGORITHM_VERSIONS: Readonly<Record<string, number>> = {
+  kde: 2,
+  knox: 2,
+  chains: 2,
+  gistar: 1,
+  emerging: 1,
+};
 
 export function cacheKey(kind: string, inputs: unknown, params: unknown): string {
   const algorithm = ALGORITHM_VERSIONS[kind] ?? 1;

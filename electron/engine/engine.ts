@@ -23,6 +23,7 @@ import { createMapHandlers } from './handlers/map.js';
 import { createProfileHandlers } from './handlers/profile.js';
 import { createProjectHandlers } from './handlers/project.js';
 import { createTacticalHandlers } from './handlers/tactical.js';
+import { createTaskingHandlers } from './handlers/tasking.js';
 import { JobManager } from './jobs/job-manager.js';
 import { WorkerPool } from './jobs/worker-pool.js';
 import type { PdfPrinter } from './profile/profile-service.js';
@@ -93,6 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...createBasemapHandlers(context, basemaps),
     ...createProfileHandlers(context, options.printPdf ? { printPdf: options.printPdf } : {}),
     ...createTacticalHandlers(context),
+    ...createTaskingHandlers(context),
     ...createAreasActionsHandlers(context),
   };
   return {

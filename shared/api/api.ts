@@ -13,6 +13,7 @@ import type { ApiEvent } from './jobs.js';
 import { profileMethods } from './profile-api.js';
 import { projectMethods } from './project-api.js';
 import { tacticalMethods } from './tactical-api.js';
+import { taskingMethods } from './tasking-api.js';
 
 export const apiMethods = {
   ...projectMethods,
@@ -21,6 +22,7 @@ export const apiMethods = {
   ...basemapMethods,
   ...profileMethods,
   ...tacticalMethods,
+  ...taskingMethods,
   ...areasActionsMethods,
 };
 
