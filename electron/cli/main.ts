@@ -57,6 +57,11 @@ const commands: LazyCliCommand[] = [
     load: async () => (await import('./commands/profile.js')).profileCommand,
   },
   {
+    name: 'tactical',
+    summary: 'tactical assessment: what changed on the previous period, hotspots new or gone, live series',
+    load: async () => (await import('./commands/tactical.js')).tacticalCommand,
+  },
+  {
     name: 'compact',
     summary: 'prune stored analysis results and compact a project file',
     load: async () => (await import('./commands/compact.js')).compactCommand,

@@ -10,6 +10,7 @@ import type { Grid } from '../model/grid.js';
 import type { AnalysisProvenance } from './analysis-api.js';
 import { method } from './define.js';
 import { jobIdSchema } from './jobs.js';
+import { fileRefSchema } from './project-api.js';
 
 const idSchema = z.number().int().positive();
 const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must be yyyy-mm-dd');
@@ -55,6 +56,9 @@ export interface TacticalHotspot {
   /** The exact test against the previous period, BH q across the hotspots; null when not tested. */
   pValue: number | null;
   qValue: number | null;
+  /** Percent change in events on the previous period (null when it had none) and the verdict at q. */
+  percentChange: number | null;
+  verdict: string | null;
   areaKm2: number;
   previousAreaKm2: number;
   jaccard: number;
@@ -107,6 +111,25 @@ export interface TacticalResult {
   provenance: AnalysisProvenance;
 }
 
+export const tacticalExportSchema = tacticalInputSchema
+  .extend({
+    format: z.enum(['html', 'pdf', 'pptx']),
+    /** Default: the project's protective marking (OFFICIAL when none is set). */
+    marking: z.string().trim().min(1).max(100).optional(),
+    /** Where to write; without it the file comes back as base64. */
+    target: fileRefSchema.optional(),
+  })
+  .strict();
+
+export interface TacticalExportResult {
+  fileName: string;
+  bytes: number;
+  marking: string;
+  path?: string;
+  base64?: string;
+}
+
 export const tacticalMethods = {
   runTactical: method(tacticalInputSchema)<TacticalResult>(),
+  exportTactical: method(tacticalExportSchema)<TacticalExportResult>(),
 };

@@ -331,6 +331,8 @@ function hotspotChanges(
       lastYearEvents: t.lastYear,
       pValue: t.vsPrevious?.pValue ?? null,
       qValue: t.vsPrevious?.qValue ?? null,
+      percentChange: t.vsPrevious?.percentChange ?? null,
+      verdict: t.vsPrevious?.verdict ?? null,
       areaKm2: c.areaM2 / 1e6,
       previousAreaKm2: c.previousAreaM2 / 1e6,
       jaccard: c.jaccard,

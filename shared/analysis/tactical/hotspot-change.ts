@@ -132,5 +132,5 @@ export function classifyHotspotChanges(
 export const CHANGE_RULE =
   `Hotspots of this period are compared with those of the previous period by their outlines: ` +
   `"new" overlaps no previous hotspot; "grown" covers at least ${GROWTH_RATIO} times the area of the previous hotspots it overlaps; ` +
-  `"shrunk" at most 1/${GROWTH_RATIO} of it; "persisting" otherwise; "gone" is a previous hotspot no current one overlaps. ` +
+  `"shrunk" at most ${(1 / GROWTH_RATIO).toFixed(2)} times it; "persisting" otherwise; "gone" is a previous hotspot no current one overlaps. ` +
   `The Jaccard index is the shared area divided by the combined area (1 = the same outline, 0 = no overlap).`;

@@ -1,0 +1,265 @@
+/**
+ * The tactical assessment as the profile's blocks (shared/profile/model.ts Block) and slide words, in
+ * the order a JAG reads it: what changed overall, where the hotspots moved, which series are running,
+ * the tables by crime type and by area, then the caveats and method. Every change cell carries its
+ * test (q across the table, p) through the profile's one wording (period-words.ts changeCellShort);
+ * "no data" periods say so. Pure: the engine renders the blocks (HTML, PDF) and the slides.
+ */
+
+import type { TableRow } from '../analysis/tactical/comparison-table.js';
+import { CHANGE_RULE } from '../analysis/tactical/hotspot-change.js';
+import type { TacticalHotspot, TacticalResult } from '../api/tactical-api.js';
+import { ukDate } from '../model/time.js';
+import { formatAreaKm2, formatChange, formatCount, formatP } from '../profile/format.js';
+import type { Block, SlideWords } from '../profile/model.js';
+import { changeCellShort, countOrNoData, TEST_IN_WORDS } from '../profile/period-words.js';
+import { differenceSvg } from './difference-svg.js';
+
+const STATUS_WORDS: Record<TacticalHotspot['status'], string> = {
+  new: 'New',
+  grown: 'Grown',
+  persisting: 'Persisting',
+  shrunk: 'Shrunk',
+  gone: 'Gone',
+};
+
+/** dd/mm/yyyy of an ISO date. */
+function formatDate(iso: string): string {
+  return ukDate(Date.parse(`${iso}T00:00:00Z`));
+}
+
+function formatRange(range: { from: string; to: string }): string {
+  return `${formatDate(range.from)} to ${formatDate(range.to)}`;
+}
+
+function at(x: number, y: number): string {
+  return `${Math.round(x)}, ${Math.round(y)}`;
+}
+
+function hotspotName(h: TacticalHotspot): string {
+  const where = h.places.length > 0 ? `, ${h.places[0]}` : '';
+  return h.rank !== null ? `Hotspot ${h.rank}${where}` : `Previous hotspot ${h.previousRanks.join(', ')}`;
+}
+
+function countTable(caption: string, label: string, rows: readonly TableRow[], note: string): Block {
+  return {
+    kind: 'table',
+    caption,
+    columns: [
+      { label, align: 'left' },
+      { label: 'This period', align: 'right' },
+      { label: 'Previous', align: 'right' },
+      { label: 'Change on previous', align: 'left' },
+      { label: 'Last year', align: 'right' },
+      { label: 'Change on last year', align: 'left' },
+    ],
+    rows: rows.map((r) => [
+      r.label,
+      formatCount(r.current),
+      countOrNoData(r.previous),
+      changeCellShort(r.previous, r.vsPrevious),
+      countOrNoData(r.lastYear),
+      changeCellShort(r.lastYear, r.vsLastYear),
+    ]),
+    note,
+  };
+}
+
+function hotspotTable(hotspots: readonly TacticalHotspot[]): Block {
+  return {
+    kind: 'table',
+    caption: 'Hotspots of this period against the previous period',
+    columns: [
+      { label: 'Class', align: 'left' },
+      { label: 'Hotspot', align: 'left' },
+      { label: 'Centre (x, y)', align: 'left', wrap: 'nowrap' },
+      { label: 'Events now', align: 'right' },
+      { label: 'Events before', align: 'right' },
+      { label: 'Change on previous', align: 'left' },
+      { label: 'Area now / before', align: 'right' },
+      { label: 'Jaccard', align: 'right' },
+    ],
+    rows: hotspots.map((h) => [
+      STATUS_WORDS[h.status],
+      hotspotName(h),
+      at(h.centroidX, h.centroidY),
+      formatCount(h.events),
+      countOrNoData(h.previousEvents),
+      h.pValue === null || h.qValue === null
+        ? 'not tested: no data'
+        : `${formatChange(h.percentChange)}: ${h.verdict} (q ${formatP(h.qValue)}, p ${formatP(h.pValue)})`,
+      `${formatAreaKm2(h.areaKm2)} / ${formatAreaKm2(h.previousAreaKm2)}`,
+      h.jaccard.toFixed(2),
+    ]),
+    highlight: hotspots.flatMap((h, i) => (h.status === 'new' || h.status === 'grown' ? [i] : [])),
+    note: `${CHANGE_RULE} Events are counted inside the same outline in both periods (this period's, or the previous one's for a gone hotspot).`,
+  };
+}
+
+/** Most series rows in the table: the live ones first, then the largest new ones. */
+export const SERIES_ROWS = 15;
+
+function seriesTable(result: TacticalResult): Block | null {
+  if (result.series.items.length === 0) return null;
+  const ordered = [...result.series.items].sort(
+    (a, b) => Number(b.live) - Number(a.live) || b.size - a.size || a.firstDate.localeCompare(b.firstDate),
+  );
+  const shown = ordered.slice(0, SERIES_ROWS);
+  const more = ordered.length - shown.length;
+  return {
+    kind: 'table',
+    caption: `Near-repeat series (${result.series.linkRule})`,
+    columns: [
+      { label: 'Series', align: 'left' },
+      { label: 'Events', align: 'right' },
+      { label: 'First', align: 'left' },
+      { label: 'Last', align: 'left' },
+      { label: 'New this period', align: 'left' },
+      { label: 'Live', align: 'left' },
+      { label: 'Centre (x, y)', align: 'left', wrap: 'nowrap' },
+    ],
+    rows: shown.map((s) => [
+      `Series ${s.id}`,
+      formatCount(s.size),
+      formatDate(s.firstDate),
+      formatDate(s.lastDate),
+      s.isNew ? 'Yes' : 'No',
+      s.live ? 'Yes' : 'No',
+      at(s.centroidX, s.centroidY),
+    ]),
+    note:
+      'Live: could still grow on the last day of the period. Live series first, then the largest new ones. ' +
+      (more > 0 ? `${more} more new series are not listed. ` : '') +
+      'Chains flagged hotspot-like are not listed as series.',
+  };
+}
+
+/** The headline lines: what changed overall, in hotspots and in series. */
+export function tacticalHeadlines(result: TacticalResult): string[] {
+  const { total, periods } = result;
+  const lines = [
+    `${formatCount(total.current)} events in ${formatRange(periods.current)}: ${changeCellShort(total.previous, total.vsPrevious)} on the previous period; ${changeCellShort(total.lastYear, total.vsLastYear)} on the same period last year.`,
+  ];
+  const count = (s: TacticalHotspot['status']) => result.hotspots.filter((h) => h.status === s).length;
+  if (result.density) {
+    lines.push(
+      `Hotspots: ${count('new')} new, ${count('grown')} grown, ${count('persisting')} persisting, ${count('shrunk')} shrunk, ${count('gone')} gone.`,
+    );
+    const rise = result.density.largestRise;
+    if (rise)
+      lines.push(
+        `The largest rise in density is centred near ${at(rise.x, rise.y)} (+${rise.value.toFixed(0)} events per km²).`,
+      );
+  } else if (result.densityNote) lines.push(result.densityNote);
+  const fresh = result.series.items.filter((s) => s.isNew).length;
+  const live = result.series.items.filter((s) => s.live).length;
+  lines.push(
+    result.series.note ?? `Near-repeat series: ${fresh} started this period, ${live} still live at its end.`,
+  );
+  const significant = result.byCategory.filter((r) => r.vsPrevious?.verdict === 'significant increase');
+  if (significant.length > 0)
+    lines.push(`Significant rises on the previous period: ${significant.map((r) => r.label).join(', ')}.`);
+  return lines;
+}
+
+export function tacticalBlocks(result: TacticalResult): Block[] {
+  const blocks: Block[] = [
+    { kind: 'heading', text: 'What changed' },
+    { kind: 'list', items: tacticalHeadlines(result) },
+  ];
+  blocks.push({ kind: 'heading', text: 'Hotspots' });
+  if (result.density) {
+    blocks.push(hotspotTable(result.hotspots));
+    const caption =
+      'Density this period minus the previous period (red: denser now; blue: less dense), with this period’s hotspots (solid) and gone ones (dashed)';
+    blocks.push({
+      kind: 'figure',
+      caption,
+      svg: differenceSvg(
+        result.density.difference,
+        result.hotspots.map((h) => ({ polygon: h.polygon, dashed: h.status === 'gone' })),
+        caption,
+      ),
+    });
+  } else blocks.push({ kind: 'paragraph', text: result.densityNote ?? 'No density comparison.' });
+  blocks.push({ kind: 'heading', text: 'Near-repeat series' });
+  const series = seriesTable(result);
+  blocks.push(
+    series ?? {
+      kind: 'paragraph',
+      text: result.series.note ?? 'No series started or was live in this period.',
+    },
+  );
+  const testNote = `Counts by window midpoint; ${TEST_IN_WORDS}; q: Benjamini–Hochberg across the rows of the table, each column separately.`;
+  blocks.push({ kind: 'heading', text: 'By crime type' });
+  blocks.push(countTable('Events by category', 'Category', result.byCategory, testNote));
+  if (result.areaLayer) {
+    blocks.push({ kind: 'heading', text: `By area (${result.areaLayer})` });
+    blocks.push(countTable(`Events by area (${result.areaLayer})`, 'Area', result.byArea, testNote));
+    if (result.withoutArea && result.withoutArea.current > 0)
+      blocks.push({
+        kind: 'paragraph',
+        text: `${formatCount(result.withoutArea.current)} events this period lie in no area of ${result.areaLayer}; they are in the totals but in no area row.`,
+      });
+  }
+  blocks.push({ kind: 'heading', text: 'Caveats' });
+  blocks.push({ kind: 'list', items: [...new Set([...result.caveats, ...result.provenance.caveats])] });
+  blocks.push({ kind: 'heading', text: 'Method and data' });
+  blocks.push({
+    kind: 'facts',
+    rows: [
+      { label: 'Records', value: result.provenance.filterText },
+      { label: 'Datasets', value: result.provenance.datasets.map((d) => d.name).join(', ') || 'none' },
+      {
+        label: 'Data cover',
+        value:
+          result.coverage.from && result.coverage.to
+            ? `${formatDate(result.coverage.from)} to ${formatDate(result.coverage.to)}`
+            : 'no records',
+      },
+      { label: 'Coordinates', value: `${result.provenance.crs} metres` },
+      ...(result.density
+        ? [
+            {
+              label: 'Density',
+              value: `${result.density.kernel} kernel, ${result.density.cellSizeM.toFixed(0)} m cells, ${result.density.bandwidthM.toFixed(0)} m bandwidth, one grid for both periods`,
+            },
+          ]
+        : []),
+    ],
+  });
+  return blocks;
+}
+
+/** The slides' words: short on each face, the detail in the notes. */
+export function tacticalSlides(result: TacticalResult): {
+  summary: SlideWords;
+  hotspots: SlideWords;
+  series: SlideWords;
+} {
+  const headlines = tacticalHeadlines(result);
+  return {
+    summary: { title: 'What changed', lines: headlines, notes: result.caveats },
+    hotspots: {
+      title: 'Hotspots: this period against the previous',
+      lines: result.hotspots
+        .filter((h) => h.status !== 'persisting')
+        .slice(0, 6)
+        .map(
+          (h) =>
+            `${STATUS_WORDS[h.status]}: ${hotspotName(h)} (${formatCount(h.events)} events, ${countOrNoData(h.previousEvents)} before)`,
+        ),
+      notes: [CHANGE_RULE],
+    },
+    series: {
+      title: 'Near-repeat series',
+      lines: result.series.items
+        .slice(0, 6)
+        .map(
+          (s) =>
+            `Series ${s.id}: ${s.size} events, ${formatDate(s.firstDate)} to ${formatDate(s.lastDate)}${s.live ? ', live' : ''}`,
+        ),
+      notes: [result.series.linkRule || (result.series.note ?? '')],
+    },
+  };
+}
