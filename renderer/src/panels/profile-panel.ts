@@ -53,8 +53,15 @@ registerPanel({
     const preview = new ProfilePreview(app);
     const subject = h('select', { class: 'input', name: 'subject', 'aria-label': 'Subject' });
     const periodError = h('p', { class: 'field-error', role: 'alert' });
-    const from = ukDateInput({ name: 'periodFrom' }, undefined, periodError);
-    const to = ukDateInput({ name: 'periodTo' }, undefined, periodError);
+    // The period follows the filter's dates until the analyst types one of their own.
+    let periodTyped = false;
+    const typed = () => {
+      periodTyped = true;
+    };
+    const from = ukDateInput({ name: 'periodFrom' }, typed, periodError);
+    const to = ukDateInput({ name: 'periodTo' }, typed, periodError);
+    from.element.addEventListener('input', typed);
+    to.element.addEventListener('input', typed);
     const savedError = h('p', { class: 'field-error', role: 'alert', 'data-testid': 'profile-list-error' });
     const title = h('input', {
       type: 'text',
@@ -85,12 +92,7 @@ registerPanel({
         subject,
         'A hotspot’s number is from the profile’s own density run over its period (with the last run’s cell size and bandwidth).',
       ),
-      h(
-        'div',
-        { class: 'date-row' },
-        field('From', from.element),
-        field('To (inclusive)', to.element),
-      ),
+      h('div', { class: 'date-row' }, field('From', from.element), field('To (inclusive)', to.element)),
       periodError,
       field('Title', title),
       h('div', { class: 'form-grid' }, field('Author', author), field('Marking', marking)),
@@ -140,7 +142,7 @@ registerPanel({
       build.disabled = subject.options.length === 0 || app.project() === null;
     };
     const fillPeriod = () => {
-      if (from.value() && to.value()) return;
+      if (periodTyped && from.value() && to.value()) return;
       if (ws.filter.fromDate && ws.filter.toDate) {
         from.set(ws.filter.fromDate);
         to.set(ws.filter.toDate);
@@ -218,6 +220,7 @@ registerPanel({
     // Another project: its own period, title and author, and no editor of the last one's profile.
     subscriptions.add(
       ws.on('projectSwitched', () => {
+        periodTyped = false;
         from.set(null);
         to.set(null);
         title.value = '';
