@@ -33,7 +33,7 @@ export function resultsAnalysis(
   const wdq = weightedDisplacementQuotient(counts);
   const wdd = weightedDisplacementDifference(counts);
   const caveats = [
-    'The target was chosen because crime was high there, so some fall was likely anyway (regression to the mean); the control allows for it only in part.',
+    'If the target was chosen because crime was high there, some fall was likely anyway (regression to the mean); the control allows for it only in part.',
   ];
   const small = (['target', 'buffer', 'control'] as const).filter(
     (k) => counts[k].before < MIN_STABLE_COUNT || counts[k].after < MIN_STABLE_COUNT,
@@ -69,6 +69,6 @@ function wddText(wdd: WddResult): string {
 }
 
 export function describeChange(c: AreaCounts): string {
-  if (c.before === 0) return `${c.after} after, none before`;
+  if (c.before === 0) return c.after === 0 ? 'no events before or after' : `${c.after} after, none before`;
   return `${c.before} before, ${c.after} after (${formatChange(((c.after - c.before) / c.before) * 100)})`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countResultAreas } from '../../../../../shared/analysis/results/area-counts.js';
-import { resultsAnalysis } from '../../../../../shared/analysis/results/results-analysis.js';
+import { describeChange, resultsAnalysis } from '../../../../../shared/analysis/results/results-analysis.js';
 
 const square = (x: number, y: number, s: number) => [
   [
@@ -68,5 +68,13 @@ describe('resultsAnalysis', () => {
     expect(text).toContain('differ in length (28 and 31 days)');
     expect(text).toContain('3 events lie in the control');
     expect(r.wddText).toContain('WDD -5.0');
+  });
+});
+
+describe('describeChange', () => {
+  it('words a change with its percent, and areas with no events before', () => {
+    expect(describeChange({ before: 40, after: 20 })).toBe('40 before, 20 after (−50.0%)');
+    expect(describeChange({ before: 0, after: 3 })).toBe('3 after, none before');
+    expect(describeChange({ before: 0, after: 0 })).toBe('no events before or after');
   });
 });
