@@ -10,4 +10,7 @@ import './panels/basemap-panel.js';
 import './panels/filter-panel.js';
 import './panels/kde-panel.js';
 import './panels/near-repeat-panel.js';
+import './panels/areas-panel.js';
+import './panels/tactical-panel.js';
+import './panels/actions-panel.js';
 import './panels/profile-panel.js';
