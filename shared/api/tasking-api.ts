@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Concentration } from '../analysis/concentration/lorenz.js';
 import type { DistanceBand } from '../analysis/gistar/distance-band.js';
 import type { RepeatLocation } from '../analysis/repeats/repeat-locations.js';
+import type { TimeToRepeat } from '../analysis/repeats/time-to-repeat.js';
 import type { ResultsAnalysis } from '../analysis/results/results-analysis.js';
 import type { Grid } from '../model/grid.js';
 import type { AnalysisProvenance } from './analysis-api.js';
@@ -157,6 +158,8 @@ export interface ConcentrationRunResult {
   repeats: RepeatLocation[];
   repeatsShown: number;
   repeatsTotal: number;
+  /** How soon places are hit again, over all repeat locations. */
+  timeToRepeat: TimeToRepeat;
   provenance: AnalysisProvenance;
 }
 

@@ -10,6 +10,7 @@ import { midpointTimes } from '../../../shared/analysis/compare/periods.js';
 import { concentration, concentrationCurve } from '../../../shared/analysis/concentration/lorenz.js';
 import { countGrid } from '../../../shared/analysis/gistar/count-grid.js';
 import { repeatLocations } from '../../../shared/analysis/repeats/repeat-locations.js';
+import { timeToRepeat } from '../../../shared/analysis/repeats/time-to-repeat.js';
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { ConcentrationRunResult, taskingMethods } from '../../../shared/api/tasking-api.js';
@@ -41,11 +42,14 @@ export async function runConcentrationAnalysis(
   const curve = concentrationCurve(counts.grid.values);
   const busiest = Math.max(1, Math.round(BUSIEST_SHARE * counts.grid.values.length));
   job.progress(1, 2, 'Repeat locations');
-  const repeats = repeatLocations({
+  const dated = {
     x: columns.x,
     y: columns.y,
     timeMs: midpointTimes(columns.fromMs, columns.toMs),
     datedToDay: Uint8Array.from(columns.precision, (p) => (p === PRECISION_CODE.month ? 0 : 1)),
+  };
+  const repeats = repeatLocations({
+    ...dated,
     locationCode: columns.locationCode,
     locations: columns.locations,
   });
@@ -62,6 +66,7 @@ export async function runConcentrationAnalysis(
     repeats: repeats.slice(0, REPEATS_SHOWN),
     repeatsShown: Math.min(REPEATS_SHOWN, repeats.length),
     repeatsTotal: repeats.length,
+    timeToRepeat: timeToRepeat(dated),
     provenance: analysisProvenance(ctx, { filter: request.filter, columns, windowBasis: null, caveats }),
   };
 }
