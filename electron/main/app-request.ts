@@ -62,6 +62,15 @@ export async function handleAppRequest(request: Request, deps: AppRequestDeps): 
 async function serveBasemap(request: Request, pathname: string, deps: AppRequestDeps): Promise<Response> {
   const wanted = parseBasemapPath(pathname);
   const entry = wanted === null ? undefined : deps.basemaps.get(wanted.id);
+  // A file chosen for the project (setBasemap) is open in the engine: its tiles come from there.
+  if (wanted?.kind === 'tile' && entry === undefined) {
+    const tile = await deps.basemaps.engineTile(wanted.id, wanted.z, wanted.x, wanted.y);
+    if (tile === undefined) return respond(deps, 404, null);
+    if (tile === null) return respond(deps, 204, null);
+    return respond(deps, 200, request.method === 'HEAD' ? null : new Uint8Array(tile.data), {
+      'Content-Type': tileContentType(tile.format),
+    });
+  }
   if (wanted === null || entry === undefined) return respond(deps, 404, null);
   if (wanted.kind === 'tile') {
     if (entry.kind !== 'mbtiles') return respond(deps, 404, null);

@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { basename, extname } from 'node:path';
+import type { BasemapTile } from '../../shared/api/basemap-api.js';
 import type { LocalBasemap } from '../../shared/api/desktop.js';
+import type { Envelope } from '../../shared/api/errors.js';
 import { type MbtilesReader, openMbtiles } from '../engine/basemap/mbtiles.js';
 import { pmtilesUrl, tileUrlTemplate } from './basemap-path.js';
 
@@ -13,8 +15,29 @@ export type RegisteredBasemap =
   | { kind: 'pmtiles'; path: string }
   | { kind: 'mbtiles'; path: string; reader: MbtilesReader };
 
+/** Asks the engine (its own process) for a tile of a file the project chose: undefined for an unknown id. */
+export type EngineTileSource = (input: {
+  id: string;
+  z: number;
+  x: number;
+  y: number;
+}) => Promise<Envelope<unknown>>;
+
 export class BasemapRegistry {
   private readonly entries = new Map<string, RegisteredBasemap>();
+  private engineTiles: EngineTileSource | null = null;
+
+  /** Lets the app protocol serve the tiles of basemap files the engine opened for the project. */
+  useEngine(source: EngineTileSource): void {
+    this.engineTiles = source;
+  }
+
+  /** A tile of a file open in the engine: null for no such tile, undefined for no such file. */
+  async engineTile(id: string, z: number, x: number, y: number): Promise<BasemapTile | null | undefined> {
+    if (this.engineTiles === null) return undefined;
+    const envelope = await this.engineTiles({ id, z, x, y });
+    return envelope.ok ? (envelope.value as BasemapTile | null) : undefined;
+  }
 
   /** Registers a .pmtiles or .mbtiles file and describes it for the map. Throws RangeError for other files. */
   add(path: string): LocalBasemap {

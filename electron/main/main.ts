@@ -59,6 +59,7 @@ if (isPrimary) {
     { appVersion: app.getVersion(), host: 'electron', hostPrintsPdf: true },
     { printPdf: printHtmlToPdf },
   );
+  basemaps.useEngine((input) => dispatch(engine.api, 'basemapTile', input));
   const desktop = createDesktopHandlers({ engine, mainWindow: () => mainWindow, basemaps, settings });
   registerIpc({ engine, desktop, mainWindow: () => mainWindow });
   registerQuit(() => Promise.all([engine.close(), basemaps.closeAll()]));

@@ -23,10 +23,9 @@ import { join } from 'node:path';
 import { decodeJson, encodeJson } from '../../shared/api/codec.js';
 import type { ApiErrorData, Envelope } from '../../shared/api/errors.js';
 import type { ApiEvent } from '../../shared/api/jobs.js';
-import type { BasemapService } from '../engine/basemap/basemap-service.js';
 import type { FileRegistry } from '../engine/context.js';
 import { dispatch } from '../engine/dispatch.js';
-import { isBasemapPath, serveBasemapTile } from './basemap-route.js';
+import { isBasemapPath, projectTileOrigins, serveBasemapTile } from './basemap-route.js';
 import { checkOrigin, checkToken, type GuardConfig } from './guard.js';
 import { securityHeaders, serveStatic } from './static-files.js';
 import { receiveUpload, UploadRefused } from './upload.js';
@@ -36,8 +35,6 @@ export interface HostedEngine {
   api: Parameters<typeof dispatch>[0];
   context: { files: FileRegistry };
   events: { subscribe(listener: (event: ApiEvent) => void): () => void };
-  /** Local basemap tiles under /basemaps/ and the project's intranet tile origin for the CSP. */
-  basemaps?: Pick<BasemapService, 'tile' | 'has' | 'tileOrigins'>;
 }
 
 export interface WebHostOptions {
@@ -97,9 +94,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!originVerdict.ok)
       return sendJson(res, originVerdict.status, failure('refused', originVerdict.reason));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const csp = { tileOrigins: engine.basemaps?.tileOrigins() ?? [] };
-    if (engine.basemaps && isBasemapPath(url.pathname))
-      return serveBasemapTile(req, res, engine.basemaps, securityHeaders(csp));
+    // The page's CSP allows the open project's intranet tile server, if it has one.
+    const csp = { tileOrigins: await projectTileOrigins(engine.api) };
+    if (isBasemapPath(url.pathname)) return serveBasemapTile(req, res, engine.api, securityHeaders(csp));
     if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, rendererDir, csp);
 
     const tokenVerdict = checkToken(req, guard);

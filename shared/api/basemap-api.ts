@@ -46,6 +46,14 @@ export type Basemap = { opacity: number } & (
   | { kind: 'missing'; name: string; reason: string }
 );
 
+/** One tile of a local basemap file: its bytes (uncompressed) and encoding ('png', 'pbf', …). */
+export interface BasemapTile {
+  data: Uint8Array;
+  format: string;
+}
+
+const tileIndex = z.number().int().min(0);
+
 export const basemapMethods = {
   getBasemap: method(z.object({}).strict())<Basemap>(),
   /**
@@ -57,4 +65,20 @@ export const basemapMethods = {
       .object({ choice: basemapChoiceSchema.optional(), opacity: z.number().min(0).max(1).optional() })
       .strict(),
   )<Basemap>(),
+  /**
+   * For the hosts' tile routes (web host /basemaps/…, Electron app://): a tile of an open basemap
+   * file, null where the file has none; ApiError not-found for an unknown file id.
+   */
+  basemapTile: method(
+    z
+      .object({
+        id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+        z: tileIndex.max(30),
+        x: tileIndex,
+        y: tileIndex,
+      })
+      .strict(),
+  )<BasemapTile | null>(),
+  /** The intranet tile origins the page's CSP must allow for the open project (hosts only). */
+  basemapTileOrigins: method(z.object({}).strict())<string[]>(),
 };

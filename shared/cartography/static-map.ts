@@ -37,6 +37,8 @@ export interface StaticMapOptions {
   /** Small print at the bottom: data sources, CRS, date. */
   provenance?: string;
   boundaries?: { polygons: MultiPolygonCoords; label?: string }[];
+  /** Rivers and lakes of the basemap, drawn first (under everything). */
+  water?: { polygons: MultiPolygonCoords; label?: string }[];
   streets?: { coords: number[][]; name?: string; major?: boolean }[];
   /** Density surface drawn as bands between the thresholds (ascending), in the surface's unit. */
   surface?: { grid: Grid; thresholds: number[]; unit: string; labels?: string[] };
@@ -68,6 +70,8 @@ export function renderStaticMap(options: StaticMapOptions): string {
   const legend: LegendEntry[] = [];
   const body: string[] = [`<rect width="${widthPx}" height="${heightPx}" fill="${LAND_FILL}"/>`];
 
+  const water = options.water?.filter((w) => overlaps(w.polygons, options.extent)) ?? [];
+  if (water.length > 0) body.push(waterSvg(frame, water, legend));
   if (options.surface) body.push(surfaceSvg(frame, options.surface, legend));
   if (options.boundaries) body.push(boundariesSvg(frame, options.boundaries, legend));
   if (options.streets) body.push(streetsSvg(frame, options.streets, legend));
@@ -139,6 +143,31 @@ function surfaceSvg(
     legend.push({ label, fill: colours[Math.min(k, colours.length - 1)]!, symbol: 'box' });
   });
   return `<g class="surface">${paths.join('')}</g>`;
+}
+
+const WATER_FILL = '#c4dbe9';
+
+/** Whether the polygons' bounding box meets the extent (water out of view gets no legend entry). */
+function overlaps(polygons: MultiPolygonCoords, extent: Extent): boolean {
+  const points = polygons.flat(2);
+  const xs = points.map((p) => p[0]!);
+  const ys = points.map((p) => p[1]!);
+  return (
+    Math.max(...xs) >= extent.minX &&
+    Math.min(...xs) <= extent.maxX &&
+    Math.max(...ys) >= extent.minY &&
+    Math.min(...ys) <= extent.maxY
+  );
+}
+
+function waterSvg(
+  frame: MapFrame,
+  water: NonNullable<StaticMapOptions['water']>,
+  legend: LegendEntry[],
+): string {
+  legend.push({ label: 'Water', fill: WATER_FILL });
+  const d = water.map((w) => multiPolygonData(frame, w.polygons)).join('');
+  return `<g class="water"><path ${attrs({ d, fill: WATER_FILL, stroke: 'none' })}/></g>`;
 }
 
 function boundariesSvg(

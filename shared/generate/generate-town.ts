@@ -14,7 +14,6 @@
 import { makeTransform } from '../crs/transform.js';
 import type { ProgressFn } from '../jobs/progress.js';
 import { MS_PER_DAY } from '../model/time.js';
-import { Random, seedFromString } from '../util/random.js';
 import { type BoundaryLayer, buildBeats, buildPostcodeDistricts, buildWards } from './boundaries.js';
 import {
   backgroundEvents,
@@ -31,17 +30,17 @@ import {
   type LineStringGeometry,
   type PolygonGeometry,
   streetGeoJson,
+  waterGeoJson,
 } from './geojson.js';
 import type { Point } from './geometry.js';
 import type { GroundTruth } from './ground-truth.js';
 import { buildGroundTruth } from './ground-truth-builder.js';
 import { hospitalAdmissions } from './hospital.js';
-import { planLayout, type TownLayout } from './layout.js';
-import { CENTRE_STREET_NAMES, MAIN_ROAD_NAMES, RING_ROAD_NAME, StreetNamer } from './names.js';
+import type { TownLayout } from './layout.js';
 import { type Anchor, type DatasetId, LAST_QUARTER_DAYS, SERIES_BASE_COUNT } from './plan.js';
 import { plantSeries, SERIES_MAX_COUNT } from './series.js';
 import { nearestStreetPoint, segmentTable } from './street-sampler.js';
-import { buildStreets, type Street } from './streets.js';
+import type { Street } from './streets.js';
 import {
   ambulanceTable,
   asbTable,
@@ -51,6 +50,7 @@ import {
   policeTable,
   type ReferencedTable,
 } from './tables.js';
+import { townMap, townStream } from './town-map.js';
 
 export interface GenerateOptions {
   /** Integer 0 … 2^32 − 1. Default 1 (the shipped sample). */
@@ -86,6 +86,8 @@ export interface GeneratedTown {
     bng: FeatureCollection<LineStringGeometry>;
     wgs84: FeatureCollection<LineStringGeometry>;
   };
+  /** The River Ash, for the bundled basemap only (no event depends on it). */
+  water: { bng: FeatureCollection<PolygonGeometry>; wgs84: FeatureCollection<PolygonGeometry> };
   groundTruth: GroundTruth;
 }
 
@@ -117,17 +119,11 @@ function periodOf(endDate: string, months: number) {
 export function generateTown(options: GenerateOptions = {}): GeneratedTown {
   const opts = checkOptions(options);
   const progress = options.progress ?? (() => {});
-  const stream = (part: string) => new Random(seedFromString(`${opts.seed}/${part}`));
+  const stream = (part: string) => townStream(opts.seed, part);
   const steps = 8;
   progress(0, steps, 'laying out the town');
 
-  const layout = planLayout(stream('layout'));
-  const namer = new StreetNamer(stream('names'), [
-    ...CENTRE_STREET_NAMES,
-    ...MAIN_ROAD_NAMES,
-    RING_ROAD_NAME,
-  ]);
-  const streets = buildStreets(stream('streets'), layout, namer);
+  const { layout, streets, water: waterBodies } = townMap(opts.seed);
   const table = segmentTable(streets);
   const period = periodOf(opts.endDate, opts.months);
   const lastQuarterStartMs = period.endMs - LAST_QUARTER_DAYS * MS_PER_DAY;
@@ -181,6 +177,7 @@ export function generateTown(options: GenerateOptions = {}): GeneratedTown {
     postcodeDistricts: { layer: districts, ...boundaryGeoJson(districts, toWgs84) },
   };
   const streetsGeo = streetGeoJson(streets, toWgs84);
+  const water = waterGeoJson(waterBodies, toWgs84);
   progress(7, steps, 'ground truth');
 
   const groundTruth = buildGroundTruth({
@@ -207,6 +204,7 @@ export function generateTown(options: GenerateOptions = {}): GeneratedTown {
     },
     boundaries,
     streets: { list: streets, ...streetsGeo },
+    water,
     groundTruth,
   };
 }

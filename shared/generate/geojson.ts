@@ -8,6 +8,7 @@
 import type { BoundaryLayer } from './boundaries.js';
 import { closedCounterClockwise } from './geometry.js';
 import type { Street } from './streets.js';
+import type { WaterBody } from './water.js';
 
 export type Position = number[];
 
@@ -92,6 +93,36 @@ export function streetGeoJson(
         type: 'Feature',
         properties: props(s),
         geometry: { type: 'LineString', coordinates: s.line.map((p) => lonLat(toWgs84, p)) },
+      })),
+    },
+  };
+}
+
+/** The town's water as polygons with name and kind, in BNG and WGS84. */
+export function waterGeoJson(
+  water: readonly WaterBody[],
+  toWgs84: ToWgs84,
+): { bng: FeatureCollection<PolygonGeometry>; wgs84: FeatureCollection<PolygonGeometry> } {
+  const props = (w: WaterBody) => ({ name: w.name, kind: w.kind });
+  return {
+    bng: {
+      type: 'FeatureCollection',
+      crs: BNG_CRS_MEMBER,
+      features: water.map((w) => ({
+        type: 'Feature',
+        properties: props(w),
+        geometry: { type: 'Polygon', coordinates: [w.ring] },
+      })),
+    },
+    wgs84: {
+      type: 'FeatureCollection',
+      features: water.map((w) => ({
+        type: 'Feature',
+        properties: props(w),
+        geometry: {
+          type: 'Polygon',
+          coordinates: [closedCounterClockwise(w.ring.map((p) => lonLat(toWgs84, p)))],
+        },
       })),
     },
   };

@@ -43,6 +43,7 @@ export function townReadme(town: GeneratedTown): string {
   }
   lines.push(
     `  streets.geojson - ${gt.streets.features} street lines (${gt.streets.names} names); properties name, kind`,
+    '  water.geojson - the River Ash as a polygon, for the map only; properties name, kind',
     '',
     'Planted patterns (details, coordinates and record references in ground_truth.json):',
   );

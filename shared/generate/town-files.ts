@@ -24,6 +24,7 @@ export const TOWN_FILE_NAMES = [
   'beats.geojson',
   'postcode_districts.geojson',
   'streets.geojson',
+  'water.geojson',
   'ground_truth.json',
   'README.txt',
 ] as const;
@@ -44,6 +45,7 @@ export function townFiles(town: GeneratedTown): TownFile[] {
     { name: 'beats.geojson', text: featureCollectionText(b.beats.wgs84) },
     { name: 'postcode_districts.geojson', text: featureCollectionText(b.postcodeDistricts.wgs84) },
     { name: 'streets.geojson', text: featureCollectionText(town.streets.wgs84) },
+    { name: 'water.geojson', text: featureCollectionText(town.water.wgs84) },
     { name: 'ground_truth.json', text: `${JSON.stringify(town.groundTruth, null, 1)}\n` },
     { name: 'README.txt', text: townReadme(town) },
   ];

@@ -95,6 +95,7 @@ export function overviewMapSvg(
     provenance,
     boundaries: inputs.layers.boundaries,
     streets: inputs.layers.streets,
+    water: inputs.layers.water,
     legendTitle: 'Density (events per km²)',
   };
   if (inputs.kde) {
@@ -135,6 +136,7 @@ export function hotspotMapSvg(
     provenance,
     boundaries: inputs.layers.boundaries,
     streets: inputs.layers.streets,
+    water: inputs.layers.water,
     surface: surfaceOf(kde),
     streetLabels: true,
     points: { x: inputs.points.x, y: inputs.points.y, label: 'Event in the period' },
@@ -167,6 +169,7 @@ export function chainsMapSvg(
     provenance,
     boundaries: inputs.layers.boundaries,
     streets: inputs.layers.streets,
+    water: inputs.layers.water,
     streetLabels: true,
     zones: { rings: chains.zones.map((z) => z.ring), label: 'Risk zone (recent event)' },
     hotspots: chains.chains.map((c) => ({

@@ -68,6 +68,8 @@ export interface MapLayers {
   boundaryLayerName: string | null;
   /** Reference lines such as streets. */
   streets: { coords: number[][]; name?: string; major?: boolean }[];
+  /** Water of the project's basemap (the bundled sample town's river), when it is drawn. */
+  water?: { polygons: MultiPolygonCoords; label: string }[];
 }
 
 export interface DatasetProvenance {

@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { lineMvt, pmtilesBytes, solidPng, writeMbtiles } from '../fixtures/basemap/basemap-files.js';
 import { expect, test } from './fixtures.js';
 
@@ -26,6 +26,9 @@ interface TestMap {
 }
 
 const STREET_NAMES = new Set(STREETS.features.map((f) => String(f.properties?.['name'])));
+
+/** Where a screenshot goes: the test's folder under test-results/, kept as an artefact. */
+const shot = (testInfo: TestInfo, name: string) => testInfo.outputPath(`basemap-${name}.png`);
 
 /** Loads the app afresh (a new document, so a new CSP), from the address `hotspot serve` printed. */
 async function openApp(page: Page, url: string): Promise<void> {
@@ -101,12 +104,12 @@ test('first launch shows the sample town with its streets named', async ({ page,
   expect(distinct.size, 'street names drawn in view').toBeGreaterThanOrEqual(4);
   for (const name of distinct) expect(STREET_NAMES.has(name), `${name} is a street of the sample`).toBe(true);
   expect(await rendered(page, ['basemap-street', 'basemap-street-major'], 'label')).not.toHaveLength(0);
-  await page.screenshot({ path: testInfo.outputPath('basemap-first-launch.png') });
+  await page.screenshot({ path: shot(testInfo, 'first-launch') });
 
   await view(page, [-2.4285, 53.99], 13);
   const wards = new Set(await rendered(page, ['basemap-ward-name'], 'label'));
   expect(wards.size, 'ward names drawn').toBeGreaterThanOrEqual(3);
-  await page.screenshot({ path: testInfo.outputPath('basemap-wards.png') });
+  await page.screenshot({ path: shot(testInfo, 'wards') });
 });
 
 test('an MBTiles and a PMTiles basemap draw, and the choice is kept with the project', async ({
@@ -139,7 +142,7 @@ test('an MBTiles and a PMTiles basemap draw, and the choice is kept with the pro
   await view(page, [-2.4, 54], 6);
   expect(await shareOf(page, [220, 30, 30]), 'red MBTiles pixels').toBeGreaterThan(0.3);
   expect(network.seen.some((u) => /\/basemaps\/[A-Za-z0-9_-]+\/0\/0\/0$/.test(u))).toBe(true);
-  await page.screenshot({ path: testInfo.outputPath('basemap-mbtiles.png') });
+  await page.screenshot({ path: shot(testInfo, 'mbtiles') });
 
   await chooseBasemapFile(page, pmtiles);
   await expect(page.getByTestId('basemap-status')).toContainText('Blue test tiles');
@@ -184,7 +187,7 @@ test('a vector MBTiles in the OpenMapTiles schema is styled and its street named
   await view(page, [0, 40], 1.5);
   expect(await rendered(page, ['basemap-road-name'], 'name')).toContain('Fixture Lane');
   expect(await rendered(page, ['basemap-road-minor', 'basemap-road-major'], 'name')).toHaveLength(0);
-  await page.screenshot({ path: testInfo.outputPath('basemap-vector.png') });
+  await page.screenshot({ path: shot(testInfo, 'vector') });
 });
 
 /** A tile server on loopback that answers every tile with one PNG and counts what it was asked. */
@@ -228,7 +231,7 @@ test('an intranet tile server is allowed by the CSP once chosen; any other origi
       'tiles asked of the intranet server',
     ).toBe(true);
     expect(await shareOf(page, [40, 170, 60]), 'intranet tile pixels').toBeGreaterThan(0.3);
-    await page.screenshot({ path: testInfo.outputPath('basemap-intranet.png') });
+    await page.screenshot({ path: shot(testInfo, 'intranet') });
 
     const refused = await page.evaluate(async (url) => {
       const violation = new Promise<string>((done) =>

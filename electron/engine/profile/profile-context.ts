@@ -8,6 +8,7 @@ import { ApiError } from '../../../shared/api/errors.js';
 import type { DatasetInfo } from '../../../shared/api/import-api.js';
 import { isoDate } from '../../../shared/model/time.js';
 import type { DatasetProvenance, MapLayers, MultiPolygonCoords } from '../../../shared/profile/model.js';
+import { bundledReference } from '../basemap/sample-reference.js';
 import { referenceLinesIn } from './reference-lines.js';
 
 export interface AreaFeature {
@@ -89,7 +90,15 @@ export function mapLayers(db: Database.Database, crs: string, preferLayerId: num
         }[]
       ).map((f) => ({ polygons: asMulti(JSON.parse(f.geometry)), label: f.name ?? f.code }))
     : [];
-  return { crs, boundaries, boundaryLayerName: layer?.name ?? null, streets: referenceLinesIn(db) };
+  const own = referenceLinesIn(db);
+  const bundled = bundledReference(db, crs);
+  return {
+    crs,
+    boundaries,
+    boundaryLayerName: layer?.name ?? null,
+    streets: own.length === 0 && bundled ? bundled.streets : own,
+    ...(bundled ? { water: bundled.water } : {}),
+  };
 }
 
 export function datasetProvenance(d: DatasetInfo): DatasetProvenance {

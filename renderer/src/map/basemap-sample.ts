@@ -1,12 +1,13 @@
 /**
- * The bundled basemap of the sample town, Ashbridge (issue 11 item 2): its wards, beats, water and
- * named streets from resources/sample as one GeoJSON source, styled like a town plan, with street
+ * The bundled basemap of the sample town, Ashbridge (issue 11 item 2): its wards, beats, the River
+ * Ash and named streets from resources/sample as one GeoJSON source, styled like a town plan, with street
  * names along the streets and ward names in the wards, in local fonts (no glyph files).
  */
 import type { LayerSpecification } from 'maplibre-gl';
 import beatsText from '../../../resources/sample/beats.geojson?raw';
 import streetsText from '../../../resources/sample/streets.geojson?raw';
 import wardsText from '../../../resources/sample/wards.geojson?raw';
+import waterText from '../../../resources/sample/water.geojson?raw';
 import { LABEL_FONT } from './basemap-style.js';
 
 type Collection = GeoJSON.FeatureCollection;
@@ -27,6 +28,7 @@ export function sampleTownGeoJson(): Collection {
     features: [
       ...tag(wardsText, 'ward', (p) => p['WD24NM']),
       ...tag(beatsText, 'beat', (p) => p['BEAT_NAME']),
+      ...tag(waterText, 'water', (p) => p['name']),
       ...tag(streetsText, 'street', (p) => p['name']),
     ],
   };
@@ -101,6 +103,21 @@ export function sampleTownLayers(source: string): LayerSpecification[] {
         'symbol-spacing': 300,
       },
       paint: { 'text-color': '#4a4a4a', ...halo },
+    },
+    {
+      id: `${source}-water-name`,
+      type: 'symbol',
+      source,
+      filter: layer('water'),
+      minzoom: 13,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['get', 'label'],
+        'text-font': LABEL_FONT,
+        'text-size': 12,
+        'symbol-spacing': 400,
+      },
+      paint: { 'text-color': '#3c6f8f', ...halo },
     },
     {
       id: `${source}-ward-name`,

@@ -54,7 +54,7 @@ async function upload(name: string, bytes: Buffer): Promise<FileRef> {
   const response = await fetch(`${host.origin}/api/upload?name=${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${host.token}` },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   return ((await response.json()) as { value: FileRef }).value;
 }
