@@ -91,6 +91,24 @@ function strandSection(
   };
 }
 
+/** The strand's actions already recorded in the project's action log, after its recommendations. */
+function withRecordedActions(
+  section: ProfileSection,
+  inputs: ProfileInputs,
+  strand: (typeof RESPONSE_STRANDS)[number],
+): ProfileSection {
+  const recorded = (inputs.recordedActions ?? []).filter((a) => a.type === strand);
+  if (recorded.length === 0) return section;
+  const findings = recorded.map((a, k) => ({
+    id: `${strand}:recorded-${k + 1}`,
+    text: a.text,
+    generated: a.text,
+    edited: false,
+    stale: false,
+  }));
+  return { ...section, findings: [...(section.findings ?? []), ...findings] };
+}
+
 function assessmentBlocks(inputs: ProfileInputs, reviewDate: string): Block[] {
   const rows = [
     { label: 'Baseline: events this period', value: formatCount(inputs.counts.current) },
@@ -155,7 +173,9 @@ export function buildProfileModel(inputs: ProfileInputs, saved: SavedTexts = {})
   const gaps = applyEdits(intelligenceGaps(inputs), saved);
   const suggestions = suggestResponses(inputs, noun);
   const reviewDate = reviewDateOf(inputs.periods.current.to);
-  const strands = RESPONSE_STRANDS.map((strand) => strandSection(saved, strand, suggestions[strand]));
+  const strands = RESPONSE_STRANDS.map((strand) =>
+    withRecordedActions(strandSection(saved, strand, suggestions[strand]), inputs, strand),
+  );
   const sections: ProfileSection[] = [
     {
       ...section(

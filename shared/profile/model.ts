@@ -138,6 +138,8 @@ export interface ProfileInputs {
   /** Datasets and categories in scope, in words (e.g. "Police recorded crime: Burglary"). */
   scopeText: string;
   counts: PeriodComparison;
+  /** JAG actions recorded in the project for the period (issue 13), one line each, by strand. */
+  recordedActions?: { type: (typeof RESPONSE_STRANDS)[number]; text: string }[];
   /** What the data in scope cover; periods outside it are "no data". */
   coverage: DataCoverage;
   /** The whole scope (all datasets and categories in scope, everywhere): the area's own change. */

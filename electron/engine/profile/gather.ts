@@ -36,6 +36,7 @@ import { runKnoxAnalysis } from '../analysis/knox-service.js';
 import { datasetCaveatSource, filterNames, recordKinds } from '../analysis/provenance.js';
 import type { EngineContext } from '../context.js';
 import { listDatasets } from '../import/datasets.js';
+import { recordedActionLines } from '../project/actions.js';
 import { queryRecords, summariseRecords } from '../query/query-records.js';
 import { getRecordCache } from '../query/record-cache.js';
 import { toRecordColumns } from '../query/record-columns.js';
@@ -327,6 +328,7 @@ export async function gatherProfileInputs(
     periods,
     scopeText: `${datasets.map((d) => d.name).join(', ')}${base.categories ? `; categories: ${base.categories.join(', ')}` : '; all categories'}`,
     counts: counts.subject,
+    recordedActions: recordedActionLines(db, periods.current),
     coverage: coverageInWords(coverage),
     scopeCounts: counts.scope,
     hotspotTrends: trends,

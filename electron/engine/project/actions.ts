@@ -238,6 +238,31 @@ export function actionHistory(db: Database.Database, id: number): ActionHistoryE
   return rows.map((r) => ({ at: r.at, change: r.change, action: JSON.parse(r.snapshot_json) as ActionInfo }));
 }
 
+/**
+ * The actions for a profile's Response section: not cancelled, and running at some time in the period
+ * (an undated start or end is open), one line each with its strand, so the reader sees what is
+ * already tasked beside what is recommended.
+ */
+export function recordedActionLines(
+  db: Database.Database,
+  period: { from: string; to: string },
+): { type: ActionInfo['type']; text: string }[] {
+  return listActions(db)
+    .filter(
+      (a) =>
+        a.status !== 'cancelled' &&
+        (a.startDate === null || a.startDate <= period.to) &&
+        (a.endDate === null || a.endDate >= period.from),
+    )
+    .map((a) => {
+      const dates = `${a.startDate ? ukDay(a.startDate) : 'no start date'} to ${a.endDate ? ukDay(a.endDate) : 'no end date'}`;
+      return {
+        type: a.type,
+        text: `Already tasked (A${a.id}, ${a.status}): ${a.title}; ${a.owner || 'no owner'}, ${dates}; against ${a.target.label}.`,
+      };
+    });
+}
+
 /** The project's protective marking (project_meta 'marking'), OFFICIAL when none was set. */
 export function projectMarking(db: Database.Database): string {
   const row = db.prepare("SELECT value FROM project_meta WHERE key = 'marking'").get() as

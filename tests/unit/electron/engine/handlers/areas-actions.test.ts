@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../../electron/engine/engine.js';
 import { runImport } from '../../../../../electron/engine/import/run-import.js';
+import { recordedActionLines } from '../../../../../electron/engine/project/actions.js';
 import type { ActionFields } from '../../../../../shared/api/areas-actions-api.js';
 import { makeTransform } from '../../../../../shared/crs/transform.js';
 
@@ -199,5 +200,15 @@ describe('JAG action log', () => {
     expect(body).toContain(`"'=HYPERLINK(""x"")"`);
     expect(body).toContain(',01/04/2024,30/04/2024,');
     expect(csv.marking).toBe('OFFICIAL');
+  });
+
+  it('gives the profile the actions running in its period, not deleted or cancelled ones', () => {
+    const db = engine.context.project().db;
+    const april = recordedActionLines(db, { from: '2024-04-15', to: '2024-05-15' });
+    expect(april.map((a) => a.type)).toEqual(['enforcement', 'reassurance']);
+    expect(april[0]!.text).toMatch(
+      /^Already tasked \(A\d+, planned\): Warrants; Neighbourhood Policing Team, 01\/04\/2024 to 30\/04\/2024; against Hotspot 1/,
+    );
+    expect(recordedActionLines(db, { from: '2025-01-01', to: '2025-03-31' })).toEqual([]);
   });
 });
