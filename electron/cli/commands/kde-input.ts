@@ -1,6 +1,7 @@
 /**
- * Where `hotspot kde` gets its events (DESIGN.md §4b): a CSV file read with papaparse, columns by
- * header name or 1-based number (a file whose first row holds numbers in the x and y columns has no
+ * Where `hotspot kde` gets its events (DESIGN.md §4b): a CSV file (a plain comma-separated file cut
+ * line by line straight into typed arrays; one with quotes or another delimiter read with papaparse),
+ * columns by header name or 1-based number (a file whose first row holds numbers in the x and y columns has no
  * header; rows with unreadable values are counted and the first few reported, never dropped silently),
  * or the point records of a dataset in an existing project (../event-input.ts).
  */
@@ -30,9 +31,12 @@ export async function readCsvEvents(
   } catch {
     throw new CliRefusal(`cannot read ${path}: check the file name`);
   }
-  const table = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
-  if (table.length === 0) throw new CliRefusal(`${basename(path)} is empty`);
-  const first = table[0];
+  text = text.replace(/^\uFEFF/, '');
+  const lines = plainCsvLines(text);
+  const first = lines
+    ? (lines[0] ?? '').split(',')
+    : (Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', preview: 1 }).data[0] ?? []);
+  if (first.length === 0 || (lines && lines.length === 0)) throw new CliRefusal(`${basename(path)} is empty`);
   const numbered = (spec: string) => (/^\d+$/.test(spec.trim()) ? Number(spec) - 1 : null);
   const nx = numbered(columns.x);
   const ny = numbered(columns.y);
@@ -58,34 +62,95 @@ export async function readCsvEvents(
   const xc = find(columns.x, '--x');
   const yc = find(columns.y, '--y');
   const wc = columns.weight !== undefined ? find(columns.weight, '--weight') : null;
-  const rows = table.slice(hasHeader ? 1 : 0);
-  const x: number[] = [];
-  const y: number[] = [];
-  const w: number[] = [];
+  const wanted = wc === null ? [xc, yc] : [xc, yc, wc];
+  const rows = lines
+    ? new PlainCells(lines.slice(hasHeader ? 1 : 0), wanted)
+    : new TableCells(
+        Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data.slice(hasHeader ? 1 : 0),
+        wanted,
+      );
+  const count = rows.count;
+  const x = new Float64Array(count);
+  const y = new Float64Array(count);
+  const w = wc === null ? null : new Float64Array(count);
   const reasons: string[] = [];
-  let rejected = 0;
-  rows.forEach((row, k) => {
-    const line = k + (hasHeader ? 2 : 1);
-    const vx = Number(row[xc]);
-    const vy = Number(row[yc]);
-    const vw = wc === null ? 1 : Number(row[wc]);
+  let used = 0;
+  for (let k = 0; k < count; k++) {
+    const [cx, cy, cw] = rows.cells(k);
+    const vw = cw === undefined ? 1 : Number(cw);
     let why: string | null = null;
-    if (!isNumber(row[xc]) || !isNumber(row[yc]))
-      why = `x/y '${row[xc] ?? ''}', '${row[yc] ?? ''}' are not numbers`;
-    else if (wc !== null && !(isNumber(row[wc]) && vw >= 0))
-      why = `weight '${row[wc] ?? ''}' is not a number ≥ 0`;
+    if (!isNumber(cx) || !isNumber(cy)) why = `x/y '${cx ?? ''}', '${cy ?? ''}' are not numbers`;
+    else if (w !== null && !(isNumber(cw) && vw >= 0)) why = `weight '${cw ?? ''}' is not a number ≥ 0`;
     if (why) {
-      rejected++;
-      if (reasons.length < MAX_REASONS) reasons.push(`row ${line}: ${why}`);
-      return;
+      if (reasons.length < MAX_REASONS) reasons.push(`row ${k + (hasHeader ? 2 : 1)}: ${why}`);
+      continue;
     }
-    x.push(vx);
-    y.push(vy);
-    w.push(vw);
-  });
-  const events: HotspotEvents = { x: Float64Array.from(x), y: Float64Array.from(y) };
-  if (wc !== null) events.weight = Float64Array.from(w);
-  return { label: basename(path), crs: 'EPSG:27700', events, rows: rows.length, rejected, reasons };
+    x[used] = Number(cx);
+    y[used] = Number(cy);
+    if (w) w[used] = vw;
+    used++;
+  }
+  const events: HotspotEvents = { x: x.slice(0, used), y: y.slice(0, used) };
+  if (w) events.weight = w.slice(0, used);
+  return { label: basename(path), crs: 'EPSG:27700', events, rows: count, rejected: count - used, reasons };
+}
+
+/**
+ * The non-blank lines of a comma-separated file without quotes, or null when the file has quotes
+ * or is not comma-separated (papaparse reads those, with its delimiter guess and RFC 4180 quoting).
+ */
+function plainCsvLines(text: string): string[] | null {
+  if (text.includes('"') || /\r(?!\n)/.test(text)) return null;
+  const newline = text.indexOf('\n');
+  const head = newline < 0 ? text : text.slice(0, newline);
+  if (!head.includes(',') || /[\t;|]/.test(head)) return null;
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '');
+}
+
+/** The wanted cells of each line of a plain CSV, cut out of the line without splitting all of it. */
+class PlainCells {
+  readonly count: number;
+  private readonly last: number;
+  constructor(
+    private readonly lines: string[],
+    private readonly wanted: number[],
+  ) {
+    this.count = lines.length;
+    this.last = Math.max(...wanted);
+  }
+  cells(k: number): (string | undefined)[] {
+    const line = this.lines[k];
+    const out: (string | undefined)[] = new Array(this.wanted.length);
+    let column = 0;
+    let start = 0;
+    while (column <= this.last) {
+      const comma = line.indexOf(',', start);
+      const end = comma < 0 ? line.length : comma;
+      const at = this.wanted.indexOf(column);
+      if (at >= 0) {
+        const cell = line.slice(start, end);
+        for (let i = at; i < this.wanted.length; i++) if (this.wanted[i] === column) out[i] = cell;
+      }
+      if (comma < 0) break;
+      start = comma + 1;
+      column++;
+    }
+    return out;
+  }
+}
+
+/** The wanted cells of rows papaparse read. */
+class TableCells {
+  readonly count: number;
+  constructor(
+    private readonly rows: string[][],
+    private readonly wanted: number[],
+  ) {
+    this.count = rows.length;
+  }
+  cells(k: number): (string | undefined)[] {
+    return this.wanted.map((c) => this.rows[k][c]);
+  }
 }
 
 function isNumber(text: string | undefined): boolean {

@@ -2,39 +2,33 @@
  * `hotspot kde`: a kernel density surface of point events written as an ESRI ASCII grid, and
  * optionally its hotspots as GeoJSON (DESIGN.md §4 "Kernel density", "Hotspot classes", §4b).
  * Events come from a CSV (columns by header name or 1-based number; a file whose first row holds
- * numbers in the x and y columns has no header) or from a project's dataset. The surface is computed
- * in this process with the same shared code the app's worker job runs (shared/analysis/kde), and the
- * hotspots follow the same rules as the app's (DESIGN.md §4 "Study area", "Hotspot classes"): events
- * outside the study area (the grid's rectangle) are left out of the surface and of N, thresholds are
- * over all cells of the study area, and a hotspot needs ≥ --min-events events and p < 0.05 against
- * complete spatial randomness (--iterations simulations, --seed), run here in one thread.
+ * numbers in the x and y columns has no header) or from a project's dataset. The surface, the test
+ * and the hotspots run on a worker pool through the same function as the app's runKde
+ * (electron/engine/analysis/kde-on-pool.ts), so they follow the same rules (DESIGN.md §4 "Study
+ * area", "Hotspot classes"): events outside the study area (the grid's rectangle) are left out of the
+ * surface and of N, thresholds are over all cells of the study area, and a hotspot needs
+ * ≥ --min-events events and p < 0.05 against complete spatial randomness (--iterations simulations,
+ * --seed). The grid is written in chunks of rows (esriAsciiGridChunks).
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { writeEsriAsciiGrid } from '../../../shared/analysis/grid-io/esri-ascii.js';
+import { Readable } from 'node:stream';
+import { esriAsciiGridChunks } from '../../../shared/analysis/grid-io/esri-ascii.js';
 import { prjFor, prjPathFor } from '../../../shared/analysis/grid-io/prj.js';
-import { csrBound, weightSums } from '../../../shared/analysis/hotspots/csr-bound.js';
-import {
-  csrMethod,
-  DEFAULT_CSR_ITERATIONS,
-  DEFAULT_CSR_SEED,
-  simulateCsrMaxima,
-} from '../../../shared/analysis/hotspots/csr-test.js';
-import { eventsInside } from '../../../shared/analysis/hotspots/hotspot-events.js';
-import {
-  findHotspots,
-  type HotspotOptions,
-  type HotspotResult,
-} from '../../../shared/analysis/hotspots/hotspots.js';
+import { DEFAULT_CSR_SEED } from '../../../shared/analysis/hotspots/csr-test.js';
+import type { HotspotResult } from '../../../shared/analysis/hotspots/hotspots.js';
 import { DEFAULT_MIN_EVENTS } from '../../../shared/analysis/hotspots/support.js';
 import { parseThresholdSpec, type ThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
-import { type KdeSurface, kernelDensity } from '../../../shared/analysis/kde/kde.js';
+import type { KdeSurface } from '../../../shared/analysis/kde/kde.js';
 import { KERNEL_NAMES, type KernelName } from '../../../shared/analysis/kde/kernels.js';
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
+import { ApiError } from '../../../shared/api/errors.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
 import { rightHandRule } from '../../../shared/profile/exports/rings.js';
+import { type KdeOnPoolResult, kdeOnPool } from '../../engine/analysis/kde-on-pool.js';
+import { WorkerPool } from '../../engine/jobs/worker-pool.js';
 import { parseCommandArgs } from '../args.js';
 import { type CliCommand, type CliIo, CliRefusal, CliUsageError } from '../command.js';
-import { chooseEventInput, eventInputOptions, refusing } from '../event-input.js';
+import { chooseEventInput, eventInputOptions } from '../event-input.js';
 import { createProgressBar } from '../progress.js';
 import { type KdeEventSource, readCsvEvents, readProjectDataset } from './kde-input.js';
 
@@ -141,66 +135,38 @@ export const kdeCommand: CliCommand = {
       source.crs = values.crs ?? 'EPSG:27700';
     }
 
-    const bar = createProgressBar(io, 'Kernel density');
-    let surface: KdeSurface;
+    const bar = createProgressBar(io, 'Kernel density and hotspots');
+    let run: KdeOnPoolResult;
+    const pool = new WorkerPool();
     try {
-      const points = source.events.weight
-        ? { x: source.events.x, y: source.events.y, weight: source.events.weight }
-        : { x: source.events.x, y: source.events.y };
-      surface = refusing(() => kernelDensity(points, options, bar.update));
+      run = await kdeOnPool(
+        pool,
+        {
+          events: source.events,
+          weighted: source.events.weight !== undefined,
+          options,
+          hotspots: threshold ? { thresholds: threshold, minEvents } : null,
+          iterations: iterationsOption ?? undefined,
+          seed,
+        },
+        { onProgress: bar.update },
+      );
+    } catch (error) {
+      if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
+      throw error;
     } finally {
       bar.finish();
+      await pool.close();
     }
-    await writeAtomically(values.out, writeEsriAsciiGrid(surface.grid));
+    const { surface, hotspots } = run;
+    await writeAtomically(values.out, esriAsciiGridChunks(surface.grid));
     // The grid's CRS beside it (x.asc → x.prj), so a GIS opens it in place; none for a CRS with no
     // known ESRI WKT (a proj4 string), said on stderr.
     const prj = prjFor(source.crs);
     const prjPath = 'text' in prj ? prjPathFor(values.out) : null;
     if ('text' in prj && prjPath) await writeAtomically(prjPath, prj.text);
     else if ('reason' in prj) io.err(`warning: ${prj.reason}`);
-
-    let hotspots: HotspotResult | null = null;
-    if (values.hotspots !== undefined && threshold) {
-      const g = surface.grid;
-      const events = eventsInside(source.events, surface.use);
-      const p = surface.params;
-      const used = surface.counts.used;
-      const method = csrMethod(iterationsOption ?? undefined, used, p.cellSizeM, p.kernel, p.bandwidthM);
-      let csr: HotspotOptions['csr'];
-      if (method === 'simulation') {
-        const testBar = createProgressBar(io, 'Testing against complete spatial randomness');
-        try {
-          const setup = { spec: g, kernel: p.kernel, bandwidthM: p.bandwidthM, count: used, seed };
-          const maxima = simulateCsrMaxima(
-            events.weight ? { ...setup, weight: events.weight } : setup,
-            0,
-            iterationsOption ?? DEFAULT_CSR_ITERATIONS,
-            testBar.update,
-          );
-          csr = { maxima, seed };
-        } finally {
-          testBar.finish();
-        }
-      } else if (method === 'bound') {
-        csr = {
-          bound: csrBound({
-            kernel: p.kernel,
-            bandwidthM: p.bandwidthM,
-            studyAreaM2: surface.studyAreaM2,
-            cells: g.width * g.height,
-            ...weightSums(events.weight, used),
-          }),
-        };
-      }
-      const spec = threshold;
-      hotspots = refusing(() =>
-        findHotspots(g, events, {
-          thresholds: spec,
-          studyAreaM2: surface.studyAreaM2,
-          minEvents,
-          ...(csr ? { csr } : {}),
-        }),
-      );
+    if (values.hotspots !== undefined && hotspots) {
       await writeAtomically(
         values.hotspots,
         `${JSON.stringify(hotspotGeoJson(hotspots, surface, source.crs))}\n`,
@@ -293,10 +259,10 @@ function roundLonLat([lon, lat]: [number, number]): [number, number] {
   return [Math.round(lon * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7];
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
+async function writeAtomically(path: string, text: string | Iterable<string>): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, text);
+    await writeFile(temporary, typeof text === 'string' ? text : Readable.from(text));
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

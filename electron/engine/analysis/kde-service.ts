@@ -25,16 +25,8 @@
  * project) that hold their peak cell centre (`places`).
  */
 import type Database from 'better-sqlite3';
-import { csrBound, weightSums } from '../../../shared/analysis/hotspots/csr-bound.js';
-import {
-  type CsrNullSetup,
-  csrMethod,
-  DEFAULT_ALPHA,
-  DEFAULT_CSR_ITERATIONS,
-  DEFAULT_CSR_SEED,
-} from '../../../shared/analysis/hotspots/csr-test.js';
-import { eventsInside, hotspotEventsOf } from '../../../shared/analysis/hotspots/hotspot-events.js';
-import type { HotspotOptions } from '../../../shared/analysis/hotspots/hotspots.js';
+import { DEFAULT_ALPHA, DEFAULT_CSR_SEED } from '../../../shared/analysis/hotspots/csr-test.js';
+import { hotspotEventsOf } from '../../../shared/analysis/hotspots/hotspot-events.js';
 import { type PlaceFeature, placesAt } from '../../../shared/analysis/hotspots/places.js';
 import {
   asMultiPolygon,
@@ -43,7 +35,6 @@ import {
 } from '../../../shared/analysis/hotspots/polygon.js';
 import { DEFAULT_MIN_EVENTS } from '../../../shared/analysis/hotspots/support.js';
 import type { SurfaceStats, ThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
-import { boundaryMask } from '../../../shared/analysis/kde/clip.js';
 import type { KdeSurface } from '../../../shared/analysis/kde/kde.js';
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
 import type { analysisMethods, KdeRunResult } from '../../../shared/api/analysis-api.js';
@@ -55,7 +46,7 @@ import type { EngineContext } from '../context.js';
 import { recordsVersion } from '../import/records-version.js';
 import { queryRecords } from '../query/query-records.js';
 import type { AnalysisJob } from './analysis-job.js';
-import { runCsrNullOnPool, runKdeOnPool } from './kde-parallel.js';
+import { kdeOnPool } from './kde-on-pool.js';
 import { analysisProvenance } from './provenance.js';
 
 type KdeInput = InputOf<typeof analysisMethods, 'runKde'>;
@@ -134,68 +125,27 @@ async function computeKde(
   if (request.extent) options.extent = request.extent;
   if (boundary) options.boundary = boundary;
 
-  const points = weighted
-    ? { x: columns.x, y: columns.y, weight: columns.weight }
-    : { x: columns.x, y: columns.y };
-  const { surface, use } = await runKdeOnPool(ctx.jobs.pool, points, options, {
-    signal: job.signal,
-    onProgress: job.progress,
-  });
-  const { grid } = surface;
   // Every column, weight included (all 1s when unweighted, which leaves the statistics unchanged).
-  const events = eventsInside(hotspotEventsOf(columns, true), use);
-  const p = surface.params;
-  const method = csrMethod(request.iterations, surface.counts.used, p.cellSizeM, p.kernel, p.bandwidthM);
-  const iterations = request.iterations ?? DEFAULT_CSR_ITERATIONS;
-  const mask = boundary ? boundaryMask(grid, boundary) : undefined;
-  let csr: HotspotOptions['csr'];
-  if (method === 'simulation') {
-    const setup: CsrNullSetup = {
-      spec: {
-        width: grid.width,
-        height: grid.height,
-        originX: grid.originX,
-        originY: grid.originY,
-        cellSizeM: grid.cellSizeM,
+  const run = await kdeOnPool(
+    ctx.jobs.pool,
+    {
+      events: hotspotEventsOf(columns, true),
+      weighted,
+      options,
+      hotspots: {
+        thresholds: request.thresholds,
+        hotspotClass: request.hotspotClass,
+        minEvents: request.minEvents,
       },
-      kernel: p.kernel,
-      bandwidthM: p.bandwidthM,
-      count: surface.counts.used,
+      iterations: request.iterations,
       seed: request.seed,
-    };
-    if (weighted && events.weight) setup.weight = events.weight;
-    if (boundary && mask) {
-      setup.boundary = boundary;
-      setup.mask = mask;
-    }
-    const maxima = await runCsrNullOnPool(ctx.jobs.pool, setup, iterations, {
-      signal: job.signal,
-      onProgress: job.progress,
-    });
-    csr = { maxima, seed: request.seed, alpha: request.alpha };
-  } else if (method === 'bound') {
-    const bound = csrBound({
-      kernel: p.kernel,
-      bandwidthM: p.bandwidthM,
-      studyAreaM2: surface.studyAreaM2,
-      cells: mask ? mask.reduce((n, m) => n + m, 0) : grid.width * grid.height,
-      ...weightSums(weighted ? events.weight : undefined, surface.counts.used),
-    });
-    csr = { bound, alpha: request.alpha };
-  }
-  job.progress(0, 1, 'Drawing hotspots');
-  const hotspotOptions: HotspotOptions = {
-    thresholds: request.thresholds,
-    studyAreaM2: surface.studyAreaM2,
-    hotspotClass: request.hotspotClass,
-    minEvents: request.minEvents,
-  };
-  if (csr) hotspotOptions.csr = csr;
-  const hotspotResult = await ctx.jobs.pool.run(
-    'kdeHotspots',
-    { grid: { ...grid, values: grid.values.slice() }, events, options: hotspotOptions },
-    { signal: job.signal },
+      alpha: request.alpha,
+    },
+    { signal: job.signal, onProgress: job.progress },
   );
+  const { surface } = run;
+  const { grid } = surface;
+  const hotspotResult = run.hotspots!;
   const features = placeFeatures(db);
 
   const transform = makeTransform(crs, crs);

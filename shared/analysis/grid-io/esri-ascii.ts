@@ -33,6 +33,18 @@ export function formatGridValue(value: number, significantDigits: number): strin
 
 /** The whole .asc text, lines separated by '\n', ending with a newline. */
 export function writeEsriAsciiGrid(grid: Grid, options: EsriAsciiOptions = {}): string {
+  return [...esriAsciiGridChunks(grid, options)].join('');
+}
+
+/** Rows per chunk of esriAsciiGridChunks: about a megabyte of text for a 1000-column grid. */
+const CHUNK_CELLS = 100_000;
+
+/**
+ * The same text as writeEsriAsciiGrid in pieces of whole rows (the header first), so a large grid is
+ * streamed to a file in large writes without one string of the whole file. Zero cells, most of a
+ * density surface, are written without formatting a number.
+ */
+export function* esriAsciiGridChunks(grid: Grid, options: EsriAsciiOptions = {}): Generator<string> {
   const nodata = options.nodata ?? DEFAULT_NODATA;
   const digits = options.significantDigits ?? 10;
   if (!Number.isInteger(digits) || digits < 1 || digits > 17) {
@@ -42,27 +54,35 @@ export function writeEsriAsciiGrid(grid: Grid, options: EsriAsciiOptions = {}): 
   if (values.length !== width * height) {
     throw new RangeError(`grid has ${values.length} values for ${width} × ${height} cells`);
   }
-  const lines = [
+  yield [
     `ncols ${width}`,
     `nrows ${height}`,
     `xllcorner ${originX}`,
     `yllcorner ${originY}`,
     `cellsize ${cellSizeM}`,
     `NODATA_value ${nodata}`,
-  ];
+    '',
+  ].join('\n');
   const nodataText = String(nodata);
+  const plainZero = nodata !== 0;
+  const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, width)));
   const row: string[] = new Array(width);
-  for (let r = 0; r < height; r++) {
-    for (let c = 0; c < width; c++) {
-      const v = values[r * width + c];
-      if (Number.isNaN(v)) row[c] = nodataText;
-      else if (v === nodata) throw new RangeError(`cell (row ${r}, col ${c}) equals NODATA_value ${nodata}`);
-      else if (!Number.isFinite(v)) throw new RangeError(`cell (row ${r}, col ${c}) is ${v}`);
-      else row[c] = formatGridValue(v, digits);
+  for (let first = 0; first < height; first += rowsPerChunk) {
+    const lines: string[] = [];
+    for (let r = first; r < Math.min(height, first + rowsPerChunk); r++) {
+      for (let c = 0; c < width; c++) {
+        const v = values[r * width + c];
+        if (v === 0 && plainZero) row[c] = '0';
+        else if (Number.isNaN(v)) row[c] = nodataText;
+        else if (v === nodata)
+          throw new RangeError(`cell (row ${r}, col ${c}) equals NODATA_value ${nodata}`);
+        else if (!Number.isFinite(v)) throw new RangeError(`cell (row ${r}, col ${c}) is ${v}`);
+        else row[c] = formatGridValue(v, digits);
+      }
+      lines.push(row.join(' '));
     }
-    lines.push(row.join(' '));
+    yield `${lines.join('\n')}\n`;
   }
-  return `${lines.join('\n')}\n`;
 }
 
 /** Parses an ESRI ASCII grid; NODATA cells become NaN. Throws RangeError on a malformed file. */
