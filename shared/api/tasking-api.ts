@@ -44,6 +44,8 @@ export interface GiStarRunResult {
   /** −3 … +3 per cell (grid order): cold/hot at 99, 95, 90 % by the BH q. */
   bins: Int8Array;
   binCounts: Record<string, number>;
+  /** The grid's corners in lon/lat, north-west first (for the map's image of the bins). */
+  cornersWgs84: [number, number][];
   cellSizeM: number;
   distanceM: number;
   /** Whether distanceM is the suggestion (no distance was asked for). */

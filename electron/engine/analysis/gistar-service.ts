@@ -12,6 +12,7 @@ import { giStar } from '../../../shared/analysis/gistar/gistar.js';
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { GiStarRunResult, taskingMethods } from '../../../shared/api/tasking-api.js';
+import { makeTransform } from '../../../shared/crs/transform.js';
 import { cached } from '../analysis-cache.js';
 import type { EngineContext } from '../context.js';
 import { recordsVersion } from '../import/records-version.js';
@@ -49,6 +50,10 @@ export async function runGiStarAnalysis(
     job.signal.throwIfAborted();
     const result = giStar(counts.grid, { distanceM: grid.distanceM }, job.progress);
     const bins = giBins(result);
+    const g = counts.grid;
+    const t = makeTransform(ctx.project().crs, ctx.project().crs);
+    const [x0, y0] = [g.originX, g.originY];
+    const [x1, y1] = [x0 + g.width * g.cellSizeM, y0 + g.height * g.cellSizeM];
     const caveats = [
       BIN_RULE,
       grid.distanceSuggested
@@ -60,6 +65,12 @@ export async function runGiStarAnalysis(
       z: { ...counts.grid, values: result.z },
       bins,
       binCounts: binCounts(bins),
+      cornersWgs84: [
+        t.projectToWgs84(x0, y1),
+        t.projectToWgs84(x1, y1),
+        t.projectToWgs84(x1, y0),
+        t.projectToWgs84(x0, y0),
+      ],
       cellSizeM: grid.cellSizeM,
       distanceM: grid.distanceM,
       distanceSuggested: grid.distanceSuggested,
