@@ -8,6 +8,7 @@ import './panels/data-panel.js';
 import './panels/boundaries-panel.js';
 import './panels/basemap-panel.js';
 import './panels/filter-panel.js';
+import './panels/records-panel.js';
 import './panels/kde-panel.js';
 import './panels/near-repeat-panel.js';
 import './panels/areas-panel.js';
