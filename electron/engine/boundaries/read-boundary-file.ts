@@ -3,8 +3,9 @@
  *
  *   GeoJSON        FeatureCollection (or one Feature); CRS from the analyst, else the 2008 `crs`
  *                  member, else WGS84 as RFC 7946 requires
- *   zipped .shp    the first .shp with its .dbf (attributes), .cpg (encoding) and .prj (CRS), parsed by
- *                  shpjs without its own reprojection (see prj-crs.ts for why)
+ *   zipped .shp    one .shp with its .dbf (attributes), .cpg (encoding) and .prj (CRS), parsed by
+ *                  shpjs without its own reprojection (see prj-crs.ts for why); a zip of several
+ *                  .shp is refused naming them
  *
  * Only Polygon and MultiPolygon features are kept; every other feature is counted as skipped with a
  * reason, never dropped silently. Limits keep a hostile file from exhausting memory.
@@ -13,10 +14,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { iter } from 'but-unzip';
 import { ApiError } from '../../../shared/api/errors.js';
+import { findZipEnd } from '../import/readers/zip-directory.js';
 import { crsFromGeoJsonName, crsFromPrj } from './prj-crs.js';
 
 export const MAX_BOUNDARY_FILE_BYTES = 512 * 1024 * 1024;
 const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+const MAX_ZIP_RATIO = 200;
+const ZIP_RATIO_SLACK = 1024 * 1024;
 
 export interface BoundaryInput {
   properties: Record<string, unknown>;
@@ -39,6 +43,22 @@ function refused(message: string): ApiError {
   return new ApiError('refused', message);
 }
 
+/** Rings of at least 4 positions of finite numbers (a closed triangle at least). */
+function isPolygonRings(rings: unknown): boolean {
+  return (
+    Array.isArray(rings) &&
+    rings.length > 0 &&
+    rings.every(
+      (ring) =>
+        Array.isArray(ring) &&
+        ring.length >= 4 &&
+        ring.every(
+          (p) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]),
+        ),
+    )
+  );
+}
+
 function collect(raw: unknown[], crs: string | null, format: BoundaryFile['format']): BoundaryFile {
   const features: BoundaryInput[] = [];
   const skipped: BoundaryFile['skipped'] = [];
@@ -55,6 +75,16 @@ function collect(raw: unknown[], crs: string | null, format: BoundaryFile['forma
     }
     if (!Array.isArray(feature.geometry!.coordinates)) {
       skipped.push({ index, reason: `feature ${index + 1} has no coordinates` });
+      return;
+    }
+    const polygons = (
+      type === 'Polygon' ? [feature.geometry!.coordinates] : feature.geometry!.coordinates
+    ) as unknown[];
+    if (!polygons.every(isPolygonRings)) {
+      skipped.push({
+        index,
+        reason: `feature ${index + 1} has a ring of fewer than 4 points or without numbers`,
+      });
       return;
     }
     const properties = feature.properties && typeof feature.properties === 'object' ? feature.properties : {};
@@ -84,22 +114,55 @@ function readGeoJson(bytes: Buffer, fileName: string): BoundaryFile {
 }
 
 async function readZippedShapefile(bytes: Buffer, fileName: string): Promise<BoundaryFile> {
+  if (findZipEnd(bytes) < 0) {
+    throw refused(`${fileName} is not a readable zip: it is cut short or damaged (no zip directory)`);
+  }
   const files = new Map<string, Uint8Array>();
+  const entries = [];
+  try {
+    for (const entry of iter(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))) {
+      if (entry.filename.includes('__MACOSX') || !/\.(shp|dbf|prj|cpg)$/i.test(entry.filename)) continue;
+      entries.push(entry);
+    }
+  } catch (error) {
+    throw refused(`${fileName} is not a readable zip of a shapefile: ${(error as Error).message}`);
+  }
+  // Several layers in one zip: say which, rather than silently reading the first.
+  const shapes = entries.filter((entry) => /\.shp$/i.test(entry.filename)).map((entry) => entry.filename);
+  if (shapes.length === 0) throw refused(`${fileName} holds no .shp file`);
+  if (shapes.length > 1) {
+    const listed =
+      shapes.slice(0, 5).join(', ') + (shapes.length > 5 ? ` and ${shapes.length - 5} more` : '');
+    throw refused(
+      `${fileName} holds ${shapes.length} shapefiles (${listed}): zip one layer's .shp, .dbf, .prj and .cpg on their own`,
+    );
+  }
   let unzipped = 0;
+  // Inflation is bounded twice: the whole zip by MAX_UNZIPPED_BYTES, each entry by MAX_ZIP_RATIO
+  // times its compressed size (a zip bomb of zeros inflates ~1000:1; real shapefiles ~2–20:1).
   const inflate = (raw: Uint8Array) =>
-    inflateRawSync(raw, { maxOutputLength: MAX_UNZIPPED_BYTES - unzipped });
+    inflateRawSync(raw, {
+      maxOutputLength: Math.min(
+        MAX_UNZIPPED_BYTES - unzipped,
+        raw.byteLength * MAX_ZIP_RATIO + ZIP_RATIO_SLACK,
+      ),
+    });
   try {
     for (const entry of iter(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), inflate)) {
-      if (entry.filename.includes('__MACOSX') || !/\.(shp|dbf|prj|cpg)$/i.test(entry.filename)) continue;
+      if (!entries.some((e) => e.filename === entry.filename)) continue;
       const data = await entry.read();
       unzipped += data.byteLength;
       files.set(entry.filename.toLowerCase(), data);
     }
   } catch (error) {
-    throw refused(`${fileName} is not a readable zip of a shapefile: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    throw refused(
+      /buffer|length|too large/i.test(message)
+        ? `${fileName} unpacks to far more than it holds (a zip bomb?): it was not read`
+        : `${fileName} is not a readable zip of a shapefile: ${message}`,
+    );
   }
-  const shpName = [...files.keys()].find((name) => name.endsWith('.shp'));
-  if (!shpName) throw refused(`${fileName} holds no .shp file`);
+  const shpName = [...files.keys()].find((name) => name.endsWith('.shp'))!;
   const base = shpName.slice(0, -4);
   const shp = files.get(shpName)!;
   const dbf = files.get(`${base}.dbf`);
@@ -112,6 +175,7 @@ async function readZippedShapefile(bytes: Buffer, fileName: string): Promise<Bou
     if (crs === null)
       throw refused(`the .prj of ${fileName} names a CRS that is not in the bundled list; give the CRS`);
   }
+  if (dbf) refuseShortDbf(dbf, fileName);
   let geometries: unknown[];
   let records: Record<string, unknown>[] = [];
   // Loaded on first use, so worker threads that never read a shapefile start faster.
@@ -132,6 +196,23 @@ async function readZippedShapefile(bytes: Buffer, fileName: string): Promise<Bou
     crs,
     'shapefile',
   );
+}
+
+/**
+ * A .dbf whose header promises more records than its bytes hold is refused before shpjs reads it
+ * (shpjs loops over the promised count: 2³¹ records hung the import).
+ */
+function refuseShortDbf(dbf: Uint8Array, fileName: string): void {
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  if (dbf.byteLength < 32) throw refused(`${fileName}: the .dbf is cut short (no header)`);
+  const records = view.getUint32(4, true);
+  const headerBytes = view.getUint16(8, true);
+  const recordBytes = view.getUint16(10, true);
+  if (headerBytes + records * recordBytes > dbf.byteLength || (records > 0 && recordBytes === 0)) {
+    throw refused(
+      `${fileName}: the .dbf says it holds ${records.toLocaleString('en-GB')} records but is too short for them (damaged?)`,
+    );
+  }
 }
 
 export async function readBoundaryFile(path: string, fileName: string): Promise<BoundaryFile> {

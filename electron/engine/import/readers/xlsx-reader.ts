@@ -1,7 +1,8 @@
 /**
  * XLSX reader (exceljs). The workbook is loaded whole (an XLSX holds at most 1,048,576 rows; large
- * extracts come as CSV), one sheet is chosen by name or 0-based index, row 1 is the header, and row
- * numbers are Excel's own. Cell values become text the validator understands:
+ * extracts come as CSV), so the file (200 MB), what it unpacks to (1 GB) and each part's packing
+ * ratio (zip-directory.ts) are capped. One sheet is chosen by name or 0-based index, row 1 is the
+ * header, and row numbers are Excel's own. Cell values become text the validator understands:
  *   number → its shortest round-trip text ("42832", "0.5")
  *   date   → ISO "yyyy-mm-dd", "yyyy-mm-ddTHH:MM:SS", or "HH:MM:SS" for a time-only cell
  *            (exceljs gives dates as UTC instants of the wall-clock time, which is our convention)
@@ -18,8 +19,13 @@ import {
   rowsOf,
   type TableRow,
 } from './table.js';
+import { readZipDirectory } from './zip-directory.js';
 
 const MAX_XLSX_BYTES = 200 * 1024 * 1024;
+/** What exceljs may unpack: an honest 200 MB workbook of sheet XML unpacks to well under this. */
+const MAX_XLSX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+/** Sheet XML packs 10–30:1, 100:1 at most for a sheet of one repeated value; zeros pack ~1000:1. */
+const MAX_XLSX_RATIO = 250;
 const EXCEL_TIME_ONLY_DAY = Date.UTC(1899, 11, 30);
 const BATCH_ROWS = 2000;
 
@@ -55,6 +61,35 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/**
+ * exceljs unpacks the whole workbook in memory, so its unpacked size is capped, not only the file's:
+ * a 200 MB cap on the file alone let a few-MB zip bomb unpack to gigabytes.
+ */
+async function refuseOversizedWorkbook(path: string, fileName: string): Promise<void> {
+  const entries = await readZipDirectory(path);
+  if (entries === null) {
+    throw new ImportFileError('bad-xlsx', fileName, 'not a readable XLSX workbook (no zip directory)');
+  }
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.uncompressedBytes;
+    if (entry.uncompressedBytes > Math.max(entry.compressedBytes, 1) * MAX_XLSX_RATIO + 1024 * 1024) {
+      throw new ImportFileError(
+        'bad-xlsx',
+        fileName,
+        `part "${entry.name}" unpacks to over ${MAX_XLSX_RATIO} times its packed size (a zip bomb?): it was not read`,
+      );
+    }
+  }
+  if (total > MAX_XLSX_UNPACKED_BYTES) {
+    throw new ImportFileError(
+      'bad-xlsx',
+      fileName,
+      `workbook unpacks to ${Number.isFinite(total) ? `${Math.round(total / 2 ** 20).toLocaleString('en-GB')} MB` : 'more than 4 GB'}, over ${MAX_XLSX_UNPACKED_BYTES / 2 ** 20} MB: save the sheet as CSV`,
+    );
+  }
+}
+
 export async function openXlsx(
   path: string,
   fileName: string,
@@ -68,6 +103,7 @@ export async function openXlsx(
       `workbook is over ${MAX_XLSX_BYTES / 1024 / 1024} MB: save the sheet as CSV`,
     );
   }
+  await refuseOversizedWorkbook(path, fileName);
   // Loaded on first use: exceljs takes ~0.3 s to load, which every worker thread would pay at start.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
