@@ -84,22 +84,26 @@ describe('startEngineThread: the engine off the host’s event loop', () => {
       const datasetId = await importCrimes(engine, `${name}.hsw`, `import-${name}-01`);
       await engine.api.runKnox(knox(`knox-${name}-0001`, datasetId, 39));
     };
-    const inProcess = createEngine({ appVersion: '0.1.0-test', host: 'web', poolSize: 2 });
-    const before = await longestStallMs(() => work(inProcess as unknown as HostedForTest, 'inproc'));
-    await inProcess.close();
-
+    // The noise floor first: this process idle (2 shared cores, other test files running).
+    const idle = await longestStallMs(() => new Promise((resolve) => setTimeout(resolve, 3000)));
+    // Threaded before in-process, so the in-process run's garbage is not collected during the other.
     const threaded = startEngineThread({ appVersion: '0.1.0-test', host: 'web', poolSize: 2 });
+    let after: number;
     try {
-      const after = await longestStallMs(() => work(threaded as unknown as HostedForTest, 'thread'));
-      console.log(
-        `[measured] ${rowCount} rows imported + Knox: longest host event-loop stall ` +
-          `${before.toFixed(0)} ms with the engine in-process, ${after.toFixed(0)} ms with the engine in its thread`,
-      );
-      // Generous bound only (2 shared cores, other tests running): the figure above is the result.
-      expect(after).toBeLessThan(1000);
+      after = await longestStallMs(() => work(threaded as unknown as HostedForTest, 'thread'));
     } finally {
       await threaded.close();
     }
+    const inProcess = createEngine({ appVersion: '0.1.0-test', host: 'web', poolSize: 2 });
+    const before = await longestStallMs(() => work(inProcess as unknown as HostedForTest, 'inproc'));
+    await inProcess.close();
+    console.log(
+      `[measured] ${rowCount} rows imported + Knox: longest host event-loop stall ` +
+        `${before.toFixed(0)} ms with the engine in-process, ${after.toFixed(0)} ms with the engine in its thread ` +
+        `(idle noise floor ${idle.toFixed(0)} ms)`,
+    );
+    // Generous bound only (2 shared cores, other tests running): the figures above are the result.
+    expect(after).toBeLessThan(1000);
   }, 240_000);
 });
 
@@ -158,15 +162,16 @@ describe('startEngineThread: every job with a Cancel honours it', () => {
   }, 120_000);
   afterAll(() => engine.close());
 
-  /** Starts a job, cancels it on its first progress report, and returns how the call ended. */
+  /** Starts a job, cancels it on its first progress report, and returns how the call and its events ended. */
   async function cancelOnFirstProgress(jobId: string, start: () => Promise<unknown>) {
     const seen: ApiEvent[] = [];
-    let cancelled = false;
+    let cancelAt: number | null = null;
     const stop = engine.events.subscribe((event) => {
       if (event.type !== 'job' || event.job.id !== jobId) return;
       seen.push(event);
-      if (!cancelled && event.job.done > 0) {
-        cancelled = true;
+      // The first progress report: the job has said how much there is to do.
+      if (cancelAt === null && event.job.total > 0) {
+        cancelAt = performance.now();
         void engine.api.cancelJob({ jobId });
       }
     });
@@ -175,6 +180,11 @@ describe('startEngineThread: every job with a Cancel honours it', () => {
         () => 'finished',
         (error: { code?: string }) => error.code,
       );
+      if (cancelAt !== null) {
+        console.log(
+          `[measured] ${jobId}: settled ${(performance.now() - cancelAt).toFixed(0)} ms after cancelJob`,
+        );
+      }
       const last = seen.at(-1);
       return { outcome, lastState: last?.type === 'job' ? last.job.state : undefined };
     } finally {
@@ -184,7 +194,7 @@ describe('startEngineThread: every job with a Cancel honours it', () => {
 
   it('hashFile', async () => {
     const big = join(dir, 'big.bin');
-    writeFileSync(big, Buffer.alloc(256 << 20));
+    writeFileSync(big, Buffer.alloc(128 << 20));
     const file = engine.files.register(big);
     const result = await cancelOnFirstProgress('hash-cancel-01', () =>
       engine.api.hashFile({ jobId: 'hash-cancel-01', file }),
@@ -212,6 +222,41 @@ describe('startEngineThread: every job with a Cancel honours it', () => {
   it('runKnox', async () => {
     const result = await cancelOnFirstProgress('knox-cancel-01', () =>
       engine.api.runKnox(knox('knox-cancel-01', datasetId, 1_000_000)),
+    );
+    expect(result).toEqual({ outcome: 'cancelled', lastState: 'cancelled' });
+  });
+
+  it('runKde', async () => {
+    const result = await cancelOnFirstProgress('kde-cancel-01', () =>
+      engine.api.runKde({ jobId: 'kde-cancel-01', filter: {}, params: { cellSizeM: 10, bandwidthM: 400 } }),
+    );
+    expect(result).toEqual({ outcome: 'cancelled', lastState: 'cancelled' });
+  });
+
+  it('runChains', async () => {
+    const result = await cancelOnFirstProgress('chains-cancel-01', () =>
+      engine.api.runChains({
+        jobId: 'chains-cancel-01',
+        filter: { datasetIds: [datasetId] },
+        distanceM: 400,
+        days: 14,
+        metric: 'manhattan',
+        asOf: '2024-05-13',
+        shiftHours: 6,
+        thresholdSource: 'cancel test',
+      }),
+    );
+    expect(result).toEqual({ outcome: 'cancelled', lastState: 'cancelled' });
+  });
+
+  it('buildProfile', async () => {
+    const result = await cancelOnFirstProgress('profile-cancel-01', () =>
+      engine.api.buildProfile({
+        jobId: 'profile-cancel-01',
+        subject: 'category:Burglary',
+        period: { from: '2025-07-01', to: '2025-12-31' },
+        options: { knoxIterations: 999, seed: 1 },
+      }),
     );
     expect(result).toEqual({ outcome: 'cancelled', lastState: 'cancelled' });
   });
