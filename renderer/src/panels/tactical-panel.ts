@@ -143,8 +143,12 @@ registerPanel({
       if (outcome.ok && outcome.value.base64)
         download(outcome.value.fileName, base64Bytes(outcome.value.base64), MIME[format]);
     };
+    let projectPath: string | null = null;
     subs.add(
-      app.onProjectChange(() => {
+      app.onProjectChange((project) => {
+        // Another project (not an edit of this one, such as a saved action): the result no longer applies.
+        if ((project?.path ?? null) === projectPath) return;
+        projectPath = project?.path ?? null;
         last = null;
         app.layers.remove(LAYER);
         replaceChildren(out);
