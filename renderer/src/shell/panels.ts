@@ -47,7 +47,8 @@ export interface PanelSpec {
   /** Lower first; the shell's own sections use 0–9. Default 100. */
   order?: number;
   /** Fills `el` (the section's element) and subscribes to what it follows; returns the dispose. */
-  render(el: HTMLElement, app: AppContext): Dispose | undefined;
+  // biome-ignore lint/suspicious/noConfusingVoidType: sections that subscribe to nothing return nothing
+  render(el: HTMLElement, app: AppContext): Dispose | void;
 }
 
 /** Releases what a section subscribed to. */
