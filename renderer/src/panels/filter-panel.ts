@@ -394,6 +394,6 @@ registerPanel({
       );
     };
     show();
-    ws.on('records', show);
+    return ws.on('records', show);
   },
 });

@@ -283,7 +283,10 @@ registerPanel({
         app.notify(`Built “${outcome.value.model.front.title}”.`, 'success');
       }
     });
-    return () => subscriptions.release();
+    return () => {
+      subscriptions.release();
+      preview.dispose();
+    };
   },
 });
 
@@ -317,6 +320,7 @@ class ProfilePreview {
   private readonly heading: HTMLElement;
   private doc: ProfileDocument | null = null;
   private css = '';
+  private readonly offProject: () => void;
 
   constructor(private readonly app: AppContext) {
     this.frame = h('iframe', {
@@ -348,9 +352,15 @@ class ProfilePreview {
       if (event.key === 'Escape') this.hide();
     });
     (app.map.getContainer().parentElement ?? document.body).append(this.element);
-    app.onProjectChange((project) => {
+    this.offProject = app.onProjectChange((project) => {
       if (project === null) this.hide();
     });
+  }
+
+  /** Stops following the project and takes the preview off the page. */
+  dispose(): void {
+    this.offProject();
+    this.element.remove();
   }
 
   show(doc: ProfileDocument): void {

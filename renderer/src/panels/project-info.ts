@@ -11,7 +11,7 @@ registerPanel({
   title: 'Project',
   order: 0,
   render(el, app) {
-    app.onProjectChange((project) =>
+    return app.onProjectChange((project) =>
       replaceChildren(el, project === null ? noProject() : projectFacts(project)),
     );
   },
