@@ -262,6 +262,8 @@ export const kdeInputSchema = z
         clip: z
           .union([
             z.object({ boundaryFeatureId: z.number().int().positive() }).strict(),
+            /** A saved area (drawn on the map or copied from a boundary) as the study area. */
+            z.object({ areaId: z.number().int().positive() }).strict(),
             z
               .object({
                 polygon: z.union([

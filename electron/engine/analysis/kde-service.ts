@@ -44,6 +44,7 @@ import { makeTransform } from '../../../shared/crs/transform.js';
 import { cached } from '../analysis-cache.js';
 import type { EngineContext } from '../context.js';
 import { recordsVersion } from '../import/records-version.js';
+import { areaGeometry } from '../project/areas.js';
 import { queryRecords } from '../query/query-records.js';
 import type { AnalysisJob } from './analysis-job.js';
 import { kdeOnPool } from './kde-on-pool.js';
@@ -228,6 +229,7 @@ function placeFeatures(db: Database.Database): PlaceFeature[] {
 function resolveClip(db: Database.Database, clip: KdeRequestParams['clip']): MultiPolygonCoords | undefined {
   if (!clip) return undefined;
   if ('polygon' in clip) return asMultiPolygon(clip.polygon as PolygonCoords | MultiPolygonCoords);
+  if ('areaId' in clip) return asMultiPolygon(areaGeometry(db, clip.areaId).coordinates);
   const row = db.prepare('SELECT geometry FROM boundary_features WHERE id = ?').get(clip.boundaryFeatureId) as
     | { geometry: string }
     | undefined;

@@ -69,6 +69,18 @@ describe('saved areas', () => {
     expect(summary.total).toBe(brute);
   });
 
+  it('clips a density run to a saved area: the study area is the area, the events outside left out', async () => {
+    const area = (await engine.api.listAreas({})).find((a) => a.name === 'Market Square')!;
+    const kde = await engine.api.runKde({
+      jobId: 'areas-kde-clip-0001',
+      filter: {},
+      params: { cellSizeM: 25, bandwidthM: 100, iterations: 0, clip: { areaId: area.id } },
+    });
+    expect(kde.counts.used).toBe(12);
+    expect(kde.counts.excludedOutside).toBe(88);
+    expect(kde.studyAreaKm2).toBeCloseTo(0.12, 4);
+  });
+
   it('saves a buffer ring whose hole leaves out the events near its centre', async () => {
     // Ring 120–260 m round (530450, 180450): the four points at 70.7 m are in the hole.
     const ring = await engine.api.saveArea({
