@@ -70,7 +70,11 @@ export function connectChoroplethLayer(ctx: MapContext): Dispose {
           id: 'choropleth-fill',
           type: 'fill',
           source: 'choropleth',
-          paint: { 'fill-color': ['get', 'fill'], 'fill-opacity': 0.75 },
+          // Fainter at street zoom, so the streets and points over it stay readable.
+          paint: {
+            'fill-color': ['get', 'fill'],
+            'fill-opacity': ['interpolate', ['linear'], ['zoom'], 13, 0.7, 16, 0.3],
+          },
         },
         {
           id: 'choropleth-outline',

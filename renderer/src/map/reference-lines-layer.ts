@@ -1,7 +1,7 @@
 /**
- * Reference lines (streets, rail, rivers imported in the Data tab) under the analysis layers: main
- * roads heavier, names along the lines from street zoom. Re-read whenever the workspace reloads the
- * project's layers (after an import or a delete).
+ * Reference lines (streets, rail, rivers imported in the Data tab) over the area fills and under the
+ * analysis layers: main roads heavier, names along the lines from street zoom. Re-read whenever the
+ * workspace reloads the project's layers (after an import or a delete).
  */
 import type { ReferenceLinesGeoJson } from '../../../shared/api/map-api.js';
 import { LAYER_ORDER } from './layers.js';
@@ -33,7 +33,8 @@ export function connectReferenceLinesLayer(ctx: MapContext): Dispose {
     if (mine !== request) return;
     if (lines.features.length === 0) return clear();
     layers.set('reference-lines', {
-      order: LAYER_ORDER.reference + 1,
+      // Over the boundary fills and the choropleth (boundaries + 1), under the analysis results.
+      order: LAYER_ORDER.boundaries + 2,
       source: { type: 'geojson', data: lines as GeoJSON.FeatureCollection },
       layers: [
         {

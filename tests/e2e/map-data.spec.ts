@@ -1,0 +1,222 @@
+/**
+ * The map goes to the data and shows it (issue 11 items 4–6): after an import and after the project
+ * opens again the view is on the sample town; a click on a point shows its record; hospital
+ * admissions by outward postcode (area codes only) are a choropleth on the postcode districts, with a
+ * legend instead of "No records match the filter"; a file of streets given to Import boundaries is
+ * offered as reference lines and drawn with the streets' names.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { makeTransform } from '../../shared/crs/transform.js';
+import { expect, test } from './fixtures.js';
+
+test.use({ locale: 'en-GB' });
+
+const SAMPLE = resolve(import.meta.dirname, '../../resources/sample');
+const readJson = (name: string) =>
+  JSON.parse(readFileSync(join(SAMPLE, name), 'utf8')) as {
+    features: { properties: Record<string, string>; geometry: { coordinates: unknown } }[];
+  };
+
+/** [west, south, east, north] of every coordinate in the features: the sample town, independent of the app. */
+function extent(features: { geometry: { coordinates: unknown } }[]): [number, number, number, number] {
+  const box: [number, number, number, number] = [180, 90, -180, -90];
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      box[0] = Math.min(box[0], c[0]);
+      box[1] = Math.min(box[1], c[1] as number);
+      box[2] = Math.max(box[2], c[0]);
+      box[3] = Math.max(box[3], c[1] as number);
+    } else for (const child of c) visit(child);
+  };
+  for (const f of features) visit(f.geometry.coordinates);
+  return box;
+}
+const TOWN = extent(readJson('wards.geojson').features);
+const DISTRICTS = readJson('postcode_districts.geojson').features.map((f) => f.properties.PostDist);
+const POLICE = Papa.parse<Record<string, string>>(readFileSync(join(SAMPLE, 'police_crimes.csv'), 'utf8'), {
+  header: true,
+  skipEmptyLines: true,
+}).data;
+const ADMISSIONS =
+  readFileSync(join(SAMPLE, 'hospital_admissions.csv'), 'utf8').trimEnd().split('\n').length - 1;
+
+type MapHandle = {
+  getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number };
+  getZoom(): number;
+  jumpTo(o: { center: [number, number]; zoom: number }): void;
+  project(p: [number, number]): { x: number; y: number };
+  querySourceFeatures(id: string): { properties: Record<string, unknown> }[];
+  once(event: 'idle', listener: () => void): void;
+  triggerRepaint(): void;
+};
+
+async function mapView(page: Page): Promise<{ bounds: [number, number, number, number]; zoom: number }> {
+  return page.evaluate(() => {
+    const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+    const b = map.getBounds();
+    return { bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: map.getZoom() };
+  });
+}
+
+async function sourceFeatures(page: Page, source: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate((id) => {
+    const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+    return map.querySourceFeatures(id).map((f) => f.properties);
+  }, source);
+}
+
+async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+        map.once('idle', () => done());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** The view holds the town's middle and is no more than a few towns wide: the map is on the data. */
+async function expectOnTheTown(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const { bounds } = await mapView(page);
+      const [w, s, e, n] = bounds;
+      const [cx, cy] = [(TOWN[0] + TOWN[2]) / 2, (TOWN[1] + TOWN[3]) / 2];
+      const holdsMiddle = w < cx && cx < e && s < cy && cy < n;
+      const span = Math.max((e - w) / (TOWN[2] - TOWN[0]), (n - s) / (TOWN[3] - TOWN[1]));
+      return holdsMiddle && span < 4;
+    })
+    .toBe(true);
+}
+
+async function importCsv(page: Page, file: string, datasetName: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import data…' }).click();
+  await (await chooser).setFiles(join(SAMPLE, file));
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('textbox', { name: 'Dataset name' }).fill(datasetName);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('button', { name: 'Import' }).click();
+  await expect(wizard).toHaveCount(0);
+  await expect(page.locator('article.dataset', { hasText: datasetName })).toBeVisible();
+}
+
+async function chooseForButton(page: Page, button: string, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(join(SAMPLE, file));
+}
+
+test('goes to the data, identifies a point, maps area-only data and draws reference lines', async ({
+  page,
+  hotspot,
+}, testInfo) => {
+  await page.goto(hotspot.url);
+  await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 60_000 });
+
+  // Going to the data: after the import, and again when the project opens in a new page.
+  await importCsv(page, 'police_crimes.csv', 'Police crimes');
+  await expectOnTheTown(page);
+  await page.goto(hotspot.url);
+  await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 60_000 });
+  await expectOnTheTown(page);
+  await expect.poll(async () => (await sourceFeatures(page, 'records')).length).toBeGreaterThan(0);
+  // Clusters carry their counts (drawn as text on them).
+  expect((await sourceFeatures(page, 'records')).some((p) => Number(p.point_count) > 1)).toBe(true);
+  await mapIdle(page);
+  await page.screenshot({ path: testInfo.outputPath('map-data-town.png') });
+
+  // Identify: the first record of the extract, clicked where the map draws it.
+  const first = POLICE[0]!;
+  const [lon, lat] = makeTransform('EPSG:27700', 'EPSG:27700').projectToWgs84(
+    Number(first.Easting),
+    Number(first.Northing),
+  );
+  await page.evaluate(
+    ([x, y]) => {
+      const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+      map.jumpTo({ center: [x!, y!], zoom: 18 });
+    },
+    [lon, lat],
+  );
+  await mapIdle(page);
+  const canvas = await page.locator('#map canvas').boundingBox();
+  const point = await page.evaluate(
+    ([x, y]) => {
+      const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+      return map.project([x!, y!]);
+    },
+    [lon, lat],
+  );
+  await page.mouse.click(canvas!.x + point.x, canvas!.y + point.y);
+  const identify = page.getByTestId('identify');
+  await expect(identify).toContainText(first['Crime Reference']!);
+  await expect(identify).toContainText(first['Offence Category']!);
+  await expect(identify).toContainText(first['Committed From']!.slice(0, 10));
+  await expect(identify).toContainText('Police crimes');
+  await page.screenshot({ path: testInfo.outputPath('map-data-identify.png') });
+  await page.keyboard.press('Escape');
+
+  // Area-only data: hospital admissions by outward postcode on the postcode districts.
+  await importCsv(page, 'hospital_admissions.csv', 'Hospital admissions');
+  await chooseForButton(page, 'Import boundaries…', 'postcode_districts.geojson');
+  const boundaryDialog = page.getByTestId('boundary-dialog');
+  await expect(boundaryDialog.locator('select[data-field="code"]')).toHaveValue('PostDist');
+  await boundaryDialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('boundary-list')).toContainText('postcode districts');
+  const legend = page.getByTestId('choropleth-legend');
+  await expect(legend).toContainText('Hospital admissions: records per area of postcode districts');
+  await expect
+    .poll(async () => new Set((await sourceFeatures(page, 'choropleth')).map((p) => p.code)).size)
+    .toBe(DISTRICTS.length);
+  const counted = new Map<string, number>();
+  for (const f of await sourceFeatures(page, 'choropleth')) counted.set(String(f.code), Number(f.count));
+  expect([...counted.values()].reduce((a, b) => a + b, 0)).toBe(ADMISSIONS);
+  // Only the admissions selected: the legend says what is drawn, never "No records match".
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  await page.getByRole('checkbox', { name: /Police crimes/ }).uncheck();
+  await expect(page.getByTestId('area-only-note')).toContainText(
+    `${ADMISSIONS.toLocaleString('en-GB')} area-only records`,
+  );
+  await expect(page.getByTestId('map-legend')).not.toContainText('No records match the filter');
+  await expect(legend).toBeVisible();
+  await mapIdle(page);
+  await page.screenshot({ path: testInfo.outputPath('map-data-choropleth.png') });
+  await page.getByRole('checkbox', { name: /Police crimes/ }).check();
+
+  // Reference lines: the streets file given to Import boundaries is offered as lines.
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await chooseForButton(page, 'Import boundaries…', 'streets.geojson');
+  const noAreas = page.getByTestId('boundary-no-areas');
+  await expect(noAreas).toContainText('reference lines');
+  await noAreas.getByRole('button', { name: 'Import as reference lines…' }).click();
+  const linesDialog = page.getByTestId('lines-dialog');
+  await linesDialog.getByRole('textbox').fill('Streets');
+  await linesDialog.getByRole('button', { name: 'Import lines' }).click();
+  await expect(page.getByTestId('reference-line-list')).toContainText('Streets');
+  const streets = readJson('streets.geojson').features.filter((f) =>
+    /LineString/.test(JSON.stringify(f).slice(0, 400)),
+  );
+  await expect
+    .poll(async () => new Set((await sourceFeatures(page, 'reference-lines')).map((p) => p.name)).size)
+    .toBeGreaterThan(5);
+  const names = new Set((await sourceFeatures(page, 'reference-lines')).map((p) => p.name));
+  expect(names.has(streets[0]!.properties.name)).toBe(true);
+  await expect(page.getByTestId('map-legend')).toContainText('Reference lines');
+  await page.evaluate(
+    ([x, y]) => {
+      const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+      map.jumpTo({ center: [x!, y!], zoom: 15.5 });
+    },
+    [lon, lat],
+  );
+  await mapIdle(page);
+  await page.screenshot({ path: testInfo.outputPath('map-data-lines.png') });
+});
