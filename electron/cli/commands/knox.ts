@@ -8,6 +8,7 @@
  */
 import { assertProjectedCoordinates } from '../../../shared/analysis/knox/assert-projected.js';
 import type { DistanceMetric } from '../../../shared/analysis/knox/bands.js';
+import { estimateText } from '../../../shared/analysis/knox/knox-estimate.js';
 import { knoxReport } from '../../../shared/analysis/knox/knox-report.js';
 import { type KnoxOptions, type KnoxResult, knoxTest } from '../../../shared/analysis/knox/knox-test.js';
 import { knoxText } from '../../../shared/analysis/knox/knox-text.js';
@@ -138,7 +139,10 @@ export const knoxCommand: CliCommand = {
     const bar = createProgressBar(io, 'Knox test');
     let result: KnoxResult;
     try {
-      result = await computeKnox(source.events, options, threads, bar.update);
+      const sayEstimate = (seconds: number) => {
+        if (io.interactive) io.err(`Monte Carlo iterations: ${estimateText(seconds)}`);
+      };
+      result = await computeKnox(source.events, options, threads, bar.update, sayEstimate);
     } finally {
       bar.finish();
     }
@@ -224,11 +228,12 @@ async function computeKnox(
   options: KnoxOptions,
   threads: number | undefined,
   progress: (done: number, total: number) => void,
+  onEstimate: (seconds: number) => void,
 ): Promise<KnoxResult> {
   if (threads === 1) return refusing(() => knoxTest(events, options, progress));
   const pool = new WorkerPool(threads === undefined ? {} : { size: threads });
   try {
-    return await runKnoxOnPool(pool, events, options, { onProgress: progress });
+    return await runKnoxOnPool(pool, events, options, { onProgress: progress, onEstimate });
   } catch (error) {
     if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
     throw error;

@@ -17,6 +17,7 @@
  * pool.run, so aborting terminates every thread of the run and the promise rejects with
  * ApiError('cancelled').
  */
+import { estimateKnoxSeconds } from '../../../shared/analysis/knox/knox-estimate.js';
 import type { KnoxPlan } from '../../../shared/analysis/knox/knox-plan.js';
 import {
   assembleKnoxResult,
@@ -39,6 +40,8 @@ export interface ParallelKnoxOptions {
   onProgress?: ProgressFn;
   /** Number of chunks; default the pool's size. Does not change the result. */
   chunks?: number;
+  /** Told once the plan is built, before the iterations: their estimated time (knox-estimate.ts). */
+  onEstimate?: (seconds: number) => void;
 }
 
 export async function runKnoxOnPool(
@@ -83,6 +86,14 @@ export async function runKnoxOnPool(
     for (const [k, { tables }] of parts.entries()) simulated.set(tables, ranges[k][0] * cells);
   };
   progress(0, settings.iterations);
+  run.onEstimate?.(
+    estimateKnoxSeconds({
+      events: plan.eventCount,
+      closePairs: plan.pairs.length,
+      iterations: settings.iterations,
+      threads: chunkCount,
+    }),
+  );
   const h = settings.earlyStopExceedances;
   if (h === null) {
     await simulate(0, settings.iterations);

@@ -10,6 +10,7 @@
  *
  * A request without a seed gets one drawn here, so the cache key, the report and a rerun all carry it.
  */
+import { estimateText } from '../../../shared/analysis/knox/knox-estimate.js';
 import { knoxReport } from '../../../shared/analysis/knox/knox-report.js';
 import { type KnoxOptions, resolveKnoxOptions } from '../../../shared/analysis/knox/knox-test.js';
 import { nrcPreset } from '../../../shared/analysis/knox/nrc-preset.js';
@@ -49,9 +50,14 @@ export async function runKnoxAnalysis(
   const inputs = { filter: request.filter, recordsVersion: recordsVersion(db) };
   const { value, hit, analysisId } = await cached(ctx, 'knox', inputs, params, async () => {
     const { events, caveats, columns } = nearRepeatEvents(ctx, db, request, 'Knox');
+    // The estimate (knox-estimate.ts) rides on every progress message once the plan is built.
+    let message: string | undefined;
     const result = await runKnoxOnPool(ctx.jobs.pool, events, settings, {
       signal: job.signal,
-      onProgress: job.progress,
+      onProgress: (done, total) => job.progress(done, total, message),
+      onEstimate: (seconds) => {
+        message = `Monte Carlo iterations, ${estimateText(seconds)}`;
+      },
     });
     const provenance = analysisProvenance(ctx, {
       filter: request.filter,
