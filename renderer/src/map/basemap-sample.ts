@@ -8,6 +8,7 @@ import beatsText from '../../../resources/sample/beats.geojson?raw';
 import streetsText from '../../../resources/sample/streets.geojson?raw';
 import wardsText from '../../../resources/sample/wards.geojson?raw';
 import waterText from '../../../resources/sample/water.geojson?raw';
+import { labelPoint } from '../../../shared/cartography/label-point.js';
 import { LABEL_FONT } from './basemap-style.js';
 
 type Collection = GeoJSON.FeatureCollection;
@@ -23,14 +24,29 @@ export function sampleTownGeoJson(): Collection {
       ...f,
       properties: { ...f.properties, layer, label: String(label(f.properties ?? {}) ?? '') },
     }));
+  const wards = tag(wardsText, 'ward', (p) => p['WD24NM']);
   return {
     type: 'FeatureCollection',
     features: [
-      ...tag(wardsText, 'ward', (p) => p['WD24NM']),
+      ...wards,
+      ...wards.map(wardLabel),
       ...tag(beatsText, 'beat', (p) => p['BEAT_NAME']),
       ...tag(waterText, 'water', (p) => p['name']),
       ...tag(streetsText, 'street', (p) => p['name']),
     ],
+  };
+}
+
+/**
+ * A ward's name as a point at its centroid: a polygon's own label would be placed once per tile
+ * the polygon spans (GeoJSON sources are tiled), so big wards got their name three or four times.
+ */
+function wardLabel(ward: GeoJSON.Feature): GeoJSON.Feature {
+  const polygon = ward.geometry as GeoJSON.Polygon;
+  return {
+    type: 'Feature',
+    properties: { layer: 'ward-label', label: ward.properties?.['label'] },
+    geometry: { type: 'Point', coordinates: labelPoint([polygon.coordinates]) },
   };
 }
 
@@ -71,7 +87,7 @@ export function sampleTownLayers(source: string): LayerSpecification[] {
       source,
       filter: layer('street'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': '#c9c2b5', 'line-width': width(1.5), 'line-gap-width': 0 },
+      paint: { 'line-color': '#bbb2a2', 'line-width': width(1.6) },
     },
     {
       id: `${source}-street`,
@@ -123,7 +139,7 @@ export function sampleTownLayers(source: string): LayerSpecification[] {
       id: `${source}-ward-name`,
       type: 'symbol',
       source,
-      filter: layer('ward'),
+      filter: layer('ward-label'),
       maxzoom: 15,
       layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 13 },
       paint: { 'text-color': '#5b5675', ...halo },

@@ -72,6 +72,7 @@ export function showBasemap(map: MapLibreMap, layers: MapLayers, basemap: Basema
   else layers.set(BASEMAP_GROUP, group);
   const vector = basemap.kind === 'file' && basemap.format === 'pbf';
   const apply = () => map.setPaintProperty('background', 'background-color', vector ? BASEMAP_LAND : SEA);
-  if (map.isStyleLoaded()) apply();
+  // Not isStyleLoaded(): it is false while any source loads, and 'load' fires only once.
+  if (map.getLayer('background')) apply();
   else map.once('load', apply);
 }

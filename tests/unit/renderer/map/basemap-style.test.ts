@@ -113,6 +113,27 @@ describe('the sample town basemap', () => {
     expect(geojson.features.filter((f) => f.properties?.['layer'] === 'ward').length).toBe(8);
   });
 
+  it('names each ward once, at a point inside it (not once per tile the polygon spans)', () => {
+    const wards = JSON.parse(
+      readFileSync('resources/sample/wards.geojson', 'utf8'),
+    ) as GeoJSON.FeatureCollection;
+    const labels = geojson.features.filter((f) => f.properties?.['layer'] === 'ward-label');
+    expect(labels.map((f) => f.properties?.['label'])).toEqual(
+      wards.features.map((f) => f.properties?.['WD24NM']),
+    );
+    labels.forEach((label, i) => {
+      const [x, y] = (label.geometry as GeoJSON.Point).coordinates as [number, number];
+      const ring = (wards.features[i]!.geometry as GeoJSON.Polygon).coordinates[0]!;
+      let inside = false;
+      for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
+        const [ax, ay] = ring[a]!;
+        const [bx, by] = ring[b]!;
+        if (ay! > y !== by! > y && x < ((bx! - ax!) * (y - ay!)) / (by! - ay!) + ax!) inside = !inside;
+      }
+      expect(inside, `${label.properties?.['label']} label inside its ward`).toBe(true);
+    });
+  });
+
   it('labels streets along their line and wards by name', () => {
     const layers = all(sampleTownLayers('basemap'));
     const streetNames = layers.find((l) => l.id === 'basemap-street-name')!;

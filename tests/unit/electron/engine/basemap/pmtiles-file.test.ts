@@ -5,7 +5,12 @@ import { zxyToTileId } from 'pmtiles';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPmtiles } from '../../../../../electron/engine/basemap/pmtiles-file.js';
 import { openTileFile } from '../../../../../electron/engine/basemap/tile-file.js';
-import { pmtilesBytes, solidPng, tileIdUpToZ1, writeMbtiles } from '../../../../fixtures/basemap/basemap-files.js';
+import {
+  pmtilesBytes,
+  solidPng,
+  tileIdUpToZ1,
+  writeMbtiles,
+} from '../../../../fixtures/basemap/basemap-files.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hsw-pmtiles-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -109,7 +114,9 @@ describe('openPmtiles(path)', () => {
 describe('openTileFile(path, name)', () => {
   it('opens MBTiles and PMTiles by the name’s extension, both behind one interface', async () => {
     const mb = path.join(dir, 'upload-1');
-    writeMbtiles(mb, { name: 'Town', format: 'png', minzoom: '0', maxzoom: '0' }, [{ z: 0, x: 0, y: 0, data: RED }]);
+    writeMbtiles(mb, { name: 'Town', format: 'png', minzoom: '0', maxzoom: '0' }, [
+      { z: 0, x: 0, y: 0, data: RED },
+    ]);
     const reader = await openTileFile(mb, 'town.MBTILES');
     try {
       expect(reader.info.format).toBe('png');
