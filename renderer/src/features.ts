@@ -15,4 +15,5 @@ import './panels/areas-panel.js';
 import './panels/gistar-panel.js';
 import './panels/tactical-panel.js';
 import './panels/actions-panel.js';
+import './panels/results-panel.js';
 import './panels/profile-panel.js';

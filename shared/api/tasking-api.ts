@@ -9,6 +9,7 @@ import type { Concentration } from '../analysis/concentration/lorenz.js';
 import type { DistanceBand } from '../analysis/gistar/distance-band.js';
 import type { RepeatLocation } from '../analysis/repeats/repeat-locations.js';
 import type { TimeToRepeat } from '../analysis/repeats/time-to-repeat.js';
+import type { HotspotAccuracy } from '../analysis/results/hotspot-accuracy.js';
 import type { ResultsAnalysis } from '../analysis/results/results-analysis.js';
 import type { Grid } from '../model/grid.js';
 import type { AnalysisProvenance } from './analysis-api.js';
@@ -140,6 +141,8 @@ export const resultsInputSchema = z
 export interface ResultsRunResult extends ResultsAnalysis {
   before: { from: string; to: string };
   after: { from: string; to: string };
+  /** PAI, PEI and RRI of the before period's Gi* hot spots on the after period's events. */
+  hotspots: HotspotAccuracy & { cellSizeM: number; distanceM: number; rule: string };
   provenance: AnalysisProvenance;
 }
 

@@ -8,9 +8,14 @@
  */
 import type Database from 'better-sqlite3';
 import { covers, dataCoverage } from '../../../shared/analysis/compare/coverage.js';
+import type { TimeSpan } from '../../../shared/analysis/compare/periods.js';
 import { midpointTimes, spanDays } from '../../../shared/analysis/compare/periods.js';
+import { giBins } from '../../../shared/analysis/gistar/classes.js';
+import { countGrid } from '../../../shared/analysis/gistar/count-grid.js';
+import { giStar } from '../../../shared/analysis/gistar/gistar.js';
 import { asMultiPolygon, type MultiPolygonCoords } from '../../../shared/analysis/hotspots/polygon.js';
 import { countResultAreas } from '../../../shared/analysis/results/area-counts.js';
+import { hotspotAccuracy } from '../../../shared/analysis/results/hotspot-accuracy.js';
 import { resultsAnalysis } from '../../../shared/analysis/results/results-analysis.js';
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
@@ -23,6 +28,7 @@ import { areaGeometry } from '../project/areas.js';
 import { queryRecords } from '../query/query-records.js';
 import type { AnalysisJob } from './analysis-job.js';
 import { analysisProvenance } from './provenance.js';
+import { taskingGrid } from './tasking-grid.js';
 
 export type ResultsRequest = Omit<InputOf<typeof taskingMethods, 'runResults'>, 'jobId'>;
 type AreaRef = ResultsRequest['target'];
@@ -37,7 +43,7 @@ export async function runResultsAnalysis(
   if (request.datasetIds) filter.datasetIds = [...request.datasetIds];
   if (request.categories) filter.categories = [...request.categories];
   const periods = guarded(() => ({ before: spanOf(request.before), after: spanOf(request.after) }));
-  job.progress(0, 2, 'Counting events in the areas');
+  job.progress(0, 3, 'Counting events in the areas');
   const columns = queryRecords(db, filter);
   const coverage = dataCoverage(columns.fromMs, columns.toMs);
   for (const [name, span] of Object.entries(periods)) {
@@ -52,20 +58,19 @@ export async function runResultsAnalysis(
     buffer: areaPolygons(db, request.buffer),
     control: areaPolygons(db, request.control),
   };
-  const counted = guarded(() =>
-    countResultAreas(
-      { x: columns.x, y: columns.y, timeMs: midpointTimes(columns.fromMs, columns.toMs) },
-      areas,
-      periods,
-    ),
-  );
+  const timeMs = midpointTimes(columns.fromMs, columns.toMs);
+  const counted = guarded(() => countResultAreas({ x: columns.x, y: columns.y, timeMs }, areas, periods));
+  job.progress(1, 3, "Last period's hot spots on this period's events");
+  job.signal.throwIfAborted();
+  const hotspots = beforeHotspotAccuracy(columns.x, columns.y, timeMs, periods);
   const result = resultsAnalysis(counted, {
     before: spanDays(periods.before),
     after: spanDays(periods.after),
   });
-  job.progress(2, 2);
+  job.progress(3, 3);
   return {
     ...result,
+    hotspots,
     before: request.before,
     after: request.after,
     provenance: analysisProvenance(ctx, {
@@ -74,6 +79,36 @@ export async function runResultsAnalysis(
       windowBasis: 'midpoint',
       caveats: result.caveats,
     }),
+  };
+}
+
+/**
+ * PAI, PEI and RRI of the before period's hot spots on the after period's events: the tasking grid
+ * over all the filtered records (its default cells and suggested band, as the Gi* panel), hot spots
+ * the cells that Gi* of the before counts marks hot at 95 % or more (BH), every cell the study area.
+ */
+function beforeHotspotAccuracy(
+  x: Float64Array,
+  y: Float64Array,
+  timeMs: Float64Array,
+  periods: { before: TimeSpan; after: TimeSpan },
+): ResultsRunResult['hotspots'] {
+  const grid = guarded(() => taskingGrid(x, y, {}));
+  const inPeriod = (span: TimeSpan) => {
+    const keep: number[] = [];
+    for (let i = 0; i < timeMs.length; i++)
+      if (timeMs[i]! >= span.fromMs && timeMs[i]! < span.toMs) keep.push(i);
+    return countGrid({ x: keep.map((i) => x[i]!), y: keep.map((i) => y[i]!) }, grid.extent, grid.cellSizeM);
+  };
+  const previous = inPeriod(periods.before).grid;
+  const current = inPeriod(periods.after).grid.values;
+  const bins = giBins(giStar(previous, { distanceM: grid.distanceM }));
+  const hotspot = Uint8Array.from(bins, (b) => (b >= 2 ? 1 : 0));
+  return {
+    ...hotspotAccuracy({ hotspot, previous: previous.values, current }),
+    cellSizeM: grid.cellSizeM,
+    distanceM: grid.distanceM,
+    rule: `Hot spots of the before period: cells of ${Math.round(grid.cellSizeM)} m that Gi* (band ${Math.round(grid.distanceM)} m) marks hot at 95 % or more; the study area is every cell of the records' extent.`,
   };
 }
 
