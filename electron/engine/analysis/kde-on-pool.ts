@@ -103,10 +103,12 @@ export async function kdeOnPool(
   progress(0, 1, 'Drawing hotspots');
   const hotspotOptions: HotspotOptions = { ...input.hotspots, studyAreaM2: surface.studyAreaM2 };
   if (csr) hotspotOptions.csr = csr;
+  // Its progress comes through, so a caller sees the phase start and can cancel it (the signal
+  // terminates the thread mid-contour).
   const hotspots = await pool.run(
     'kdeHotspots',
     { grid: { ...grid, values: grid.values.slice() }, events, options: hotspotOptions },
-    signal,
+    { ...signal, onProgress: progress },
   );
   return { ...base, hotspots };
 }
