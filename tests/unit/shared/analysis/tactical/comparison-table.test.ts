@@ -13,12 +13,18 @@ describe('countsByGroup and comparisonTable', () => {
   it('counts each group in each period as a brute-force count does, and marks uncovered baselines no data', () => {
     const times: number[] = [];
     const codes: number[] = [];
+    const plant = (code: number, fromMs: number, n: number, stepDays: number) => {
+      for (let k = 0; k < n; k++) {
+        times.push(fromMs + k * stepDays * DAY);
+        codes.push(code);
+      }
+    };
     // A planted pattern: group 0 has 12 in the current period, 3 in the previous; group 1 has 4 and 4.
-    for (let k = 0; k < 12; k++) times.push(spans.current.fromMs + k * DAY), codes.push(0);
-    for (let k = 0; k < 3; k++) times.push(spans.previous.fromMs + k * DAY), codes.push(0);
-    for (let k = 0; k < 4; k++) times.push(spans.current.fromMs + 10 * k * DAY), codes.push(1);
-    for (let k = 0; k < 4; k++) times.push(spans.previous.fromMs + 10 * k * DAY), codes.push(1);
-    times.push(spans.current.fromMs), codes.push(-1); // no group: in no row
+    plant(0, spans.current.fromMs, 12, 1);
+    plant(0, spans.previous.fromMs, 3, 1);
+    plant(1, spans.current.fromMs, 4, 10);
+    plant(1, spans.previous.fromMs, 4, 10);
+    plant(-1, spans.current.fromMs, 1, 1); // no group: in no row
     const rows = countsByGroup(
       Float64Array.from(times),
       Int32Array.from(codes),
