@@ -94,10 +94,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!originVerdict.ok)
       return sendJson(res, originVerdict.status, failure('refused', originVerdict.reason));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    // The page's CSP allows the open project's intranet tile server, if it has one.
-    const csp = { tileOrigins: await projectTileOrigins(engine.api) };
-    if (isBasemapPath(url.pathname)) return serveBasemapTile(req, res, engine.api, securityHeaders(csp));
-    if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, rendererDir, csp);
+    if (!url.pathname.startsWith('/api/')) {
+      // The page's CSP allows the open project's intranet tile server, if it has one.
+      const csp = { tileOrigins: await projectTileOrigins(engine.api) };
+      if (isBasemapPath(url.pathname)) return serveBasemapTile(req, res, engine.api, securityHeaders(csp));
+      return serveStatic(req, res, rendererDir, csp);
+    }
 
     const tokenVerdict = checkToken(req, guard);
     if (!tokenVerdict.ok) {
