@@ -61,6 +61,8 @@ function timeFilterChange(
   const chart = () => document.querySelector('[data-testid="trend-chart"]');
   const beforeCount = countText();
   const beforeChart = chart();
+  performance.setResourceTimingBufferSize(100_000);
+  performance.clearResourceTimings();
   const t0 = performance.now();
   const times = {
     count: Number.NaN,
@@ -74,15 +76,18 @@ function timeFilterChange(
       if (!Number.isNaN(times.count) && !Number.isNaN(times.charts) && !Number.isNaN(times.map))
         resolveTimes(times);
     };
-    // Panels may replace their elements rather than change them: look each frame.
-    const watch = () => {
+    // Panels may replace their elements rather than change them: look at every change of the page
+    // (a mutation observer runs as soon as the DOM changes; animation frames wait for the map's drawing).
+    const observer = new MutationObserver(() => {
       const now = performance.now() - t0;
       if (Number.isNaN(times.count) && countText() !== beforeCount) times.count = now;
       if (Number.isNaN(times.charts) && chart() !== beforeChart) times.charts = now;
-      if (Number.isNaN(times.count) || Number.isNaN(times.charts)) requestAnimationFrame(watch);
-      else finish();
-    };
-    requestAnimationFrame(watch);
+      if (!Number.isNaN(times.count) && !Number.isNaN(times.charts)) {
+        observer.disconnect();
+        finish();
+      }
+    });
+    observer.observe(document.body, { childList: true, characterData: true, subtree: true });
     const onData = (e: { sourceId?: string; dataType?: string }) => {
       if (e.sourceId !== 'records' || e.dataType !== 'source' || !map.isSourceLoaded('records')) return;
       map.off('data', onData);
