@@ -67,7 +67,7 @@ export function beforeAfterBars(counts: WdqCounts): SVGSVGElement {
 /** points: (share of area, share of crime) from (0, 0) to (1, 1), busiest places first. */
 export function concentrationCurveChart(points: readonly [number, number][], caption: string): SVGSVGElement {
   const height = 200;
-  const margin = { top: 8, right: 10, bottom: 34, left: 40 };
+  const margin = { top: 8, right: 18, bottom: 34, left: 40 };
   const svg = svgRoot(WIDTH, height, caption);
   const x = scaleLinear()
     .domain([0, 1])

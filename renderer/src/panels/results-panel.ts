@@ -68,7 +68,10 @@ function concentrationBlock(result: ConcentrationRunResult | null, after: string
       {},
       `${caption} Gini ${formatDecimal(result.cells.gini, 2)}, generalised Gini ${formatDecimal(result.cells.generalisedGini, 2)} over ${result.cells.places} cells of ${Math.round(result.cellSizeM)} m.`,
     ),
-    ...result.provenance.caveats.map((text) => h('p', { class: 'hint' }, text)),
+    // The concentration run's caveats on repeat locations do not concern this curve.
+    ...result.provenance.caveats
+      .filter((text) => !text.startsWith('Repeat locations'))
+      .map((text) => h('p', { class: 'hint' }, text)),
   );
 }
 
@@ -88,7 +91,7 @@ function show(
     ),
     countsTable(result),
     beforeAfterBars(result.counts),
-    h('p', { 'data-testid': 'results-control' }, changeAgainstControl(result.counts)),
+    h('p', { 'data-testid': 'results-against-control' }, changeAgainstControl(result.counts)),
     section('Displacement or diffusion (WDQ)', paragraphs(wdqLines(result.wdq), 'results-wdq')),
     section('Net change (WDD)', paragraphs(wddLines(result), 'results-wdd')),
     section(

@@ -9,7 +9,10 @@ import type { AreaCounts, WdqCounts, WdqResult } from '../../../shared/analysis/
 import type { ResultsRunResult } from '../../../shared/api/tasking-api.js';
 import { formatChange, formatDecimal } from '../../../shared/profile/format.js';
 
-export const AREA_NAMES = { target: 'Target', buffer: 'Buffer (outside the target)', control: 'Control' };
+export const AREA_NAMES = { target: 'Target', buffer: 'Buffer', control: 'Control' };
+
+/** A control that moves by more than this share is itself news: every figure leans on it. */
+export const CONTROL_SWING = 0.5;
 
 /** A number with a true minus sign, as the profile's changes are written. */
 function signed(v: number, digits: number): string {
@@ -39,7 +42,10 @@ export function changeAgainstControl(counts: WdqCounts): string {
     return 'The change against the control cannot be given: the target or the control had no events in a period.';
   const relative = (t.after / t.before / (c.after / c.before) - 1) * 100;
   const word = relative < 0 ? 'fell' : relative > 0 ? 'rose' : 'changed';
-  return `Against the control, crime in the target ${word} by ${formatDecimal(Math.abs(relative), 0)}% (target ${percentChange(t)}, control ${percentChange(c)}).`;
+  const text = `Against the control, crime in the target ${word} by ${formatDecimal(Math.abs(relative), 0)}% (target ${percentChange(t)}, control ${percentChange(c)}).`;
+  return Math.abs(c.after / c.before - 1) > CONTROL_SWING
+    ? `${text} The control itself changed by ${percentChange(c)}: check nothing unusual happened there, as every figure below is read against it.`
+    : text;
 }
 
 /** The WDQ's headline and its two measures. */

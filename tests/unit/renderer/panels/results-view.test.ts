@@ -21,7 +21,7 @@ describe('countRows and changeAgainstControl', () => {
   it('give each area its counts and percentage change', () => {
     expect(countRows(counts)).toEqual([
       ['Target', '100', '60', '−40.0%'],
-      ['Buffer (outside the target)', '80', '70', '−12.5%'],
+      ['Buffer', '80', '70', '−12.5%'],
       ['Control', '200', '180', '−10.0%'],
     ]);
   });
@@ -30,6 +30,15 @@ describe('countRows and changeAgainstControl', () => {
     expect(changeAgainstControl(counts)).toBe(
       'Against the control, crime in the target fell by 33% (target −40.0%, control −10.0%).',
     );
+  });
+
+  it('warns when the control itself moved by more than half', () => {
+    const text = changeAgainstControl({ ...counts, control: { before: 50, after: 94 } });
+    // (60/100) / (94/50) − 1 = −68 %.
+    expect(text).toMatch(
+      /^Against the control, crime in the target fell by 68% .*The control itself changed by \+88\.0%/,
+    );
+    expect(changeAgainstControl(counts)).not.toContain('The control itself');
   });
 
   it('says so when a before or control count is 0', () => {
