@@ -13,6 +13,7 @@ import './panels/kde-panel.js';
 import './panels/near-repeat-panel.js';
 import './panels/areas-panel.js';
 import './panels/gistar-panel.js';
+import './panels/emerging-panel.js';
 import './panels/tactical-panel.js';
 import './panels/actions-panel.js';
 import './panels/results-panel.js';

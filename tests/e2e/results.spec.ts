@@ -164,3 +164,66 @@ test('measures an action with the WDQ and WDD and shows the concentration curve'
   await page.screenshot({ path: testInfo.outputPath('results.png'), fullPage: true });
   await result.screenshot({ path: testInfo.outputPath('results-panel.png') });
 });
+
+test('classes emerging hot spots, draws them with a legend and shows a cell’s working', async ({
+  page,
+  hotspot,
+  request,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const auth = { Authorization: `Bearer ${hotspot.token}` };
+  const upload = await request.post(`${hotspot.origin}/api/upload?name=police_crimes.csv`, {
+    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+    data: await readFile(resolve(SAMPLE, 'police_crimes.csv')),
+  });
+  const ref = (await upload.json()).value;
+  const call = async (method: string, input: unknown) => {
+    const response = await request.post(`${hotspot.origin}/api/call/${method}`, {
+      headers: auth,
+      data: input,
+    });
+    const envelope = await response.json();
+    expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
+    return envelope.value;
+  };
+  const preview = await call('previewImport', { file: ref });
+  await call('runImport', {
+    jobId: `job-e2e-${Date.now()}`,
+    file: ref,
+    dataset: 'Police crimes',
+    mapping: preview.mapping,
+  });
+
+  await page.goto(hotspot.url);
+  await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByTestId('emerging-end').fill('31/12/2025');
+  await page.getByTestId('emerging-end').press('Tab');
+  await page.getByTestId('emerging-length').fill('3');
+  await page.getByTestId('emerging-slices').fill('8');
+  await page.locator('[data-action="run-emerging"]').click();
+  const result = page.getByTestId('emerging-result');
+  await expect(result).toContainText('Slice-length check:', { timeout: 240_000 });
+  await expect(result).toContainText('8 slices (quarters) from 01/01/2024 to 31/12/2025');
+  await expect(page.getByTestId('emerging-legend')).toContainText('hot spot:');
+  await expect(result).not.toContainText('{');
+  // The classes are on the map.
+  const drawn = await page.evaluate(() => {
+    const map = (document.querySelector('.map') as unknown as { maplibreMap: import('maplibre-gl').Map })
+      .maplibreMap;
+    return (map.getStyle().layers ?? []).map((l) => l.id);
+  });
+  expect(drawn).toContain('emerging-patterns-image');
+  // A listed cell's working: eight slices, the trend and the check.
+  await result.locator('ul.boundary-list button').first().click();
+  const working = page.getByTestId('emerging-working');
+  await expect(working).toContainText('Mann–Kendall trend of the z series');
+  await expect(working).toContainText('01/10/2025 to 31/12/2025:');
+  // Eight slices, the trend and the check (and a line when the cell is rising).
+  expect(await working.locator('p').count()).toBeGreaterThanOrEqual(10);
+  await expect(working).toContainText('With slices of');
+  await page.setViewportSize({ width: 1440, height: 2200 });
+  await page.getByTestId('emerging-result').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('emerging.png') });
+  await result.screenshot({ path: testInfo.outputPath('emerging-panel.png') });
+});

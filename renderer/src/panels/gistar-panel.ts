@@ -79,6 +79,11 @@ function summary(result: GiStarRunResult): HTMLElement {
       h('li', {}, `Cells of ${Math.round(result.cellSizeM)} m; distance band ${band}`),
       h('li', {}, `${result.events.used} events counted, ${result.events.outside} outside the grid`),
     ),
+    h(
+      'p',
+      { class: 'hint' },
+      'Cold spots hardly appear on sparse counts: where most cells hold no events, a neighbourhood cannot fall far enough below the mean to be significant, so an absence of cold spots says little.',
+    ),
     ...result.provenance.caveats.map((text) => h('p', { class: 'hint' }, text)),
   );
 }
