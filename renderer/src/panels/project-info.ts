@@ -1,5 +1,7 @@
 /**
- * Data tab, first section: what project is open, what is in it, and what to do next.
+ * Data tab, first section: what project is open, what is in it, and what to do next. What the
+ * engine found wrong on opening (ProjectInfo.warnings, e.g. an audit log changed outside the app)
+ * stays at the top of the section for as long as the project is open.
  */
 import type { ProjectInfo } from '../../../shared/api/project-api.js';
 import { h, replaceChildren } from '../shell/dom.js';
@@ -51,7 +53,31 @@ function projectFacts(project: ProjectInfo): HTMLElement {
     project.datasetCount === 0
       ? h('p', { class: 'hint' }, 'This project has no data yet. Import a partner extract to begin.')
       : null;
-  return h('div', {}, list, next);
+  return h('div', {}, projectWarnings(project), list, next);
+}
+
+/** The heading and lines of the notice for what was found on opening; null when nothing was. */
+export function warningNotice(project: ProjectInfo): { heading: string; lines: string[] } | null {
+  const lines = (project.warnings ?? []).map((line) => line.trim()).filter((line) => line !== '');
+  if (lines.length === 0) return null;
+  return {
+    heading:
+      lines.length === 1
+        ? 'Check this project before you rely on it'
+        : `Check this project before you rely on it (${lines.length} problems)`,
+    lines,
+  };
+}
+
+function projectWarnings(project: ProjectInfo): HTMLElement | null {
+  const notice = warningNotice(project);
+  if (notice === null) return null;
+  return h(
+    'div',
+    { class: 'project-warning', role: 'alert', 'data-testid': 'project-warning' },
+    h('strong', {}, notice.heading),
+    ...notice.lines.map((line) => h('p', {}, line)),
+  );
 }
 
 function formatDate(iso: string): string {
