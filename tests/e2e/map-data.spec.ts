@@ -219,4 +219,9 @@ test('goes to the data, identifies a point, maps area-only data and draws refere
   );
   await mapIdle(page);
   await page.screenshot({ path: testInfo.outputPath('map-data-lines.png') });
+
+  // "Zoom to" a dataset brings the view back from the street to the town.
+  await page.getByRole('button', { name: 'Zoom to Police crimes' }).click();
+  await expectOnTheTown(page);
+  expect((await mapView(page)).zoom).toBeLessThan(15);
 });
