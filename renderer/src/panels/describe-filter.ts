@@ -10,5 +10,6 @@ export function describeFilter(ws: Workspace): string {
   return filterWords(toRecordFilter(ws.filter), {
     dataset: (id) => ws.datasets.find((d) => d.id === id)?.name ?? `a removed dataset`,
     area: (id) => ws.areaNames.get(id) ?? 'the chosen area',
+    savedArea: (id) => ws.savedAreaNames.get(id) ?? 'a saved area',
   });
 }

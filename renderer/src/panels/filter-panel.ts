@@ -1,7 +1,7 @@
 /**
  * Filter tab (workflow step 2): datasets, categories with their counts, date range with quick
  * presets relative to the data's latest date, time of day (24 hour toggles), weekdays and an area
- * (a boundary feature). Every change updates the workspace's filter; the records on the map and the
+ * (a boundary feature or a saved area). Every change updates the workspace's filter; the records on the map and the
  * charts below follow after a short pause (workspace.ts debounces and drops stale answers).
  */
 import { WEEKDAY_LABELS } from '../../../shared/analysis/aoristic/aoristic.js';
@@ -14,6 +14,8 @@ import { registerPanel, Subscriptions } from '../shell/panels.js';
 import { describeFilter } from './describe-filter.js';
 import {
   activeParts,
+  areaChoiceFilter,
+  areaChoiceValue,
   DATE_PRESET_LABELS,
   DATE_PRESETS,
   datePresetRange,
@@ -156,6 +158,8 @@ registerPanel({
     subscriptions.add(ws.on('records', showStatus));
     subscriptions.add(ws.on('categories', showCategories));
     subscriptions.add(ws.on('boundaries', () => area.update(true)));
+    // Saving or deleting an area is a project change: list the saved areas again.
+    subscriptions.add(app.onProjectChange(() => area.update(true)));
     return () => subscriptions.release();
   },
 });
@@ -292,19 +296,32 @@ function weekdaysGroup(ws: Workspace) {
 function areaGroup(app: AppContext, ws: Workspace) {
   const choice = h('select', { class: 'input', 'aria-label': 'Area', 'data-testid': 'area-filter' });
   const hint = h('p', { class: 'hint' });
-  choice.addEventListener('change', () =>
-    ws.setFilter({ areaFeatureId: choice.value === '' ? null : Number(choice.value) }),
-  );
+  choice.addEventListener('change', () => ws.setFilter(areaChoiceFilter(choice.value)));
   let built = false;
+  let sequence = 0;
   const build = async () => {
     built = true;
-    const groups = await Promise.all(
-      ws.boundaries.map(async (layer) => ({
-        layer,
-        geo: await ws.boundaryGeoJson(layer.id).catch(() => null),
-      })),
-    );
+    const mine = ++sequence;
+    const [groups, saved] = await Promise.all([
+      Promise.all(
+        ws.boundaries.map(async (layer) => ({
+          layer,
+          geo: await ws.boundaryGeoJson(layer.id).catch(() => null),
+        })),
+      ),
+      app.project() === null ? Promise.resolve([]) : app.api.listAreas({}),
+    ]);
+    if (mine !== sequence) return; // a newer list is on its way
     replaceChildren(choice, h('option', { value: '' }, 'Whole area (no area filter)'));
+    ws.savedAreaNames.clear();
+    if (saved.length > 0) {
+      const group = h('optgroup', { label: 'Saved areas' });
+      for (const area of [...saved].sort((a, b) => a.name.localeCompare(b.name))) {
+        ws.savedAreaNames.set(area.id, `${area.name} (saved area)`);
+        group.append(h('option', { value: `saved:${area.id}` }, area.name));
+      }
+      choice.append(group);
+    }
     const unread: string[] = [];
     for (const { layer, geo } of groups) {
       if (geo === null) {
@@ -321,22 +338,25 @@ function areaGroup(app: AppContext, ws: Workspace) {
         group.append(
           h(
             'option',
-            { value: String(f.id) },
+            { value: `feature:${f.id}` },
             f.properties.name ? `${f.properties.name} (${f.properties.code})` : f.properties.code,
           ),
         );
       choice.append(group);
     }
-    choice.value = ws.filter.areaFeatureId === null ? '' : String(ws.filter.areaFeatureId);
+    const chosenSaved = ws.filter.savedAreaId;
+    // A saved area deleted while it was the filter: the filter no longer names a place.
+    if (chosenSaved !== null && !saved.some((a) => a.id === chosenSaved)) ws.setFilter({ savedAreaId: null });
+    choice.value = areaChoiceValue(ws.filter);
     replaceChildren(
       hint,
-      ws.boundaries.length === 0
-        ? 'Import a boundary layer (Data tab) to filter by ward, beat or district.'
+      ws.boundaries.length === 0 && saved.length === 0
+        ? 'Import a boundary layer (Data tab) to filter by ward, beat or district, or save an area (Analysis tab, Areas).'
         : unread.length > 0
           ? `Could not read ${unread.join(', ')}: its areas are not listed. Open the project again, or import the layer again.`
           : '',
     );
-    choice.disabled = ws.boundaries.length === 0;
+    choice.disabled = ws.boundaries.length === 0 && saved.length === 0;
   };
   const element = h('fieldset', { class: 'filter-group' }, h('legend', {}, 'Area'), choice, hint);
   return {
@@ -346,7 +366,7 @@ function areaGroup(app: AppContext, ws: Workspace) {
         void build().catch((error) => app.notifyError(error, 'Could not list the areas'));
         return;
       }
-      choice.value = ws.filter.areaFeatureId === null ? '' : String(ws.filter.areaFeatureId);
+      choice.value = areaChoiceValue(ws.filter);
     },
   };
 }

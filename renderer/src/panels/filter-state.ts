@@ -24,8 +24,10 @@ export interface FilterState {
   hours: number[] | null;
   /** Weekdays 0 = Monday … 6 = Sunday to keep. */
   weekdays: number[] | null;
-  /** A boundary feature the records must fall in. */
+  /** A boundary feature the records must fall in (at most one of this and savedAreaId is set). */
   areaFeatureId: number | null;
+  /** A saved area (Areas panel) the records must fall in. */
+  savedAreaId: number | null;
 }
 
 export const EMPTY_FILTER: FilterState = {
@@ -36,6 +38,7 @@ export const EMPTY_FILTER: FilterState = {
   hours: null,
   weekdays: null,
   areaFeatureId: null,
+  savedAreaId: null,
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -68,7 +71,28 @@ export function toRecordFilter(state: FilterState): ApiRecordFilter {
   if (state.weekdays !== null && state.weekdays.length < 7)
     filter.weekdays = [...state.weekdays].sort((a, b) => a - b);
   if (state.areaFeatureId !== null) filter.area = { boundaryFeatureId: state.areaFeatureId };
+  else if (state.savedAreaId !== null) filter.area = { areaId: state.savedAreaId };
   return filter;
+}
+
+/**
+ * The Area choice as one select value: '' for no area, 'feature:ID' for a boundary feature, 'saved:ID'
+ * for a saved area. The record filter takes one area, so choosing either kind clears the other.
+ */
+export function areaChoiceValue(state: Pick<FilterState, 'areaFeatureId' | 'savedAreaId'>): string {
+  if (state.areaFeatureId !== null) return `feature:${state.areaFeatureId}`;
+  if (state.savedAreaId !== null) return `saved:${state.savedAreaId}`;
+  return '';
+}
+
+/** The filter change a select value stands for (the inverse of areaChoiceValue). */
+export function areaChoiceFilter(value: string): Pick<FilterState, 'areaFeatureId' | 'savedAreaId'> {
+  const match = /^(feature|saved):(\d+)$/.exec(value);
+  if (match === null) return { areaFeatureId: null, savedAreaId: null };
+  const id = Number(match[2]);
+  return match[1] === 'feature'
+    ? { areaFeatureId: id, savedAreaId: null }
+    : { areaFeatureId: null, savedAreaId: id };
 }
 
 export const DATE_PRESETS = ['last-28-days', 'last-quarter', 'last-12-months'] as const;
@@ -136,6 +160,6 @@ export function activeParts(state: FilterState): number {
   if (state.fromDate !== null || state.toDate !== null) n++;
   if (state.hours !== null && state.hours.length < 24) n++;
   if (state.weekdays !== null && state.weekdays.length < 7) n++;
-  if (state.areaFeatureId !== null) n++;
+  if (state.areaFeatureId !== null || state.savedAreaId !== null) n++;
   return n;
 }

@@ -71,6 +71,8 @@ export class Workspace {
   visibleBoundaries: number[] = [];
   /** Names of boundary features by id ("Castle (Wards)"), for the filter in words. */
   readonly areaNames = new Map<number, string>();
+  /** Names of saved areas by id ("Market Square (saved area)"), for the filter in words. */
+  readonly savedAreaNames = new Map<number, string>();
   /** True while a filter is waiting or being queried. */
   busy = false;
 
@@ -91,6 +93,7 @@ export class Workspace {
         this.projectPath = path;
         this.boundaryCache.clear();
         this.areaNames.clear();
+        this.savedAreaNames.clear();
         this.setKde(null);
         this.setKnox(null);
         this.setChains(null);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   activeParts,
+  areaChoiceFilter,
+  areaChoiceValue,
   datePresetRange,
   EMPTY_FILTER,
   hourRange,
@@ -8,6 +10,7 @@ import {
   toRecordFilter,
 } from '../../../../renderer/src/panels/filter-state.js';
 import { wallClockMs } from '../../../../shared/model/time.js';
+import { filterWords } from '../../../../shared/provenance/filter-words.js';
 
 describe('parseIsoDate', () => {
   it('gives wall-clock midnight of a real date', () => {
@@ -47,6 +50,35 @@ describe('toRecordFilter', () => {
       categories: [],
       area: { boundaryFeatureId: 7 },
     });
+  });
+});
+
+describe('saved area in the filter', () => {
+  it('sends a saved area as { areaId } and counts it as one part', () => {
+    const state = { ...EMPTY_FILTER, savedAreaId: 4 };
+    expect(toRecordFilter(state)).toEqual({ area: { areaId: 4 } });
+    expect(activeParts(state)).toBe(1);
+  });
+
+  it('reads the select value both ways, and choosing one kind of area clears the other', () => {
+    expect(areaChoiceFilter('saved:4')).toEqual({ areaFeatureId: null, savedAreaId: 4 });
+    expect(areaChoiceFilter('feature:12')).toEqual({ areaFeatureId: 12, savedAreaId: null });
+    expect(areaChoiceFilter('')).toEqual({ areaFeatureId: null, savedAreaId: null });
+    expect(areaChoiceFilter('saved:')).toEqual({ areaFeatureId: null, savedAreaId: null });
+    expect(areaChoiceValue({ areaFeatureId: null, savedAreaId: 4 })).toBe('saved:4');
+    expect(areaChoiceValue({ areaFeatureId: 12, savedAreaId: null })).toBe('feature:12');
+    expect(areaChoiceValue({ areaFeatureId: null, savedAreaId: null })).toBe('');
+    const switched = { ...EMPTY_FILTER, savedAreaId: 4, ...areaChoiceFilter('feature:12') };
+    expect(toRecordFilter(switched).area).toEqual({ boundaryFeatureId: 12 });
+  });
+
+  it('is named in words by the filter-words rule', () => {
+    const words = filterWords(toRecordFilter({ ...EMPTY_FILTER, savedAreaId: 4 }), {
+      dataset: () => 'unused',
+      area: () => 'unused',
+      savedArea: (id) => (id === 4 ? 'Market Square (saved area)' : 'wrong'),
+    });
+    expect(words).toBe('all datasets; all categories; all dates; in Market Square (saved area)');
   });
 });
 
