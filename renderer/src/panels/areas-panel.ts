@@ -1,19 +1,20 @@
 /**
  * Analysis tab: saved areas (issue 13 item 5). The analyst draws a polygon, a rectangle or a buffer
- * ring on the map (map/draw-area.ts), or copies a boundary feature, names it and saves it in the
- * project; saved areas are drawn on the map (dashed purple) and can be zoomed to, tasked against in
+ * ring on the map (map/draw-area.ts), or picks a boundary area by clicking it (map/pick-boundary.ts),
+ * names it and saves it in the project; saved areas are drawn on the map (dashed purple) and can be zoomed to, tasked against in
  * the Actions panel, or deleted. The engine keeps them in project metres (project/areas.ts) and takes
  * them as a record filter ({ areaId }) or a study area.
  */
 import type { AreaInfo } from '../../../shared/api/areas-actions-api.js';
 import { startDrawing } from '../map/draw-area.js';
 import { LAYER_ORDER } from '../map/layers.js';
+import { boundaryAt, type PickableLayer, startPicking } from '../map/pick-boundary.js';
 import { coordinateBounds } from '../map/records-geojson.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel, Subscriptions } from '../shell/panels.js';
 import { confirmDialog, field, numberInput, select } from './ui.js';
-import { workspaceOf } from './workspace.js';
+import { type Workspace, workspaceOf } from './workspace.js';
 
 const LAYER = 'saved-areas';
 
@@ -42,6 +43,12 @@ function drawAreas(app: AppContext, areas: readonly AreaInfo[]): void {
   });
 }
 
+/** The boundary layers drawn on the map, with their features: what a click can pick. */
+async function shownBoundaries(ws: Workspace): Promise<PickableLayer[]> {
+  const shown = ws.boundaries.filter((b) => ws.visibleBoundaries.includes(b.id));
+  return Promise.all(shown.map(async (b) => ({ name: b.name, geo: await ws.boundaryGeoJson(b.id) })));
+}
+
 registerPanel({
   id: 'areas',
   tab: 'analysis',
@@ -61,15 +68,17 @@ registerPanel({
         { value: 'polygon', label: 'Polygon (click corners, double-click to finish)' },
         { value: 'rectangle', label: 'Rectangle (click two corners)' },
         { value: 'buffer', label: 'Buffer ring (click the centre)' },
-        { value: 'boundary', label: 'Copy of a boundary feature' },
+        { value: 'boundary', label: 'Boundary area (click it on the map)' },
       ],
       'polygon',
       { 'data-testid': 'area-shape' },
     );
     const outer = numberInput({ min: 10, max: 50_000, step: 10, value: 400 });
     const inner = numberInput({ min: 0, max: 50_000, step: 10, value: 0 });
-    const feature = h('input', { type: 'text', class: 'input', placeholder: 'boundary feature id' });
     const draw = h('button', { type: 'button', class: 'btn', 'data-action': 'draw-area' }, 'Draw and save');
+    shape.addEventListener('change', () => {
+      draw.textContent = shape.value === 'boundary' ? 'Pick and save' : 'Draw and save';
+    });
     const status = h('p', { class: 'hint', role: 'status' });
     const list = h('ul', { class: 'boundary-list', 'data-testid': 'area-list' });
     el.append(
@@ -78,11 +87,10 @@ registerPanel({
         { class: 'hint' },
         'Areas for filters, study areas, and targets, buffers or controls of an action.',
       ),
-      field('Name', name),
+      field('Name', name, 'A boundary area left unnamed takes its own name.'),
       field('Shape', shape),
       field('Buffer outer radius (m)', outer),
       field('Buffer inner radius (m, 0 for a circle)', inner),
-      field('Boundary feature', feature, 'For "Boundary feature": its id from the Boundary layers list.'),
       draw,
       status,
       list,
@@ -138,21 +146,46 @@ registerPanel({
       name.value = '';
       await refresh();
     };
+    const pick = async () => {
+      const layers = await shownBoundaries(ws);
+      if (layers.length === 0) {
+        status.textContent =
+          'Switch on a boundary layer first (Data tab, Boundary layers), then click one of its areas.';
+        return;
+      }
+      cancel?.();
+      status.textContent = 'Click a boundary area on the map: press Escape to stop.';
+      cancel = startPicking(
+        app.map,
+        (lon, lat) => boundaryAt(layers, lon, lat),
+        () => {
+          status.textContent =
+            'No boundary area there: click inside one of the outlined areas, or press Escape.';
+        },
+        (picked) => {
+          cancel = null;
+          if (picked === null) {
+            status.textContent = 'Picking cancelled.';
+            return;
+          }
+          // An empty name takes the boundary area's own name.
+          if (name.value.trim() === '') name.value = picked.name;
+          save({ kind: 'boundary', boundaryFeatureId: picked.featureId }).catch((error) =>
+            app.notifyError(error, 'The area could not be saved'),
+          );
+        },
+      );
+    };
     draw.addEventListener('click', async () => {
+      if (shape.value === 'boundary') {
+        await pick().catch((error) => app.notifyError(error, 'Could not read the boundary layers'));
+        return;
+      }
       if (name.value.trim() === '') {
         status.textContent = 'Give the area a name first.';
         return;
       }
       try {
-        if (shape.value === 'boundary') {
-          const id = Number(feature.value);
-          if (!Number.isInteger(id) || id < 1) {
-            status.textContent = 'Type the boundary feature’s id (a whole number).';
-            return;
-          }
-          await save({ kind: 'boundary', boundaryFeatureId: id });
-          return;
-        }
         cancel?.();
         status.textContent = 'Drawing on the map: press Escape to stop.';
         cancel = startDrawing(
