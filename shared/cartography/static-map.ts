@@ -7,6 +7,7 @@
  */
 import { contours } from 'd3-contour';
 import type { Grid } from '../model/grid.js';
+import { type PrintBasemap, rasterBasemapSvg } from './basemap-tiles.js';
 import { type Extent, type MapFrame, makeFrame } from './frame.js';
 import { hotspotLabelPlacement } from './hotspot-label.js';
 import { labelPoint } from './label-point.js';
@@ -53,6 +54,10 @@ export interface StaticMapOptions {
   hotspotLegend?: string;
   /** Name the streets along their longest stretch in view (zoomed maps: slides, hotspot figures). */
   streetLabels?: boolean;
+  /** The project's raster basemap (tiles read by the engine), drawn faded under everything. */
+  basemap?: { crs: string; raster: PrintBasemap };
+  /** Small print above the provenance: the basemap's attribution, or why it is not shown. */
+  basemapCredit?: string;
 }
 
 const MAX_CIRCLE_POINTS = 5_000;
@@ -69,6 +74,7 @@ export function renderStaticMap(options: StaticMapOptions): string {
   const frame = makeFrame(options.extent, widthPx, heightPx, 12);
   const legend: LegendEntry[] = [];
   const body: string[] = [`<rect width="${widthPx}" height="${heightPx}" fill="${LAND_FILL}"/>`];
+  if (options.basemap) body.push(rasterBasemapSvg(frame, options.basemap.raster, options.basemap.crs));
 
   const water = options.water?.filter((w) => overlaps(w.polygons, options.extent)) ?? [];
   if (water.length > 0) body.push(waterSvg(frame, water, legend));
@@ -95,6 +101,7 @@ export function renderStaticMap(options: StaticMapOptions): string {
   if (legend.length > 0) furniture.push(legendSvg(legendTitle, legend, 12, options.title ? 40 : 12, 210));
   furniture.push(northArrowSvg(widthPx - 30, options.title ? 42 : 14));
   furniture.push(scaleBarSvg(frame.scale, widthPx - 170, heightPx - 24, 150));
+  if (options.basemapCredit) furniture.push(smallPrint(options.basemapCredit, widthPx, heightPx - 15));
   if (options.provenance) {
     // A light band behind the small print keeps it readable over the surface (≈ 5.2 px per character at 9 px).
     const bandWidthPx = Math.min(widthPx - 190, options.provenance.length * 5.2 + 10);
@@ -110,6 +117,15 @@ export function renderStaticMap(options: StaticMapOptions): string {
     `<svg width="${widthPx}" height="${heightPx}" overflow="hidden">${body.join('')}</svg>`,
     ...furniture,
     `</svg>`,
+  ].join('');
+}
+
+/** One line of small print on a light band, its baseline 8 px above `bottomPx`. */
+function smallPrint(text: string, widthPx: number, bottomPx: number): string {
+  const bandWidthPx = Math.min(widthPx - 190, text.length * 5.2 + 10);
+  return [
+    `<rect ${attrs({ x: 6, y: bottomPx - 19, width: bandWidthPx, height: 15, fill: '#ffffff', 'fill-opacity': '0.8' })}/>`,
+    `<text ${attrs({ x: 12, y: bottomPx - 8, 'font-size': 9, fill: '#444444' })}>${escapeXml(text)}</text>`,
   ].join('');
 }
 

@@ -6,7 +6,7 @@
  * hotspots the data support are drawn, and the legend states the support rule.
  */
 import type { KdeHotspot, KdeRunResult } from '../api/analysis-api.js';
-import { type Extent, padExtent } from '../cartography/frame.js';
+import { type Extent, makeFrame, padExtent } from '../cartography/frame.js';
 import { renderStaticMap, type StaticMapOptions } from '../cartography/static-map.js';
 import { formatCount } from './format.js';
 import { hotspotTitle, supportedHotspots, supportLegend } from './hotspot-words.js';
@@ -96,6 +96,7 @@ export function overviewMapSvg(
     boundaries: inputs.layers.boundaries,
     streets: inputs.layers.streets,
     water: inputs.layers.water,
+    ...basemapOf(inputs),
     legendTitle: 'Density (events per km²)',
   };
   if (inputs.kde) {
@@ -126,8 +127,7 @@ export function hotspotMapSvg(
   heightPx = 480,
 ): string {
   const kde = inputs.kde!;
-  const own = extentOfPolygons([hotspot.polygon])!;
-  const extent = padExtent(atLeast(own, MIN_ZOOM_SPAN_M), 0.25);
+  const extent = hotspotExtent(hotspot);
   return renderStaticMap({
     extent,
     widthPx,
@@ -137,6 +137,7 @@ export function hotspotMapSvg(
     boundaries: inputs.layers.boundaries,
     streets: inputs.layers.streets,
     water: inputs.layers.water,
+    ...basemapOf(inputs),
     surface: surfaceOf(kde),
     streetLabels: true,
     points: { x: inputs.points.x, y: inputs.points.y, label: 'Event in the period' },
@@ -153,14 +154,8 @@ export function chainsMapSvg(
   heightPx = 560,
 ): string | null {
   const chains = inputs.chains;
-  if (!chains || chains.chains.length === 0) return null;
-  const xs = chains.chains.map((c) => c.centroidX);
-  const ys = chains.chains.map((c) => c.centroidY);
-  const focus =
-    inputs.subject.kind === 'chain' && inputs.subjectArea
-      ? extentOfPolygons(inputs.subjectArea)!
-      : { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
-  const extent = padExtent(atLeast(focus, MIN_ZOOM_SPAN_M), 0.15);
+  const extent = chainsExtent(inputs);
+  if (!chains || !extent) return null;
   return renderStaticMap({
     extent,
     widthPx,
@@ -170,6 +165,7 @@ export function chainsMapSvg(
     boundaries: inputs.layers.boundaries,
     streets: inputs.layers.streets,
     water: inputs.layers.water,
+    ...basemapOf(inputs),
     streetLabels: true,
     zones: { rings: chains.zones.map((z) => z.ring), label: 'Risk zone (recent event)' },
     hotspots: chains.chains.map((c) => ({
@@ -187,6 +183,61 @@ export function chainsMapSvg(
     hotspotLegend: 'Chain (numbered)',
     legendTitle: 'Near-repeat chains',
   });
+}
+
+function hotspotExtent(hotspot: KdeHotspot): Extent {
+  return padExtent(atLeast(extentOfPolygons([hotspot.polygon])!, MIN_ZOOM_SPAN_M), 0.25);
+}
+
+function chainsExtent(inputs: ProfileInputs): Extent | null {
+  const chains = inputs.chains;
+  if (!chains || chains.chains.length === 0) return null;
+  const xs = chains.chains.map((c) => c.centroidX);
+  const ys = chains.chains.map((c) => c.centroidY);
+  const focus =
+    inputs.subject.kind === 'chain' && inputs.subjectArea
+      ? extentOfPolygons(inputs.subjectArea)!
+      : { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
+  return padExtent(atLeast(focus, MIN_ZOOM_SPAN_M), 0.15);
+}
+
+/** The project's basemap options of every printed map (tiles, attribution or why it is not shown). */
+function basemapOf(inputs: ProfileInputs): Pick<StaticMapOptions, 'basemap' | 'basemapCredit'> {
+  const { basemap, basemapCredit, crs } = inputs.layers;
+  return {
+    ...(basemap ? { basemap: { crs, raster: basemap } } : {}),
+    ...(basemapCredit ? { basemapCredit } : {}),
+  };
+}
+
+/** Map sizes in pixels: the profile's (the functions' defaults) and the slides' (hotspot-slides.ts, slide-deck.ts). */
+const OVERVIEW_SIZES = [[900, 640]] as const;
+const HOTSPOT_SIZES = [
+  [760, 480],
+  [760, 600],
+] as const;
+const CHAINS_SIZES = [
+  [900, 560],
+  [900, 640],
+] as const;
+
+/**
+ * Every printed map's view (extent shown and metres per pixel), so the engine reads the basemap
+ * tiles those maps draw before they are built.
+ */
+export function printViews(inputs: ProfileInputs): { extent: Extent; metresPerPx: number }[] {
+  const views: { extent: Extent; metresPerPx: number }[] = [];
+  const add = (extent: Extent | null, sizes: readonly (readonly [number, number])[]) => {
+    if (!extent) return;
+    for (const [w, h] of sizes) {
+      const frame = makeFrame(extent, w, h, 12);
+      views.push({ extent: frame.extent, metresPerPx: 1 / frame.scale });
+    }
+  };
+  add(overviewExtent(inputs), OVERVIEW_SIZES);
+  for (const h of inputs.kde ? supportedHotspots(inputs.kde) : []) add(hotspotExtent(h), HOTSPOT_SIZES);
+  add(chainsExtent(inputs), CHAINS_SIZES);
+  return views;
 }
 
 function circleRing(x: number, y: number, r: number, segments = 24): number[][] {

@@ -13,6 +13,7 @@
 import type { PeriodComparison } from '../analysis/compare/period-comparison.js';
 import type { RepeatLocation } from '../analysis/repeats/repeat-locations.js';
 import type { ChainsRunResult, KdeRunResult, KnoxRunResult } from '../api/analysis-api.js';
+import type { PrintBasemap } from '../cartography/basemap-tiles.js';
 import type { HeadlineFact } from './headline-facts.js';
 import type { ProfileSubject } from './subject.js';
 
@@ -70,6 +71,10 @@ export interface MapLayers {
   streets: { coords: number[][]; name?: string; major?: boolean }[];
   /** Water of the project's basemap (the bundled sample town's river), when it is drawn. */
   water?: { polygons: MultiPolygonCoords; label: string }[];
+  /** The project's raster basemap file's tiles for the printed maps (engine: basemap/print-tiles.ts). */
+  basemap?: PrintBasemap;
+  /** The basemap's attribution, or why it is not printed (an intranet server). */
+  basemapCredit?: string;
 }
 
 export interface DatasetProvenance {

@@ -34,6 +34,7 @@ import type { AnalysisJob } from '../analysis/analysis-job.js';
 import { runChainsAnalysis } from '../analysis/chains-service.js';
 import { runKnoxAnalysis } from '../analysis/knox-service.js';
 import { datasetCaveatSource, filterNames, recordKinds } from '../analysis/provenance.js';
+import { withPrintBasemap } from '../basemap/print-tiles.js';
 import type { EngineContext } from '../context.js';
 import { listDatasets } from '../import/datasets.js';
 import { recordedActionLines } from '../project/actions.js';
@@ -321,7 +322,7 @@ export async function gatherProfileInputs(
     lastYear: rangeOf(spans.lastYear),
   };
 
-  return {
+  return withPrintBasemap(db, {
     subject,
     subjectLabel: resolved.label,
     front: request.front,
@@ -367,7 +368,7 @@ export async function gatherProfileInputs(
     appVersion: ctx.appVersion,
     generatedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     filterText,
-  };
+  });
 }
 
 /** True when the subject's records are the scope's (a crime-type subject). */
