@@ -128,9 +128,21 @@ export function classifyHotspotChanges(
   return changes;
 }
 
+/**
+ * Where nothing changed, outlines near the density cut come and go between periods, so some hotspots
+ * are classed "new" by chance: at most this share of them on simulated towns with the same events in
+ * both periods (tests/unit/electron/engine/analysis/tactical-false-new.test.ts). The class has no
+ * error rate of its own; a rise is judged by each outline's test, BH-adjusted across the hotspots.
+ */
+export const STATIONARY_NEW_SHARE = 0.15;
+
 /** The rule in words, for every output that shows the classes. */
 export const CHANGE_RULE =
   `Hotspots of this period are compared with those of the previous period by their outlines: ` +
   `"new" overlaps no previous hotspot; "grown" covers at least ${GROWTH_RATIO} times the area of the previous hotspots it overlaps; ` +
   `"shrunk" at most ${(1 / GROWTH_RATIO).toFixed(2)} times it; "persisting" otherwise; "gone" is a previous hotspot no current one overlaps. ` +
-  `The Jaccard index is the shared area divided by the combined area (1 = the same outline, 0 = no overlap).`;
+  `The Jaccard index is the shared area divided by the combined area (1 = the same outline, 0 = no overlap). ` +
+  `A class says how an outline changed, not that crime rose: where nothing changed, outlines near the cut come and go, ` +
+  `and in simulated towns with the same events in both periods up to ${Math.round(STATIONARY_NEW_SHARE * 100)} in 100 hotspots were classed "new". ` +
+  `Read a "new" or "grown" hotspot as a real rise only when its events test is a significant increase ` +
+  `(q < 0.05 after Benjamini–Hochberg across the hotspots, which holds false rises to about 5 in 100 of those called significant).`;
