@@ -9,10 +9,12 @@ import {
   INTRANET_NOT_PRINTED,
   withPrintBasemap,
 } from '../../../../../electron/engine/basemap/print-tiles.js';
+import { renderStaticMap } from '../../../../../shared/cartography/static-map.js';
 import { overviewMapSvg } from '../../../../../shared/profile/maps.js';
 import type { ProfileInputs } from '../../../../../shared/profile/model.js';
 import {
   type FixtureTile,
+  lineMvt,
   pmtilesBytes,
   solidPng,
   writeMbtiles,
@@ -201,5 +203,49 @@ describe('withPrintBasemap: an intranet server', () => {
   it('leaves the sample town and no choice to the bundled reference', async () => {
     const inputs = inputsIn('EPSG:27700', [430_000, 280_000, 432_000, 281_500]);
     expect(await withPrintBasemap(projectWith({ kind: 'sample', opacity: 1 }), inputs)).toBe(inputs);
+  });
+});
+
+describe('withPrintBasemap: a vector MBTiles file', () => {
+  it("draws the tile's named road as a street at its projected place, with its name on a zoomed map", async () => {
+    const square: [number, number, number, number] = [430_000, 280_000, 432_000, 281_500];
+    // The zoom-14 tile under the square's centre, from the slippy-map formulas.
+    const [lon, lat] = proj4(BNG, 'WGS84', [431_000, 280_750]);
+    const r = (lat! * Math.PI) / 180;
+    const x = Math.floor(((lon! + 180) / 360) * 2 ** 14);
+    const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** 14);
+    const file = path.join(dir, 'roads.mbtiles');
+    writeMbtiles(file, { name: 'Roads', format: 'pbf', minzoom: '10', maxzoom: '14' }, [
+      { z: 14, x, y, data: lineMvt('roads', 'Station Road', [0, 4096, 2048]) },
+    ]);
+    const db = projectWith({ kind: 'file', path: file, name: 'roads.mbtiles', opacity: 1 });
+    const inputs = await withPrintBasemap(db, inputsIn('EPSG:27700', square));
+    expect(inputs.layers.basemapCredit).toBe('Basemap: Roads');
+    const road = inputs.layers.streets.find((s) => s.name === 'Station Road')!;
+    expect(road).toBeDefined();
+    const lonLat = (u: number) => {
+      const n = 2 ** 14;
+      const ty = y + 0.5;
+      return [
+        ((x + u) / n) * 360 - 180,
+        (Math.atan(Math.sinh(Math.PI * (1 - (2 * ty) / n))) * 180) / Math.PI,
+      ];
+    };
+    for (const [k, u] of [
+      [0, 0],
+      [1, 1],
+    ] as const) {
+      const [e, north] = proj4('WGS84', BNG, lonLat(u));
+      expect(Math.abs(road.coords[k]![0]! - e!)).toBeLessThan(0.05);
+      expect(Math.abs(road.coords[k]![1]! - north!)).toBeLessThan(0.05);
+    }
+    const svg = renderStaticMap({
+      extent: { minX: 430_500, minY: 280_300, maxX: 431_500, maxY: 281_200 },
+      widthPx: 760,
+      heightPx: 480,
+      streets: inputs.layers.streets,
+      streetLabels: true,
+    });
+    expect(svg).toContain('>Station Road<');
   });
 });
