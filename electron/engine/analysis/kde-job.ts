@@ -89,8 +89,7 @@ export function kdeBand(params: KdeBandParams, progress: ProgressFn): KdeBandRes
 }
 
 export function kdeHotspots(params: KdeHotspotsParams, progress: ProgressFn): HotspotResult {
-  progress(0, 1, 'Drawing hotspot contours');
-  const result = refusing(() => findHotspots(params.grid, params.events, params.options));
+  const result = refusing(() => findHotspots(params.grid, params.events, params.options, progress));
   progress(1, 1);
   return result;
 }

@@ -25,13 +25,17 @@
  * with its peak hours (only from ≥ 20 timed events), and its p-value. `places` (the boundary features
  * holding the peak cell) is left empty here and filled by the engine, which has the boundary layers.
  * Events are counted, not weighted; with weights `weight` gives the weighted sum beside the count.
- * Candidates are found with a k-d tree (kdbush) on the events, tested against y-binned edges.
+ * Events are placed in polygons through the contour regions' cell labels (event-polygons.ts), so each
+ * is tested only against the polygons round its own cell; `progress` reports each class contoured and
+ * each candidate described.
  */
-import KDBush from 'kdbush';
+
+import { noProgress, type ProgressFn } from '../../jobs/progress.js';
 import { cellCentreX, cellCentreY, type Grid } from '../../model/grid.js';
-import { contourPolygons } from './contours.js';
+import { contourRegions } from './contours.js';
 import { type CsrBound, csrBoundPValue } from './csr-bound.js';
 import { csrPValue, DEFAULT_ALPHA } from './csr-test.js';
+import { eventPolygons } from './event-polygons.js';
 import { supportedPeakHours, type TimeProfile, timeProfile } from './hour-profile.js';
 import {
   type MultiPolygonCoords,
@@ -151,7 +155,12 @@ export interface HotspotResult {
   studyAreaKm2: number;
 }
 
-export function findHotspots(grid: Grid, events: HotspotEvents, options: HotspotOptions): HotspotResult {
+export function findHotspots(
+  grid: Grid,
+  events: HotspotEvents,
+  options: HotspotOptions,
+  progress: ProgressFn = noProgress,
+): HotspotResult {
   if (!(Number.isFinite(options.studyAreaM2) && options.studyAreaM2 > 0)) {
     throw new RangeError(`studyAreaM2 must be a finite number > 0, got ${options.studyAreaM2}`);
   }
@@ -172,25 +181,12 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
   };
   checkSupportRule(rule);
   const N = events.x.length;
-  const index = new KDBush(Math.max(1, N));
-  for (let i = 0; i < N; i++) index.add(events.x[i], events.y[i]);
-  if (N === 0) index.add(Number.NaN, Number.NaN);
-  index.finish();
-
-  const facts = (polygons: PolygonCoords[], visit?: (i: number) => void): RegionFacts => {
-    let n = 0;
+  const facts = (polygons: PolygonCoords[], members: number[]): RegionFacts => {
     let weight = 0;
+    for (const i of members) weight += events.weight ? events.weight[i] : 1;
     let areaM2 = 0;
-    for (const polygon of polygons) {
-      areaM2 += polygonArea(polygon);
-      const prepared = preparePolygon(polygon);
-      for (const i of index.range(prepared.minX, prepared.minY, prepared.maxX, prepared.maxY)) {
-        if (!preparedContains(prepared, events.x[i], events.y[i])) continue;
-        n++;
-        weight += events.weight ? events.weight[i] : 1;
-        visit?.(i);
-      }
-    }
+    for (const polygon of polygons) areaM2 += polygonArea(polygon);
+    const n = members.length;
     const share = N > 0 ? n / N : 0;
     return {
       areaKm2: areaM2 / 1e6,
@@ -201,17 +197,39 @@ export function findHotspots(grid: Grid, events: HotspotEvents, options: Hotspot
     };
   };
 
-  const classes: HotspotClassRegion[] = thresholds.map((t) => {
-    const polygon = contourPolygons(grid, t.value);
-    return { classIndex: t.classIndex, label: t.label, threshold: t.value, polygon, ...facts(polygon) };
+  // Steps for progress: one per class contoured, one per candidate described.
+  const steps = thresholds.length + 1;
+  let holdersOfHotspotClass = new Int32Array(0);
+  const classes: HotspotClassRegion[] = thresholds.map((t, k) => {
+    progress(k, steps, 'Drawing hotspot contours');
+    const drawn = contourRegions(grid, t.value);
+    const holders = eventPolygons(grid, drawn, events.x, events.y);
+    if (t.classIndex === hotspotClass) holdersOfHotspotClass = holders;
+    const members: number[] = [];
+    holders.forEach((p, i) => {
+      if (p >= 0) members.push(i);
+    });
+    const polygon = drawn.polygons;
+    return {
+      classIndex: t.classIndex,
+      label: t.label,
+      threshold: t.value,
+      polygon,
+      ...facts(polygon, members),
+    };
   });
 
   const parts = classes[hotspotClass - 1].polygon;
+  const insideOf: number[][] = parts.map(() => []);
+  holdersOfHotspotClass.forEach((p, i) => {
+    if (p >= 0) insideOf[p].push(i);
+  });
   const dropped = { droppedFewEvents: 0, droppedNotSignificant: 0 };
   const hotspots: Hotspot[] = [];
-  for (const polygon of parts) {
-    const inside: number[] = [];
-    const regionFacts = facts([polygon], (i) => inside.push(i));
+  for (const [p, polygon] of parts.entries()) {
+    progress(thresholds.length + p / parts.length, steps, 'Describing hotspots');
+    const inside = insideOf[p];
+    const regionFacts = facts([polygon], inside);
     const peak = peakCell(grid, polygon);
     const peakDensity = Number.isNaN(peak.value) ? thresholds[hotspotClass - 1].value : peak.value;
     const pValue = !options.csr
