@@ -10,3 +10,13 @@ export interface AnalysisJob {
   progress: ProgressFn;
   signal: AbortSignal;
 }
+
+/**
+ * Lets the engine's event loop run (so a cancelJob call waiting behind synchronous work is heard),
+ * then stops the job if it was cancelled. Services call it between their synchronous phases: a
+ * plain `signal.throwIfAborted()` there never sees a cancel that has not been delivered yet.
+ */
+export async function checkpoint(signal: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  signal.throwIfAborted();
+}

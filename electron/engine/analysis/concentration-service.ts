@@ -17,7 +17,7 @@ import type { ConcentrationRunResult, taskingMethods } from '../../../shared/api
 import { PRECISION_CODE } from '../../../shared/model/time.js';
 import type { EngineContext } from '../context.js';
 import { queryRecords } from '../query/query-records.js';
-import type { AnalysisJob } from './analysis-job.js';
+import { type AnalysisJob, checkpoint } from './analysis-job.js';
 import { analysisProvenance } from './provenance.js';
 import { outsideCaveat, taskingGrid } from './tasking-grid.js';
 
@@ -37,11 +37,13 @@ export async function runConcentrationAnalysis(
   if (columns.count === 0)
     throw new ApiError('refused', 'No point records match the filter: widen the filter or import point data');
   const grid = taskingGrid(columns.x, columns.y, request);
+  await checkpoint(job.signal);
   const counts = countGrid(columns, grid.extent, grid.cellSizeM);
   const cells = concentration(counts.grid.values);
   const curve = concentrationCurve(counts.grid.values);
   const busiest = Math.max(1, Math.round(BUSIEST_SHARE * counts.grid.values.length));
   job.progress(1, 2, 'Repeat locations');
+  await checkpoint(job.signal);
   const dated = {
     x: columns.x,
     y: columns.y,
@@ -58,6 +60,7 @@ export async function runConcentrationAnalysis(
     'Repeat locations are exact repeats of the same coordinates; police.uk points are snapped to anonymised map points, so their repeats are repeats of a snap point.',
     ...outsideCaveat(counts.outside),
   ];
+  await checkpoint(job.signal);
   job.progress(2, 2);
   return {
     cells,

@@ -18,12 +18,12 @@ import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { EmergingCell, EmergingRunResult, taskingMethods } from '../../../shared/api/tasking-api.js';
 import { cellCentreX, cellCentreY } from '../../../shared/model/grid.js';
-import { isoDate, MS_PER_DAY, PRECISION_CODE } from '../../../shared/model/time.js';
+import { isoDate, MS_PER_DAY, PRECISION_CODE, ukDate } from '../../../shared/model/time.js';
 import { cached } from '../analysis-cache.js';
 import type { EngineContext } from '../context.js';
 import { recordsVersion } from '../import/records-version.js';
 import { queryRecords } from '../query/query-records.js';
-import type { AnalysisJob } from './analysis-job.js';
+import { type AnalysisJob, checkpoint } from './analysis-job.js';
 import { analysisProvenance } from './provenance.js';
 import { outsideCaveat, taskingGrid } from './tasking-grid.js';
 
@@ -81,12 +81,14 @@ export async function runEmergingAnalysis(
         throw error;
       }
     };
+    await checkpoint(job.signal);
     const main = run(request.slice, 0, 1);
-    job.signal.throwIfAborted();
+    await checkpoint(job.signal);
     const other = run(check, 1, 2);
+    await checkpoint(job.signal);
     const compared = compareSliceLengths(main, other);
     const rules = [
-      `Slices of ${sliceLabel(main.slice)} (${main.slices.length}), ending ${isoDate(endMs - 1)}; checked against slices of ${sliceLabel(other.slice)}.`,
+      `Slices of ${sliceLabel(main.slice)} (${main.slices.length}), ending ${ukDate(endMs - 1)}; checked against slices of ${sliceLabel(other.slice)}.`,
       `A slice is a hot (cold) spot for a cell when its Gi* z is positive (negative) with a Benjamini–Hochberg q ≤ ${main.alpha} over the cells of that slice.`,
       `Trends by the Mann–Kendall test on each cell's Gi* z series, significant at p < ${main.trendAlpha}; classes as ArcGIS's emerging hot spot analysis defines them (new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical).`,
       'A rise marks a cell hot in the last slice whose count rose significantly on the earlier slices (exact Poisson test, BH): a place that emerged or surged even if it was already a weaker hot spot.',

@@ -17,7 +17,7 @@ import { cached } from '../analysis-cache.js';
 import type { EngineContext } from '../context.js';
 import { recordsVersion } from '../import/records-version.js';
 import { queryRecords } from '../query/query-records.js';
-import type { AnalysisJob } from './analysis-job.js';
+import { type AnalysisJob, checkpoint } from './analysis-job.js';
 import { analysisProvenance } from './provenance.js';
 import { outsideCaveat, taskingGrid } from './tasking-grid.js';
 
@@ -47,8 +47,9 @@ export async function runGiStarAnalysis(
       );
     const grid = taskingGrid(columns.x, columns.y, request);
     const counts = countGrid(columns, grid.extent, grid.cellSizeM);
-    job.signal.throwIfAborted();
+    await checkpoint(job.signal);
     const result = giStar(counts.grid, { distanceM: grid.distanceM }, job.progress);
+    await checkpoint(job.signal);
     const bins = giBins(result);
     const g = counts.grid;
     const t = makeTransform(ctx.project().crs, ctx.project().crs);

@@ -26,7 +26,7 @@ import type { EngineContext } from '../context.js';
 import { spanOf } from '../profile/gather.js';
 import { areaGeometry } from '../project/areas.js';
 import { queryRecords } from '../query/query-records.js';
-import type { AnalysisJob } from './analysis-job.js';
+import { type AnalysisJob, checkpoint } from './analysis-job.js';
 import { analysisProvenance } from './provenance.js';
 import { taskingGrid } from './tasking-grid.js';
 
@@ -44,6 +44,7 @@ export async function runResultsAnalysis(
   if (request.categories) filter.categories = [...request.categories];
   const periods = guarded(() => ({ before: spanOf(request.before), after: spanOf(request.after) }));
   job.progress(0, 3, 'Counting events in the areas');
+  await checkpoint(job.signal);
   const columns = queryRecords(db, filter);
   const coverage = dataCoverage(columns.fromMs, columns.toMs);
   for (const [name, span] of Object.entries(periods)) {
@@ -58,15 +59,17 @@ export async function runResultsAnalysis(
     buffer: areaPolygons(db, request.buffer),
     control: areaPolygons(db, request.control),
   };
+  await checkpoint(job.signal);
   const timeMs = midpointTimes(columns.fromMs, columns.toMs);
   const counted = guarded(() => countResultAreas({ x: columns.x, y: columns.y, timeMs }, areas, periods));
   job.progress(1, 3, "Last period's hot spots on this period's events");
-  job.signal.throwIfAborted();
+  await checkpoint(job.signal);
   const hotspots = beforeHotspotAccuracy(columns.x, columns.y, timeMs, periods);
   const result = resultsAnalysis(counted, {
     before: spanDays(periods.before),
     after: spanDays(periods.after),
   });
+  await checkpoint(job.signal);
   job.progress(3, 3);
   return {
     ...result,

@@ -89,26 +89,32 @@ export function createProfileHandlers(
     },
     exportProfile: async ({ jobId, profileId, format, marking, target }) =>
       strip(
-        await tracked(jobId, 'export', `Export profile ${profileId} as ${format.toUpperCase()}`, () =>
-          service.exportProfile({
-            jobId,
-            profileId,
-            format,
-            ...(marking !== undefined ? { marking } : {}),
-            ...(target ? { targetPath: ctx.files.resolveTarget(target) } : {}),
-          }),
+        await tracked(jobId, 'export', `Export profile ${profileId} as ${format.toUpperCase()}`, (job) =>
+          service.exportProfile(
+            {
+              jobId,
+              profileId,
+              format,
+              ...(marking !== undefined ? { marking } : {}),
+              ...(target ? { targetPath: ctx.files.resolveTarget(target) } : {}),
+            },
+            job,
+          ),
         ),
       ),
     exportData: async ({ jobId, profileId, kind, format, target }) =>
       strip(
-        await tracked(jobId, 'export', `Export ${kind} as ${format.toUpperCase()}`, () =>
-          service.exportData({
-            jobId,
-            profileId,
-            kind,
-            format,
-            ...(target ? { targetPath: ctx.files.resolveTarget(target) } : {}),
-          }),
+        await tracked(jobId, 'export', `Export ${kind} as ${format.toUpperCase()}`, (job) =>
+          service.exportData(
+            {
+              jobId,
+              profileId,
+              kind,
+              format,
+              ...(target ? { targetPath: ctx.files.resolveTarget(target) } : {}),
+            },
+            job,
+          ),
         ),
       ),
     importReferenceLines: async ({ file, name, sourceCrs }) => {

@@ -4,7 +4,7 @@
  * CSV or an ESRI ASCII grid. The handlers (handlers/profile.ts), the CLI and the demo all call this.
  */
 import { createHash } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { prjFor, prjPathFor } from '../../../shared/analysis/grid-io/prj.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { ExportResult, ProfileDocument } from '../../../shared/api/profile-api.js';
@@ -30,6 +30,7 @@ import { PROFILE_DEFAULTS } from '../../../shared/profile/defaults.js';
 import { renderProfileHtml } from '../../../shared/profile/html/render-html.js';
 import type { DateRange, ProfileFront, ProfileInputs, ProfileModel } from '../../../shared/profile/model.js';
 import { parseSubject, subjectText } from '../../../shared/profile/subject.js';
+import { checkpoint } from '../analysis/analysis-job.js';
 import { noteProfileAnalyses, recordingAnalysisUses } from '../analysis-cache.js';
 import type { EngineContext } from '../context.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
@@ -184,14 +185,21 @@ export class ProfileService {
     return (await this.get(profileId, jobId)).model;
   }
 
-  async exportProfile(input: {
-    jobId: string;
-    profileId: number;
-    format: 'html' | 'pdf' | 'pptx';
-    marking?: string;
-    targetPath?: string;
-  }): Promise<ExportResult & { data: Uint8Array }> {
+  async exportProfile(
+    input: {
+      jobId: string;
+      profileId: number;
+      format: 'html' | 'pdf' | 'pptx';
+      marking?: string;
+      targetPath?: string;
+    },
+    job: ProfileJob = untracked(),
+  ): Promise<ExportResult & { data: Uint8Array }> {
+    job.step(1, 'Reading the profile');
+    await checkpoint(job.signal);
     const doc = await this.get(input.profileId, input.jobId);
+    job.step(2, `Making the ${input.format.toUpperCase()}`);
+    await checkpoint(job.signal);
     const marking = input.marking ?? doc.model.front.marking;
     const model: ProfileModel = { ...doc.model, front: { ...doc.model.front, marking } };
     let data: Uint8Array;
@@ -199,6 +207,8 @@ export class ProfileService {
     else if (input.format === 'pdf')
       data = await this.deps.printPdf(renderProfileHtml(model, { forPdf: true }), { marking });
     else data = await buildSlides(model, marking);
+    job.step(4, 'Writing the file');
+    await checkpoint(job.signal);
     const fileName = `${slug(model.front.title)}.${input.format}`;
     return this.deliver(data, fileName, MIME[input.format], input.targetPath, {
       profileId: input.profileId,
@@ -212,15 +222,22 @@ export class ProfileService {
    * "<file>.provenance.txt" sidecar (metadata and protective marking), a grid its ".prj", and every
    * export data-dictionary.txt; written beside the target, or returned as base64 without one.
    */
-  async exportData(input: {
-    jobId: string;
-    profileId: number;
-    kind: 'hotspots' | 'chains' | 'risk-zones' | 'surface';
-    format: 'geojson' | 'csv' | 'asc';
-    targetPath?: string;
-  }): Promise<ExportResult & { data: Uint8Array }> {
+  async exportData(
+    input: {
+      jobId: string;
+      profileId: number;
+      kind: 'hotspots' | 'chains' | 'risk-zones' | 'surface';
+      format: 'geojson' | 'csv' | 'asc';
+      targetPath?: string;
+    },
+    job: ProfileJob = untracked(),
+  ): Promise<ExportResult & { data: Uint8Array }> {
+    job.step(1, 'Reading the profile');
+    await checkpoint(job.signal);
     const stored = getStoredProfile(this.deps.ctx.project().db, input.profileId);
     const inputs = await this.inputsOf(stored);
+    job.step(2, `Making the ${input.format.toUpperCase()}`);
+    await checkpoint(job.signal);
     const provenance = exportProvenance(inputs, input.kind, stored.front.marking);
     const ext = input.format;
     const fileName = input.targetPath ? basename(input.targetPath) : `${input.kind}.${ext}`;
@@ -277,10 +294,17 @@ export class ProfileService {
       text: dataDictionaryText(stored.front.marking),
       mimeType: MIME.txt,
     });
+    job.step(4, 'Writing the files');
+    await checkpoint(job.signal);
+    // Every companion's place is checked before anything is written: a refusal leaves no files.
+    const { targetPath } = input;
+    const paths = companions.map((c) =>
+      targetPath ? this.deps.ctx.files.companionPath(targetPath, c.fileName) : undefined,
+    );
     const written = await Promise.all(
-      companions.map(async (c) => {
+      companions.map(async (c, i) => {
         const data = new TextEncoder().encode(c.text);
-        const path = input.targetPath ? join(dirname(input.targetPath), c.fileName) : undefined;
+        const path = paths[i];
         if (path) await writeFileAtomic(path, data);
         return {
           fileName: c.fileName,
