@@ -23,6 +23,8 @@ export interface FileRegistry {
   resolve(ref: FileRef): string;
   /** A save target's path: refuses refs registered for reading and files open for reading (files.ts). */
   resolveTarget(ref: FileRef): string;
+  /** A file an export writes beside its target (sidecar, .prj, dictionary): refused if open for reading. */
+  companionPath(targetPath: string, fileName: string): string;
 }
 
 export interface EngineContext {

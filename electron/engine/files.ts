@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
-import { basename, resolve as resolvePath } from 'node:path';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { ApiError } from '../../shared/api/errors.js';
 import type { FileMode, FileRef } from '../../shared/api/project-api.js';
 import type { FileRegistry } from './context.js';
@@ -63,6 +63,29 @@ export class PathRegistry implements FileRegistry {
       );
     }
     return entry.path;
+  }
+
+  /**
+   * Where an export writes a file that goes with its chosen target (a "<file>.provenance.txt"
+   * sidecar, a grid's ".prj", data-dictionary.txt): in the target's folder, under a plain file name,
+   * and never over a file registered for reading, which the analyst did not choose to replace.
+   */
+  companionPath(targetPath: string, fileName: string): string {
+    if (basename(fileName) !== fileName || fileName === '' || fileName === '.' || fileName === '..') {
+      throw new ApiError(
+        'invalid-argument',
+        `"${fileName}" is not a plain file name to save beside the export.`,
+      );
+    }
+    const path = join(dirname(targetPath), fileName);
+    if (this.isRegisteredForReading(path)) {
+      throw new ApiError(
+        'refused',
+        `Nothing was exported: the export also writes "${fileName}" beside "${basename(targetPath)}", ` +
+          'and that is a file you imported or opened. Save the export in another folder so the original is kept.',
+      );
+    }
+    return path;
   }
 
   /** Whether `path` is a file registered for reading (compared as absolute paths; case-blind on Windows). */

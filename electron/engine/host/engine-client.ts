@@ -85,6 +85,7 @@ export function connectEngine(
     registerTarget: (path, name) => adopt(local.registerTarget(path, name), path),
     resolve: (ref) => local.resolve(ref),
     resolveTarget: (ref) => local.resolveTarget(ref),
+    companionPath: (targetPath, fileName) => local.companionPath(targetPath, fileName),
   };
   return {
     api,

@@ -27,7 +27,7 @@ writeFileSync(
 const ref = { id: 'fileref-0001', name: 'town.pmtiles', size: 1 };
 const ctx = {
   maybeProject: () => null,
-  files: { register: () => ref, resolve: () => file, resolveTarget: () => file },
+  files: { register: () => ref, resolve: () => file, resolveTarget: () => file, companionPath: () => file },
 };
 const service = new BasemapService(ctx);
 const handlers = createBasemapHandlers(ctx as never, service);

@@ -13,7 +13,7 @@ const project: ProjectInfo = {
 };
 
 const broken =
-  "The project's audit log was changed outside Hotspot Workbench: entry 3 (\"import\", 05/01/2026) was edited.";
+  'The project\'s audit log was changed outside Hotspot Workbench: entry 3 ("import", 05/01/2026) was edited.';
 
 describe('warningNotice', () => {
   it('shows nothing for a project opened without warnings', () => {
