@@ -19,6 +19,8 @@ import { readStoredBasemap } from './basemap-store.js';
 import { openTileFile, type TileFile } from './tile-file.js';
 
 export const INTRANET_NOT_PRINTED = 'Basemap not shown in print: intranet server';
+export const INTRANET_CAVEAT =
+  "The printed maps do not show the project's basemap: it comes from an intranet server, and printing never fetches from the network.";
 /** Most tiles read for one profile (about 20 maps of up to 25 tiles at town scale). */
 const MAX_TILES = 600;
 /** Vector basemaps are cut for zoom 14 and drawn larger: its roads are detailed enough for street maps. */
@@ -28,7 +30,11 @@ const VECTOR_ZOOM = 14;
 export async function withPrintBasemap(db: Database.Database, inputs: ProfileInputs): Promise<ProfileInputs> {
   const stored = readStoredBasemap(db);
   if (stored?.kind === 'xyz' || stored?.kind === 'wms')
-    return { ...inputs, layers: { ...inputs.layers, basemapCredit: INTRANET_NOT_PRINTED } };
+    return {
+      ...inputs,
+      layers: { ...inputs.layers, basemapCredit: INTRANET_NOT_PRINTED },
+      caveats: [...inputs.caveats, INTRANET_CAVEAT],
+    };
   if (stored?.kind !== 'file') return inputs;
   let file: TileFile;
   try {

@@ -197,6 +197,9 @@ describe('withPrintBasemap: an intranet server', () => {
       expect(INTRANET_NOT_PRINTED).toBe('Basemap not shown in print: intranet server');
       expect(svg).toContain(INTRANET_NOT_PRINTED);
       expect(svg).not.toContain('<image');
+      expect(inputs.caveats.at(-1)).toMatch(
+        /^The printed maps do not show the project's basemap: it comes from an intranet server/,
+      );
     }
   });
 
