@@ -68,7 +68,8 @@ describe('saved area in the filter', () => {
     expect(areaChoiceValue({ areaFeatureId: null, savedAreaId: 4 })).toBe('saved:4');
     expect(areaChoiceValue({ areaFeatureId: 12, savedAreaId: null })).toBe('feature:12');
     expect(areaChoiceValue({ areaFeatureId: null, savedAreaId: null })).toBe('');
-    const switched = { ...EMPTY_FILTER, savedAreaId: 4, ...areaChoiceFilter('feature:12') };
+    const onSaved = { ...EMPTY_FILTER, savedAreaId: 4 };
+    const switched = { ...onSaved, ...areaChoiceFilter('feature:12') };
     expect(toRecordFilter(switched).area).toEqual({ boundaryFeatureId: 12 });
   });
 
