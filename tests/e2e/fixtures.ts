@@ -36,7 +36,16 @@ export function staysOnMachine(url: string): boolean {
 async function startServe(dir: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   const projectPath = join(dir, 'e2e.hsw');
   const urlFile = join(dir, 'url.txt');
-  const args = [`${process.env.HOTSPOT_DIST ?? 'dist'}/cli.js`, 'serve', '--project', projectPath, '--port', '0', '--open-url-file', urlFile];
+  const args = [
+    `${process.env.HOTSPOT_DIST ?? 'dist'}/cli.js`,
+    'serve',
+    '--project',
+    projectPath,
+    '--port',
+    '0',
+    '--open-url-file',
+    urlFile,
+  ];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     // Uploads land in the host's temp dir: memory-backed when there is one, so the 3 GiB upload of
