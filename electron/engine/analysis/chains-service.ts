@@ -29,7 +29,7 @@ import { recordsVersion } from '../import/records-version.js';
 import type { AnalysisJob } from './analysis-job.js';
 import { nearRepeatEvents } from './near-repeat-events.js';
 import { analysisProvenance } from './provenance.js';
-import { recordReferences } from './record-references.js';
+import { recordReferencesInSteps } from './record-references.js';
 
 export type ChainsApiInput = InputOf<typeof analysisMethods, 'runChains'>;
 export type ChainsRequest = Omit<ChainsApiInput, 'jobId'>;
@@ -59,7 +59,7 @@ export async function runChainsAnalysis(
   const { value, hit, analysisId } = await cached(ctx, 'chains', inputs, params, async () => {
     const { events, caveats, columns } = nearRepeatEvents(ctx, db, request, 'Near-repeat chains');
     job.progress(0, 1);
-    const references = recordReferences(db, columns.id);
+    const references = await recordReferencesInSteps(db, columns.id, job.signal);
     let lastDay = events.day[0];
     for (const d of events.day) if (d > lastDay) lastDay = d;
     const asOfDay = asOfDayAsked ?? lastDay;
