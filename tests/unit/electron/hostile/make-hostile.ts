@@ -5,7 +5,6 @@
  * project untouched), 'imports' (read; bad rows rejected or warned, never a crash) or 'either'.
  */
 import { deflateRawSync } from 'node:zlib';
-import { POLICE_UK_HEADERS } from '../../../../shared/import/presets.js';
 
 export interface HostileFile {
   name: string;
