@@ -5,19 +5,20 @@
  * the concentration run returns. The statistics themselves are shared/analysis/results.
  */
 import type { LorenzCurve } from '../../../shared/analysis/concentration/lorenz.js';
-import type { AreaCounts, WdqCounts, WdqResult } from '../../../shared/analysis/results/wdq.js';
+import { percentChange } from '../../../shared/analysis/results/results-text.js';
+import type { WdqCounts } from '../../../shared/analysis/results/wdq.js';
 import type { ResultsRunResult } from '../../../shared/api/tasking-api.js';
-import { formatChange, formatDecimal } from '../../../shared/profile/format.js';
+import { formatDecimal } from '../../../shared/profile/format.js';
+
+// The change against the control, WDQ and WDD lines are worded once, for the profile too.
+export {
+  CONTROL_SWING,
+  changeAgainstControl,
+  wddLines,
+  wdqLines,
+} from '../../../shared/analysis/results/results-text.js';
 
 export const AREA_NAMES = { target: 'Target', buffer: 'Buffer', control: 'Control' };
-
-/** A control that moves by more than this share is itself news: every figure leans on it. */
-export const CONTROL_SWING = 0.5;
-
-/** A number with a true minus sign, as the profile's changes are written. */
-function signed(v: number, digits: number): string {
-  return v < 0 ? `−${formatDecimal(-v, digits)}` : formatDecimal(v, digits);
-}
 
 /** One row of the counts table: area, before, after, change in words. */
 export function countRows(counts: WdqCounts): [string, string, string, string][] {
@@ -25,46 +26,6 @@ export function countRows(counts: WdqCounts): [string, string, string, string][]
     const c = counts[k];
     return [AREA_NAMES[k], String(c.before), String(c.after), percentChange(c)];
   });
-}
-
-function percentChange(c: AreaCounts): string {
-  if (c.before === 0) return c.after === 0 ? 'none either time' : 'none before';
-  return formatChange(((c.after - c.before) / c.before) * 100);
-}
-
-/**
- * The target's change net of the control's: (T_a/T_b) / (C_a/C_b) − 1 as a percentage, with the
- * reading; null ratio when a before count is 0.
- */
-export function changeAgainstControl(counts: WdqCounts): string {
-  const { target: t, control: c } = counts;
-  if (t.before === 0 || c.before === 0 || c.after === 0)
-    return 'The change against the control cannot be given: the target or the control had no events in a period.';
-  const relative = (t.after / t.before / (c.after / c.before) - 1) * 100;
-  const word = relative < 0 ? 'fell' : relative > 0 ? 'rose' : 'changed';
-  const text = `Against the control, crime in the target ${word} by ${formatDecimal(Math.abs(relative), 0)}% (target ${percentChange(t)}, control ${percentChange(c)}).`;
-  return Math.abs(c.after / c.before - 1) > CONTROL_SWING
-    ? `${text} The control itself changed by ${percentChange(c)}: check nothing unusual happened there, as every figure below is read against it.`
-    : text;
-}
-
-/** The WDQ's headline and its two measures. */
-export function wdqLines(wdq: WdqResult): string[] {
-  const lines = [wdq.wdq === null ? `WDQ: not given. ${wdq.text}` : `WDQ ${signed(wdq.wdq, 2)}: ${wdq.text}`];
-  if (wdq.successMeasure !== null && wdq.displacementMeasure !== null)
-    lines.push(
-      `Success measure ${signed(wdq.successMeasure, 2)} (below 0: the target fell relative to the control); displacement measure ${signed(wdq.displacementMeasure, 2)} (above 0: the buffer rose relative to the control).`,
-    );
-  return lines;
-}
-
-/** The WDD with its standard error and 95 % interval. */
-export function wddLines(result: Pick<ResultsRunResult, 'wdd' | 'wddText'>): string[] {
-  const { wdd } = result;
-  return [
-    result.wddText,
-    `WDD ${signed(wdd.estimate, 1)}, standard error ${formatDecimal(wdd.se, 1)}${wdd.sharedControl ? ' (one control for both target and buffer)' : ''}.`,
-  ];
 }
 
 /** PAI, PEI and RRI of the before period's hot spots, each with what it means. */

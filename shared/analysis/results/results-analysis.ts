@@ -10,6 +10,7 @@
  */
 import { formatChange, formatDecimal } from '../../profile/format.js';
 import type { AreaCountResult } from './area-counts.js';
+import { signed } from './results-text.js';
 import { type WddResult, weightedDisplacementDifference } from './wdd.js';
 import { type AreaCounts, type WdqCounts, type WdqResult, weightedDisplacementQuotient } from './wdq.js';
 
@@ -58,8 +59,8 @@ export function resultsAnalysis(
 }
 
 function wddText(wdd: WddResult): string {
-  const [lo, hi] = wdd.ci95.map((v) => formatDecimal(v, 1));
-  const est = formatDecimal(wdd.estimate, 1);
+  const [lo, hi] = wdd.ci95.map((v) => signed(v, 1));
+  const est = signed(wdd.estimate, 1);
   const significant = wdd.ci95[1] < 0 || wdd.ci95[0] > 0;
   const direction = wdd.estimate < 0 ? 'fewer' : 'more';
   const body = `Net of the control, ${formatDecimal(Math.abs(wdd.estimate), 1)} ${direction} crimes in the target and buffer together (WDD ${est}, 95 % interval ${lo} to ${hi})`;

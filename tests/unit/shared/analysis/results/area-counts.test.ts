@@ -67,7 +67,7 @@ describe('resultsAnalysis', () => {
     expect(text).toContain('Fewer than 20 events in the target');
     expect(text).toContain('differ in length (28 and 31 days)');
     expect(text).toContain('3 events lie in the control');
-    expect(r.wddText).toContain('WDD -5.0');
+    expect(r.wddText).toContain('WDD −5.0');
   });
 });
 
