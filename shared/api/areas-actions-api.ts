@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { method } from './define.js';
+import { jobIdSchema } from './jobs.js';
 import { fileRefSchema } from './project-api.js';
+import { type ResultsRunResult, resultsInputSchema } from './tasking-api.js';
 
 const idSchema = z.number().int().positive();
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -105,6 +107,27 @@ export interface ActionHistoryEntry {
   action: ActionInfo;
 }
 
+/** A results analysis as asked for (runResults' input without its job). */
+export const resultsRequestSchema = resultsInputSchema.omit({ jobId: true });
+export type ResultsRequest = z.infer<typeof resultsRequestSchema>;
+
+/** The target's, buffer's and control's names when the result was recorded. */
+export interface ResultAreaNames {
+  target: string;
+  buffer: string;
+  control: string;
+}
+
+/** A results analysis recorded against an action (kept as measured). */
+export interface ActionResultInfo {
+  id: number;
+  actionId: number;
+  createdAt: string;
+  request: ResultsRequest;
+  areaNames: ResultAreaNames;
+  result: ResultsRunResult;
+}
+
 export interface TaskingSheetResult {
   fileName: string;
   bytes: number;
@@ -131,6 +154,12 @@ export const areasActionsMethods = {
   updateAction: method(z.object({ id: idSchema, fields: actionFieldsSchema }).strict())<ActionInfo>(),
   deleteAction: method(z.object({ id: idSchema }).strict())<{ deleted: boolean }>(),
   actionHistory: method(z.object({ id: idSchema }).strict())<ActionHistoryEntry[]>(),
+  /** Measures the results analysis (a job, as runResults) and records it against the action. */
+  recordActionResult: method(
+    resultsRequestSchema.extend({ jobId: jobIdSchema, actionId: idSchema }).strict(),
+  )<ActionResultInfo>(),
+  /** Recorded results, oldest first; of one action when actionId is given. */
+  listActionResults: method(z.object({ actionId: idSchema.optional() }).strict())<ActionResultInfo[]>(),
   exportTaskingSheet: method(
     z
       .object({

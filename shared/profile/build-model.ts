@@ -13,6 +13,7 @@
 import { analysisBlocks, focusHotspots } from './analysis.js';
 import { chainMethodNotes } from './analysis-near-repeat.js';
 import { appendixBlocks, profileCaveats, provenanceLine, scopeBlocks } from './appendix.js';
+import { actionResultBlocks } from './assessment-results.js';
 import { applyEdits, type GeneratedFinding, reviewState } from './findings.js';
 import { formatCount, formatDate } from './format.js';
 import { intelligenceGaps } from './gaps.js';
@@ -145,6 +146,7 @@ function assessmentBlocks(inputs: ProfileInputs, reviewDate: string): Block[] {
         `Review date: ${formatDate(reviewDate)}.`,
       ],
     },
+    ...(inputs.actionResults ?? []).flatMap(actionResultBlocks),
   ];
 }
 

@@ -14,6 +14,7 @@ import type { PeriodComparison } from '../analysis/compare/period-comparison.js'
 import type { RepeatLocation } from '../analysis/repeats/repeat-locations.js';
 import type { ChainsRunResult, KdeRunResult, KnoxRunResult } from '../api/analysis-api.js';
 import type { PrintBasemap } from '../cartography/basemap-tiles.js';
+import type { ActionResultForProfile } from './assessment-results.js';
 import type { HeadlineFact } from './headline-facts.js';
 import type { ProfileSubject } from './subject.js';
 
@@ -145,6 +146,8 @@ export interface ProfileInputs {
   counts: PeriodComparison;
   /** JAG actions recorded in the project for the period (issue 13), one line each, by strand. */
   recordedActions?: { type: (typeof RESPONSE_STRANDS)[number]; text: string }[];
+  /** Results analyses recorded against actions running or ended by the period's end (Assessment). */
+  actionResults?: ActionResultForProfile[];
   /** What the data in scope cover; periods outside it are "no data". */
   coverage: DataCoverage;
   /** The whole scope (all datasets and categories in scope, everywhere): the area's own change. */

@@ -10,7 +10,10 @@ import { blockHtml } from '../profile/html/blocks.js';
 import { markedPageHtml } from './marked-page.js';
 
 const STATUS_ORDER = ['active', 'planned', 'completed', 'cancelled'];
-const COLUMNS = ['Ref', 'Action', 'Type', 'Against', 'Owner', 'Start', 'End', 'Status', 'Notes'];
+const COLUMNS = ['Ref', 'Action', 'Type', 'Against', 'Owner', 'Start', 'End', 'Status', 'Notes', 'Result'];
+
+/** Each action's latest recorded result in words (resultSummary), by action id. */
+export type ResultLines = ReadonlyMap<number, string>;
 
 function ukDay(iso: string | null): string {
   return iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
@@ -33,7 +36,7 @@ function target(a: ActionInfo): string {
   return `${a.target.label} (centre ${Math.round(a.target.centroidX)}, ${Math.round(a.target.centroidY)})`;
 }
 
-function row(a: ActionInfo): string[] {
+function row(a: ActionInfo, results: ResultLines): string[] {
   return [
     `A${a.id}`,
     a.title,
@@ -44,18 +47,23 @@ function row(a: ActionInfo): string[] {
     ukDay(a.endDate),
     capital(a.status),
     a.notes,
+    results.get(a.id) ?? '',
   ];
 }
 
-export function taskingSheetCsv(actions: readonly ActionInfo[]): string {
-  return toSafeCsv(COLUMNS, sortedForSheet(actions).map(row));
+export function taskingSheetCsv(actions: readonly ActionInfo[], results: ResultLines = new Map()): string {
+  return toSafeCsv(
+    COLUMNS,
+    sortedForSheet(actions).map((a) => row(a, results)),
+  );
 }
 
 export function taskingSheetHtml(
   actions: readonly ActionInfo[],
   meta: { marking: string; projectName: string; crs: string; generatedOn: string; appVersion: string },
+  results: ResultLines = new Map(),
 ): string {
-  const rows = sortedForSheet(actions).map(row);
+  const rows = sortedForSheet(actions).map((a) => row(a, results));
   const body = blockHtml({
     kind: 'table',
     caption: `Actions (${rows.length})`,

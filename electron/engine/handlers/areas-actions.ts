@@ -3,11 +3,19 @@
  * stores (project/areas.ts, project/actions.ts), an audit entry for every change, a project-changed
  * event so the map's area and action layers redraw, and the tasking sheet export.
  */
+import { resultSummary } from '../../../shared/analysis/results/results-text.js';
 import type { areasActionsMethods } from '../../../shared/api/areas-actions-api.js';
 import { isoDate, ukDate } from '../../../shared/model/time.js';
 import { taskingSheetCsv, taskingSheetHtml } from '../../../shared/tasking/tasking-sheet.js';
+import { runResultsAnalysis } from '../analysis/results-service.js';
 import type { EngineContext, Handlers } from '../context.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
+import {
+  checkActionForResult,
+  latestActionResults,
+  listActionResults,
+  recordActionResult,
+} from '../project/action-results.js';
 import {
   actionHistory,
   createAction,
@@ -45,22 +53,36 @@ export function createAreasActionsHandlers(ctx: EngineContext): Handlers<typeof 
     deleteAction: async ({ id }) =>
       changed('action-deleted', { id }, { deleted: deleteAction(ctx.project().db, id) }),
     actionHistory: async ({ id }) => actionHistory(ctx.project().db, id),
+    recordActionResult: ({ jobId, actionId, ...request }) =>
+      ctx.jobs.track(jobId, 'results', 'Results analysis', async (progress, signal) => {
+        const { db } = ctx.project();
+        checkActionForResult(db, actionId);
+        const result = await runResultsAnalysis(ctx, request, { progress, signal });
+        const recorded = recordActionResult(db, actionId, request, result);
+        return changed('action-result-recorded', { id: recorded.id, actionId }, recorded);
+      }),
+    listActionResults: async ({ actionId }) => listActionResults(ctx.project().db, actionId),
 
     exportTaskingSheet: async ({ format, target, marking }) => {
       const { db, crs } = ctx.project();
       const actions = listActions(db);
+      const results = new Map([...latestActionResults(db)].map(([id, r]) => [id, resultSummary(r.result)]));
       const sheetMarking = marking ?? projectMarking(db);
       const now = Date.now();
       const text =
         format === 'csv'
-          ? taskingSheetCsv(actions)
-          : taskingSheetHtml(actions, {
-              marking: sheetMarking,
-              projectName: readMeta(db)?.name ?? 'Project',
-              crs,
-              generatedOn: ukDate(now),
-              appVersion: ctx.appVersion,
-            });
+          ? taskingSheetCsv(actions, results)
+          : taskingSheetHtml(
+              actions,
+              {
+                marking: sheetMarking,
+                projectName: readMeta(db)?.name ?? 'Project',
+                crs,
+                generatedOn: ukDate(now),
+                appVersion: ctx.appVersion,
+              },
+              results,
+            );
       const data = new TextEncoder().encode(text);
       const fileName = `tasking-sheet-${isoDate(now)}.${format}`;
       const path = target ? ctx.files.resolve(target) : undefined;

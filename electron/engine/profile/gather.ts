@@ -37,6 +37,7 @@ import { datasetCaveatSource, filterNames, recordKinds } from '../analysis/prove
 import { withPrintBasemap } from '../basemap/print-tiles.js';
 import type { EngineContext } from '../context.js';
 import { listDatasets } from '../import/datasets.js';
+import { actionResultsForProfile } from '../project/action-results.js';
 import { recordedActionLines } from '../project/actions.js';
 import { queryRecords, summariseRecords } from '../query/query-records.js';
 import { getRecordCache } from '../query/record-cache.js';
@@ -330,6 +331,7 @@ export async function gatherProfileInputs(
     scopeText: `${datasets.map((d) => d.name).join(', ')}${base.categories ? `; categories: ${base.categories.join(', ')}` : '; all categories'}`,
     counts: counts.subject,
     recordedActions: recordedActionLines(db, periods.current),
+    actionResults: actionResultsForProfile(db, periods.current),
     coverage: coverageInWords(coverage),
     scopeCounts: counts.scope,
     hotspotTrends: trends,

@@ -294,6 +294,22 @@ export const MIGRATIONS: readonly Migration[] = [
       chainUnchainedAudit(db);
     },
   },
+  {
+    version: 5,
+    description: 'results analyses recorded against JAG actions',
+    // The request (areas, periods, datasets) and the whole result as measured, kept as recorded:
+    // the profile's Assessment section reads them, so a later edit of an area cannot change them.
+    sql: `
+      CREATE TABLE action_results (
+        id            INTEGER PRIMARY KEY,
+        action_id     INTEGER NOT NULL REFERENCES actions(id),
+        created_at    TEXT NOT NULL,
+        request_json  TEXT NOT NULL,
+        result_json   TEXT NOT NULL
+      );
+      CREATE INDEX action_results_action ON action_results(action_id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
