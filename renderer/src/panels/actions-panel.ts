@@ -5,11 +5,14 @@
  * status and notes. Every change is kept in the project's history (shown per action); the tasking
  * sheet downloads as marked HTML or CSV; the actions are drawn on the map at their targets' centres.
  */
+
+import { resultSummary } from '../../../shared/analysis/results/results-text.js';
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
   type ActionFields,
   type ActionInfo,
+  type ActionResultInfo,
   type ActionTargetRef,
   type AreaInfo,
 } from '../../../shared/api/areas-actions-api.js';
@@ -23,6 +26,18 @@ import { isoToUk, ukDateInput } from './uk-date.js';
 import { workspaceOf } from './workspace.js';
 
 const LAYER = 'jag-actions';
+
+/** An action's latest recorded result in words, under the action (Results panel, "Record result"). */
+function resultLine(r: ActionResultInfo | undefined): HTMLElement[] {
+  if (!r) return [];
+  return [
+    h(
+      'p',
+      { class: 'hint', 'data-testid': 'action-result' },
+      `${resultSummary(r.result)} Target ${r.areaNames.target}, buffer ${r.areaNames.buffer}, control ${r.areaNames.control}; recorded ${isoToUk(r.createdAt.slice(0, 10))}.`,
+    ),
+  ];
+}
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function drawActions(app: AppContext, actions: readonly ActionInfo[]): void {
@@ -198,7 +213,13 @@ registerPanel({
         fillTargets();
         return;
       }
-      const [actions, saved] = await Promise.all([app.api.listActions({}), app.api.listAreas({})]);
+      const [actions, saved, recorded] = await Promise.all([
+        app.api.listActions({}),
+        app.api.listAreas({}),
+        app.api.listActionResults({}),
+      ]);
+      // The latest result recorded for each action (oldest first, so later ones win).
+      const results = new Map(recorded.map((r) => [r.actionId, r]));
       areas = saved;
       fillTargets();
       drawActions(app, actions);
@@ -223,6 +244,7 @@ registerPanel({
             edit,
             history,
             remove,
+            ...resultLine(results.get(a.id)),
           );
         }),
       );

@@ -6,8 +6,11 @@
  * the counts, the change against the control, the WDQ with its reading, the WDD with its interval,
  * the PAI / PEI / RRI of the before period's hot spots, the caveats, and two charts: before and after
  * bars per area and the concentration curve of the after period's events (runConcentration).
+ * Run "for" a JAG action, its target is the action's area when it has one, and "Record result"
+ * measures again in the engine and keeps the result with the action (recordActionResult), for the
+ * actions panel, the tasking sheet and the profile's Assessment section.
  */
-import type { AreaInfo } from '../../../shared/api/areas-actions-api.js';
+import type { ActionInfo, AreaInfo } from '../../../shared/api/areas-actions-api.js';
 import type { ConcentrationRunResult, ResultsRunResult } from '../../../shared/api/tasking-api.js';
 import { formatDecimal, formatShare } from '../../../shared/profile/format.js';
 import { beforeAfterBars, concentrationCurveChart } from '../charts/results-charts.js';
@@ -127,6 +130,13 @@ registerPanel({
       { type: 'button', class: 'btn', 'data-action': 'run-results' },
       'Measure results',
     );
+    const forAction = select([], '', { 'data-testid': 'results-action' });
+    const recordButton = h(
+      'button',
+      { type: 'button', class: 'btn', 'data-action': 'record-result', disabled: '' },
+      'Record result',
+    );
+    const recordNote = h('p', { class: 'hint', 'data-testid': 'results-recorded' });
     const out = h('div', { 'data-testid': 'results-result' });
     el.append(
       h(
@@ -134,6 +144,7 @@ registerPanel({
         { class: 'hint' },
         'Did an action work, and where did crime go? Counts before and after in a target, the buffer round it and a control, for the datasets and categories of the filter. Save the three areas first (Areas, above; a boundary feature can be copied there).',
       ),
+      field('For action', forAction, 'its area becomes the target; record the result against it'),
       field('Target', pickers.target),
       field('Buffer', pickers.buffer, 'only its part outside the target is counted'),
       field('Control', pickers.control, 'similar to the target, away from it'),
@@ -146,9 +157,38 @@ registerPanel({
         field('to', periods.afterTo.element),
       ),
       run,
+      recordButton,
+      recordNote,
       out,
     );
     let areas: AreaInfo[] = [];
+    let actions: ActionInfo[] = [];
+    /** The request last measured, recorded as it was when "Record result" is pressed. */
+    let measured: Exclude<ReturnType<typeof request>, string> | null = null;
+    const refreshActions = async () => {
+      actions = app.project() ? await app.api.listActions({}) : [];
+      const kept = forAction.value;
+      replaceChildren(
+        forAction,
+        h('option', { value: '' }, 'No action'),
+        ...actions.map((a) => h('option', { value: String(a.id) }, `A${a.id}: ${a.title}`)),
+      );
+      forAction.value = actions.some((a) => String(a.id) === kept) ? kept : '';
+    };
+    const setRecordable = () => {
+      recordButton.disabled = !(measured && Number(forAction.value) > 0);
+    };
+    forAction.addEventListener('change', () => {
+      const action = actions.find((a) => String(a.id) === forAction.value);
+      const areaId = action?.target.areaId;
+      if (areaId !== undefined && areas.some((a) => a.id === areaId)) pickers.target.value = String(areaId);
+      recordNote.textContent = action
+        ? action.target.kind === 'area'
+          ? ''
+          : `A${action.id} is tasked against ${action.target.label}: save an area round it and pick it as the target.`
+        : '';
+      setRecordable();
+    });
     const refreshAreas = async () => {
       areas = app.project() ? await app.api.listAreas({}) : [];
       ROLES.forEach((role, i) => {
@@ -185,11 +225,15 @@ registerPanel({
         return;
       }
       run.disabled = true;
+      measured = null;
+      setRecordable();
       try {
         const outcome = await app.runJob('Results analysis', (jobId) =>
           app.api.runResults({ jobId, ...input }),
         );
         if (!outcome.ok) return;
+        measured = input;
+        recordNote.textContent = '';
         const afterFromMs = parseIsoDate(input.after.from)!;
         const afterToMs = parseIsoDate(input.after.to)! + DAY_MS;
         const curve = await app.runJob('Crime concentration', (jobId) =>
@@ -212,15 +256,36 @@ registerPanel({
         });
       } finally {
         run.disabled = false;
+        setRecordable();
+      }
+    });
+    recordButton.addEventListener('click', async () => {
+      const actionId = Number(forAction.value);
+      if (!measured || !(actionId > 0)) return;
+      const input = measured;
+      recordButton.disabled = true;
+      try {
+        const outcome = await app.runJob('Recording the result', (jobId) =>
+          app.api.recordActionResult({ jobId, actionId, ...input }),
+        );
+        if (outcome.ok)
+          recordNote.textContent = `Result recorded against A${actionId}: listed with the action and in the profile's Assessment section.`;
+      } finally {
+        setRecordable();
       }
     });
     let projectPath: string | null = null;
     subs.add(
       app.onProjectChange((project) => {
-        void refreshAreas().catch((error) => app.notifyError(error, 'Results analysis'));
+        void refreshAreas()
+          .then(refreshActions)
+          .catch((error) => app.notifyError(error, 'Results analysis'));
         // Another project (not an edit of this one, such as a saved area): the result no longer applies.
         if ((project?.path ?? null) === projectPath) return;
         projectPath = project?.path ?? null;
+        measured = null;
+        recordNote.textContent = '';
+        setRecordable();
         replaceChildren(out);
       }),
     );
