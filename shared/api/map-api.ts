@@ -18,6 +18,8 @@ export interface AreaChoropleth {
   /** The area-only datasets counted. */
   datasetIds: number[];
   counts: AreaCounts;
+  /** The layer's resident population column and its value per feature, when the layer has one. */
+  residents: { column: string; byFeature: Record<number, number> } | null;
 }
 
 /** A FeatureCollection in WGS84 lon/lat (RFC 7946), one feature per stored reference line. */

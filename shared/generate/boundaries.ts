@@ -18,6 +18,8 @@ export interface Area extends Point {
   name: string;
   /** Exterior ring in BNG metres, closed and counter-clockwise. */
   ring: number[][];
+  /** Resident population, where the layer carries one (population.ts). */
+  population?: number;
 }
 
 export interface BoundaryLayer {
@@ -27,6 +29,8 @@ export interface BoundaryLayer {
   /** GeoJSON property names holding the code and the name (partners' layers use such names). */
   codeProperty: string;
   nameProperty: string;
+  /** GeoJSON property holding each area's residents, when the layer has them. */
+  populationProperty?: string;
   areas: Area[];
 }
 

@@ -38,6 +38,7 @@ import { buildGroundTruth } from './ground-truth-builder.js';
 import { hospitalAdmissions } from './hospital.js';
 import type { TownLayout } from './layout.js';
 import { type Anchor, type DatasetId, LAST_QUARTER_DAYS, SERIES_BASE_COUNT } from './plan.js';
+import { withPopulation } from './population.js';
 import { plantSeries, SERIES_MAX_COUNT } from './series.js';
 import { nearestStreetPoint, segmentTable } from './street-sampler.js';
 import type { Street } from './streets.js';
@@ -136,9 +137,9 @@ export function generateTown(options: GenerateOptions = {}): GeneratedTown {
   };
   progress(1, steps, 'drawing boundaries');
 
-  const wards = buildWards(layout);
+  const wards = withPopulation(layout, buildWards(layout));
   const beats = buildBeats(stream('beats'), layout, wards);
-  const districts = buildPostcodeDistricts(stream('postcode-districts'), layout);
+  const districts = withPopulation(layout, buildPostcodeDistricts(stream('postcode-districts'), layout));
   progress(2, steps, 'background events');
 
   const events: LatentEvent[] = backgroundEvents(stream('background'), ctx, opts.size);

@@ -5,7 +5,7 @@
  *   BNG metres (EPSG:27700), kept in memory for static maps and tests, with the legacy 2008-spec
  *     `crs` member naming EPSG:27700 so a writer of these objects keeps the CRS explicit.
  */
-import type { BoundaryLayer } from './boundaries.js';
+import type { Area, BoundaryLayer } from './boundaries.js';
 import { closedCounterClockwise } from './geometry.js';
 import type { Street } from './streets.js';
 import type { WaterBody } from './water.js';
@@ -14,7 +14,7 @@ export type Position = number[];
 
 export interface Feature<G> {
   type: 'Feature';
-  properties: Record<string, string>;
+  properties: Record<string, string | number>;
   geometry: G;
 }
 
@@ -43,10 +43,14 @@ function lonLat(toWgs84: ToWgs84, p: Position): Position {
   return [Number(lon.toFixed(6)), Number(lat.toFixed(6))];
 }
 
-function areaProperties(layer: BoundaryLayer, code: string, name: string): Record<string, string> {
-  return layer.codeProperty === layer.nameProperty
-    ? { [layer.codeProperty]: code }
-    : { [layer.codeProperty]: code, [layer.nameProperty]: name };
+function areaProperties(layer: BoundaryLayer, area: Area): Record<string, string | number> {
+  const named =
+    layer.codeProperty === layer.nameProperty
+      ? { [layer.codeProperty]: area.code }
+      : { [layer.codeProperty]: area.code, [layer.nameProperty]: area.name };
+  return layer.populationProperty === undefined || area.population === undefined
+    ? named
+    : { ...named, [layer.populationProperty]: area.population };
 }
 
 export function boundaryGeoJson(
@@ -55,12 +59,12 @@ export function boundaryGeoJson(
 ): { bng: FeatureCollection<PolygonGeometry>; wgs84: FeatureCollection<PolygonGeometry> } {
   const bngFeatures = layer.areas.map((a) => ({
     type: 'Feature' as const,
-    properties: areaProperties(layer, a.code, a.name),
+    properties: areaProperties(layer, a),
     geometry: { type: 'Polygon' as const, coordinates: [a.ring] },
   }));
   const wgsFeatures = layer.areas.map((a) => ({
     type: 'Feature' as const,
-    properties: areaProperties(layer, a.code, a.name),
+    properties: areaProperties(layer, a),
     geometry: {
       type: 'Polygon' as const,
       coordinates: [closedCounterClockwise(a.ring.map((p) => lonLat(toWgs84, p)))],

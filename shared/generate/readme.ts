@@ -34,11 +34,16 @@ export function townReadme(town: GeneratedTown): string {
     '',
     'Boundaries (GeoJSON, WGS84 longitude/latitude per RFC 7946):',
   );
+  const populationProperty = new Map(
+    Object.values(town.boundaries).map(({ layer }) => [layer.id, layer.populationProperty]),
+  );
   for (const b of gt.boundaries) {
-    const props =
+    const named =
       b.codeProperty === b.nameProperty
         ? b.codeProperty
         : `${b.codeProperty} (code), ${b.nameProperty} (name)`;
+    const population = populationProperty.get(b.id);
+    const props = population === undefined ? named : `${named}, ${population} (residents)`;
     lines.push(`  ${b.file} - ${b.title}, ${b.areas.length} areas; properties ${props}`);
   }
   lines.push(

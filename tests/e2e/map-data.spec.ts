@@ -37,6 +37,13 @@ function extent(features: { geometry: { coordinates: unknown } }[]): [number, nu
 }
 const TOWN = extent(readJson('wards.geojson').features);
 const DISTRICTS = readJson('postcode_districts.geojson').features.map((f) => f.properties.PostDist);
+/** Residents per district, from the file's Population column. */
+const RESIDENTS = new Map(
+  readJson('postcode_districts.geojson').features.map((f) => [
+    String(f.properties.PostDist),
+    Number(f.properties.Population),
+  ]),
+);
 const POLICE = Papa.parse<Record<string, string>>(readFileSync(join(SAMPLE, 'police_crimes.csv'), 'utf8'), {
   header: true,
   skipEmptyLines: true,
@@ -179,6 +186,24 @@ test('goes to the data, identifies a point, maps area-only data and draws refere
   const counted = new Map<string, number>();
   for (const f of await sourceFeatures(page, 'choropleth')) counted.set(String(f.code), Number(f.count));
   expect([...counted.values()].reduce((a, b) => a + b, 0)).toBe(ADMISSIONS);
+  // The districts have a Population column: the legend offers rates and says which it shows
+  // (a source's features repeat across its tiles, hence the Set).
+  await legend.getByTestId('choropleth-mode').selectOption('rate');
+  await expect(legend).toContainText(
+    'Hospital admissions: records per 1,000 residents per area of postcode districts',
+  );
+  const expectedRates = DISTRICTS.map((code) => {
+    const perThousand = (counted.get(String(code))! * 1000) / RESIDENTS.get(String(code))!;
+    return `${code} ${perThousand.toFixed(1)}`;
+  }).sort();
+  await expect
+    .poll(async () =>
+      [...new Set((await sourceFeatures(page, 'choropleth')).map((f) => `${f.code} ${f.label}`))].sort(),
+    )
+    .toEqual(expectedRates);
+  await page.screenshot({ path: testInfo.outputPath('map-data-choropleth-rates.png') });
+  await legend.getByTestId('choropleth-mode').selectOption('count');
+  await expect(legend).toContainText('Hospital admissions: records per area of postcode districts');
   // Only the admissions selected: the legend says what is drawn, never "No records match".
   await page.getByRole('tab', { name: 'Filter' }).click();
   await page.getByRole('checkbox', { name: /Police crimes/ }).uncheck();

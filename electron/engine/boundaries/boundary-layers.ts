@@ -2,6 +2,7 @@
  * Boundary layers as the analyst and the map see them: the list with counts and extents, one layer
  * as WGS84 GeoJSON (RFC 7946) for MapLibre, and deletion with its audit entry.
  */
+import { storeDenominator } from './area-denominator.js';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { BoundaryGeoJson, BoundaryLayerInfo } from '../../../shared/api/import-api.js';
@@ -96,6 +97,7 @@ export function deleteBoundaryLayer(db: Database.Database, id: number): boolean 
   return db.transaction(() => {
     const info = getBoundaryLayerInfo(db, id);
     db.prepare('DELETE FROM boundary_layers WHERE id = ?').run(id);
+    storeDenominator(db, id, null);
     appendAudit(db, 'delete-boundaries', { layerId: id, name: info.name, features: info.features });
     return true;
   })();

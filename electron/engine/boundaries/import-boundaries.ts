@@ -5,6 +5,7 @@
  * code or with coordinates that cannot be transformed are skipped and reported; a layer with no
  * usable feature is refused.
  */
+import { detectDenominator, storeDenominator } from './area-denominator.js';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { BoundaryLayerInfo } from '../../../shared/api/import-api.js';
@@ -166,6 +167,15 @@ export async function importBoundaries(
       });
       if (stored === 0)
         throw refused(`No feature of ${fileName} has a ${codeField}; choose another code field`);
+      storeDenominator(
+        db,
+        id,
+        detectDenominator(
+          file.fields,
+          file.features.map((f) => f.properties),
+          codeField,
+        ),
+      );
       appendAudit(db, 'import-boundaries', {
         layerId: id,
         name,

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { AreaChoropleth } from '../../../shared/api/map-api.js';
 import type { RecordFilter } from '../../../shared/model/records.js';
+import { readDenominator } from '../boundaries/area-denominator.js';
 import { listBoundaryLayers } from '../boundaries/boundary-layers.js';
 import { countByArea } from '../boundaries/count-by-area.js';
 
@@ -22,7 +23,20 @@ export function areaChoropleth(db: Database.Database, filter: RecordFilter): Are
   for (const layer of listBoundaryLayers(db)) {
     const counts = countByArea(db, areaOnly, layer.id);
     if (counts.fromCodes > 0 && (best === null || counts.fromCodes > best.counts.fromCodes))
-      best = { layerId: layer.id, layerName: layer.name, datasetIds: areaDatasets, counts };
+      best = { layerId: layer.id, layerName: layer.name, datasetIds: areaDatasets, counts, residents: null };
   }
-  return best;
+  return best === null ? null : { ...best, residents: residentsByFeature(db, best) };
+}
+
+/** The layer's denominator per feature, when every feature has one (else rates would mislead). */
+function residentsByFeature(db: Database.Database, choropleth: AreaChoropleth): AreaChoropleth['residents'] {
+  const denominator = readDenominator(db, choropleth.layerId);
+  if (denominator === null) return null;
+  const byFeature: Record<number, number> = {};
+  for (const area of choropleth.counts.areas) {
+    const value = denominator.byCode[area.code];
+    if (value === undefined) return null;
+    byFeature[area.featureId] = value;
+  }
+  return { column: denominator.column, byFeature };
 }

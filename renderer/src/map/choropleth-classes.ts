@@ -42,3 +42,19 @@ export function choroplethColour(value: number, classes: readonly ChoroplethClas
   if (!(value > 0)) return ZERO_COLOUR;
   return (classes.find((c) => value <= c.to) ?? classes[classes.length - 1])?.colour ?? ZERO_COLOUR;
 }
+
+/** Records per 1,000 residents, to one decimal place (the precision the legend shows). */
+export function ratePerThousand(count: number, residents: number): number {
+  return Math.round((count * 10_000) / residents) / 10;
+}
+
+/**
+ * Classes of rates to one decimal place, like choroplethClasses' but with breaks 0.1 apart
+ * (e.g. 0.4–1.2, 1.3–2.7): the classing of the rates in tenths, scaled back.
+ */
+export function rateClasses(rates: readonly number[], k = BLUES.length): ChoroplethClass[] {
+  return choroplethClasses(
+    rates.map((r) => Math.round(r * 10)),
+    k,
+  ).map((c) => ({ ...c, from: c.from / 10, to: c.to / 10 }));
+}

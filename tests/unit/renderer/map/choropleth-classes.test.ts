@@ -3,6 +3,8 @@ import {
   BLUES,
   choroplethClasses,
   choroplethColour,
+  rateClasses,
+  ratePerThousand,
   ZERO_COLOUR,
 } from '../../../../renderer/src/map/choropleth-classes.js';
 
@@ -34,5 +36,29 @@ describe('choroplethClasses', () => {
   it('has no class when no area has a record, and one for a single count', () => {
     expect(choroplethClasses([0, 0])).toEqual([]);
     expect(choroplethClasses([3])).toEqual([{ from: 3, to: 3, colour: BLUES[4] }]);
+  });
+});
+
+describe('rates per 1,000 residents', () => {
+  it('divides by the residents and keeps one decimal place', () => {
+    // 37 admissions among 8,920 residents: 4.147… per 1,000; 12 among 1,140: 10.526…
+    expect(ratePerThousand(37, 8_920)).toBe(4.1);
+    expect(ratePerThousand(12, 1_140)).toBe(10.5);
+    expect(ratePerThousand(0, 5_000)).toBe(0);
+  });
+
+  it('classes rates with breaks a tenth apart, zero left out', () => {
+    // Ten positive rates, two per class: 0.4 0.9 | 1.3 1.3 | 2.0 2.7 | 3.1 4.6 | 5.0 10.5
+    const classes = rateClasses([0, 10.5, 0.4, 2.7, 1.3, 5.0, 0.9, 3.1, 1.3, 2.0, 4.6]);
+    expect(classes.map((c) => [c.from, c.to])).toEqual([
+      [0.4, 0.9],
+      [1.0, 1.3],
+      [1.4, 2.7],
+      [2.8, 4.6],
+      [4.7, 10.5],
+    ]);
+    expect(choroplethColour(1.3, classes)).toBe(BLUES[1]);
+    expect(choroplethColour(1.4, classes)).toBe(BLUES[2]);
+    expect(choroplethColour(0, classes)).toBe(ZERO_COLOUR);
   });
 });
