@@ -112,6 +112,8 @@ describe('runEmerging', () => {
     expect(cell?.pattern).toBe('new hot spot');
     expect(cell?.zSeries).toHaveLength(3);
     expect(r.rules.join(' ')).toContain('Mann–Kendall');
+    expect(r.rules[0]).toContain('(3), ending 31/03/2024;');
+    expect(r.rules.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
 
