@@ -165,7 +165,8 @@ export function findHotspots(
     throw new RangeError(`studyAreaM2 must be a finite number > 0, got ${options.studyAreaM2}`);
   }
   const top = options.top ?? 3;
-  const thresholds = classThresholds(grid.values, options.thresholds);
+  const stats = surfaceStats(grid.values, options.thresholds.cells ?? 'study-area');
+  const thresholds = classThresholds(grid.values, options.thresholds, stats);
   const hotspotClass = options.hotspotClass ?? 1;
   if (!(Number.isInteger(hotspotClass) && hotspotClass >= 1 && hotspotClass <= thresholds.length)) {
     throw new RangeError(
@@ -199,7 +200,7 @@ export function findHotspots(
 
   // Steps for progress: one per class contoured, one per candidate described.
   const steps = thresholds.length + 1;
-  let holdersOfHotspotClass = new Int32Array(0);
+  let holdersOfHotspotClass: Int32Array = new Int32Array(0);
   const classes: HotspotClassRegion[] = thresholds.map((t, k) => {
     progress(k, steps, 'Drawing hotspot contours');
     const drawn = contourRegions(grid, t.value);
@@ -288,7 +289,7 @@ export function findHotspots(
 
   return {
     thresholds,
-    surfaceStats: surfaceStats(grid.values, options.thresholds.cells ?? 'study-area'),
+    surfaceStats: stats,
     support: {
       ...rule,
       candidates: parts.length,

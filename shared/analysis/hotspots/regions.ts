@@ -60,10 +60,10 @@ interface Runs {
 
 function findRuns(values: ArrayLike<number>, width: number, height: number, threshold: number): Runs {
   let capacity = 1024;
-  let row = new Int32Array(capacity);
-  let start = new Int32Array(capacity);
-  let end = new Int32Array(capacity);
-  let parent = new Int32Array(capacity);
+  let row: Int32Array = new Int32Array(capacity);
+  let start: Int32Array = new Int32Array(capacity);
+  let end: Int32Array = new Int32Array(capacity);
+  let parent: Int32Array = new Int32Array(capacity);
   let count = 0;
   let above = 0; // first run of the row above
   for (let y = 0; y < height; y++) {

@@ -69,14 +69,15 @@ export const NATURAL_BREAKS_SAMPLE = 10_000;
 
 /** Mean, SD and maximum over the study area's cells (default) or its non-zero cells. */
 export function surfaceStats(values: Float64Array, cells: ThresholdCells = 'study-area'): SurfaceStats {
-  const counted = cellTest(cells);
+  // The cell test is a flag in the loop, not a callback: these loops run over millions of cells.
+  const nonZeroOnly = cells === 'non-zero';
   let n = 0;
   let positive = 0;
   let sum = 0;
   let max = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (!counted(v)) continue;
+    if (!(v < Number.POSITIVE_INFINITY && (nonZeroOnly ? v > 0 : v >= 0))) continue; // as cellTest
     n++;
     sum += v;
     if (v > 0) positive++;
@@ -86,7 +87,8 @@ export function surfaceStats(values: Float64Array, cells: ThresholdCells = 'stud
   let ss = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (counted(v)) ss += (v - mean) * (v - mean);
+    if (!(v < Number.POSITIVE_INFINITY && (nonZeroOnly ? v > 0 : v >= 0))) continue; // as cellTest
+    ss += (v - mean) * (v - mean);
   }
   return { cells, cellCount: n, nonZeroCells: positive, mean, sd: n > 0 ? Math.sqrt(ss / n) : 0, max };
 }
@@ -96,11 +98,18 @@ export function nonZeroStats(values: Float64Array): SurfaceStats {
   return surfaceStats(values, 'non-zero');
 }
 
-/** Thresholds in ascending order of value; throws RangeError on a bad spec or an all-zero surface. */
-export function classThresholds(values: Float64Array, spec: ThresholdSpec): ClassThreshold[] {
+/**
+ * Thresholds in ascending order of value; throws RangeError on a bad spec or an all-zero surface.
+ * `known` is surfaceStats over the spec's cells when the caller has it already (a pass saved).
+ */
+export function classThresholds(
+  values: Float64Array,
+  spec: ThresholdSpec,
+  known?: SurfaceStats,
+): ClassThreshold[] {
   checkSpec(spec);
   const cells = spec.cells ?? 'study-area';
-  const stats = surfaceStats(values, cells);
+  const stats = known?.cells === cells ? known : surfaceStats(values, cells);
   if (stats.nonZeroCells === 0)
     throw new RangeError('the surface has no non-zero cell: there are no hotspots');
   const suffix = cells === 'non-zero' ? ' (non-zero cells)' : '';
