@@ -114,6 +114,18 @@ function readGeoJson(bytes: Buffer, fileName: string): BoundaryFile {
 }
 
 async function readZippedShapefile(bytes: Buffer, fileName: string): Promise<BoundaryFile> {
+  const { features, crs } = await readShapefileFeatures(bytes, fileName);
+  return collect(features, crs, 'shapefile');
+}
+
+/**
+ * The features of a zipped shapefile as GeoJSON-like objects (any geometry type: reference lines
+ * read their lines from it too), with the CRS its .prj names, or null without a .prj.
+ */
+export async function readShapefileFeatures(
+  bytes: Buffer,
+  fileName: string,
+): Promise<{ features: { geometry: unknown; properties: Record<string, unknown> }[]; crs: string | null }> {
   if (findZipEnd(bytes) < 0) {
     throw refused(`${fileName} is not a readable zip: it is cut short or damaged (no zip directory)`);
   }
@@ -191,11 +203,7 @@ async function readZippedShapefile(bytes: Buffer, fileName: string): Promise<Bou
   } catch (error) {
     throw refused(`${fileName}: the shapefile cannot be read: ${(error as Error).message}`);
   }
-  return collect(
-    geometries.map((geometry, i) => ({ type: 'Feature', geometry, properties: records[i] ?? {} })),
-    crs,
-    'shapefile',
-  );
+  return { features: geometries.map((geometry, i) => ({ geometry, properties: records[i] ?? {} })), crs };
 }
 
 /**
@@ -215,11 +223,15 @@ function refuseShortDbf(dbf: Uint8Array, fileName: string): void {
   }
 }
 
+/** A zip's first bytes (a local file header): a zipped shapefile rather than GeoJSON text. */
+export function isZipBytes(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
 export async function readBoundaryFile(path: string, fileName: string): Promise<BoundaryFile> {
   const size = (await stat(path)).size;
   if (size === 0) throw refused(`${fileName} is empty`);
   if (size > MAX_BOUNDARY_FILE_BYTES) throw refused(`${fileName} is larger than 512 MB`);
   const bytes = await readFile(path);
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  return isZip ? readZippedShapefile(bytes, fileName) : readGeoJson(bytes, fileName);
+  return isZipBytes(bytes) ? readZippedShapefile(bytes, fileName) : readGeoJson(bytes, fileName);
 }

@@ -1,7 +1,8 @@
 /**
  * Reference lines (streets, rivers, railways) drawn under the printed maps of profiles and slides
  * (issue 6 item 3). Imported like a boundary layer: a GeoJSON file of LineString / MultiLineString
- * features (WGS84 per RFC 7946 unless `sourceCrs` says otherwise) is transformed to the project CRS
+ * features (WGS84 per RFC 7946 unless `sourceCrs` says otherwise), or a zipped shapefile of lines
+ * (CRS from its .prj) is transformed to the project CRS
  * and stored with each line's name, kind and bounding box, in one transaction with its audit entry.
  * Features that are not lines, or whose coordinates cannot be transformed, are counted and reported.
  * A street whose `kind` (or `highway`) is a main road class is drawn heavier on the map.
@@ -13,6 +14,7 @@ import { ApiError } from '../../../shared/api/errors.js';
 import type { ReferenceLayerInfo } from '../../../shared/api/profile-api.js';
 import type { Extent } from '../../../shared/cartography/frame.js';
 import { makeTransform, WGS84_CODE } from '../../../shared/crs/transform.js';
+import { isZipBytes, readShapefileFeatures } from '../boundaries/read-boundary-file.js';
 import { sha256File } from '../import/sha256-file.js';
 import { appendAudit } from '../project/audit.js';
 
@@ -29,21 +31,34 @@ interface LineFeature {
   geometry?: { type?: string; coordinates?: unknown } | null;
 }
 
-export async function importReferenceLines(
-  db: Database.Database,
-  params: { filePath: string; fileName?: string; name: string; sourceCrs?: string; projectCrs: string },
-): Promise<ReferenceLayerInfo & { skipped: number }> {
-  const fileName = params.fileName ?? basename(params.filePath);
+/** The features of a GeoJSON file, or of a zipped shapefile (the boundary reader's path) with its .prj's CRS. */
+async function readLineFile(
+  filePath: string,
+  fileName: string,
+): Promise<{ features: LineFeature[]; crs: string | null }> {
+  const bytes = await readFile(filePath);
+  if (isZipBytes(bytes))
+    return readShapefileFeatures(bytes, fileName) as Promise<{ features: LineFeature[]; crs: string | null }>;
   let parsed: { type?: string; features?: LineFeature[] };
   try {
-    parsed = JSON.parse(await readFile(params.filePath, 'utf8')) as typeof parsed;
+    parsed = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as typeof parsed;
   } catch (error) {
     throw new ApiError('refused', `${fileName} is not a GeoJSON file: ${(error as Error).message}`);
   }
   if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) {
     throw new ApiError('refused', `${fileName} is not a GeoJSON FeatureCollection`);
   }
-  const sourceCrs = params.sourceCrs ?? WGS84_CODE;
+  return { features: parsed.features, crs: null };
+}
+
+export async function importReferenceLines(
+  db: Database.Database,
+  params: { filePath: string; fileName?: string; name: string; sourceCrs?: string; projectCrs: string },
+): Promise<ReferenceLayerInfo & { skipped: number }> {
+  const fileName = params.fileName ?? basename(params.filePath);
+  const file = await readLineFile(params.filePath, fileName);
+  const parsed = { features: file.features };
+  const sourceCrs = params.sourceCrs ?? file.crs ?? WGS84_CODE;
   const transform = makeTransform(sourceCrs, params.projectCrs);
   const rows: { name: string | null; kind: string | null; lines: number[][][]; box: Extent }[] = [];
   let skipped = 0;

@@ -76,7 +76,7 @@ registerPanel({
       h(
         'p',
         { class: 'hint' },
-        'Streets, railways or rivers (GeoJSON lines): drawn under the map and the printed maps, with street names.',
+        'Streets, railways or rivers (GeoJSON or zipped Shapefile lines): drawn under the map and the printed maps, with street names.',
       ),
       button,
       list,
@@ -85,7 +85,7 @@ registerPanel({
     button.addEventListener('click', async () => {
       button.disabled = true;
       try {
-        const file = await app.chooseFile({ title: 'Choose a file of lines', accept: '.geojson,.json' });
+        const file = await app.chooseFile({ title: 'Choose a file of lines', accept: '.geojson,.json,.zip' });
         if (file !== null) await importLines(app, file);
       } finally {
         button.disabled = app.project() === null;
@@ -213,13 +213,6 @@ async function offerAsLines(app: AppContext, file: FileRef, preview: BoundaryPre
     { testId: 'boundary-no-areas' },
   );
   if (!asLines) return;
-  if (preview.format === 'shapefile') {
-    app.notify(
-      'Reference lines import from GeoJSON only: save the shapefile as GeoJSON (e.g. in QGIS) and use Import lines…',
-      'error',
-    );
-    return;
-  }
   await importLines(app, file);
 }
 

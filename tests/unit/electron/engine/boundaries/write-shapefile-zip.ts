@@ -16,13 +16,14 @@ export interface ShapeFeature {
   props: Record<string, string>;
 }
 
-function shp(features: ShapeFeature[]): Buffer {
+/** Polygons (shape type 5) or, with the same record layout, polylines (3): `ring` is then the line. */
+function shp(features: ShapeFeature[], shapeType: 3 | 5): Buffer {
   const records = features.map((f, i) => {
     const n = f.ring.length;
     const content = Buffer.alloc(44 + 4 + 16 * n);
     const xs = f.ring.map((p) => p[0]);
     const ys = f.ring.map((p) => p[1]);
-    content.writeInt32LE(5, 0);
+    content.writeInt32LE(shapeType, 0);
     [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, k) => {
       content.writeDoubleLE(v, 4 + 8 * k);
     });
@@ -43,7 +44,7 @@ function shp(features: ShapeFeature[]): Buffer {
   head.writeInt32BE(9994, 0);
   head.writeInt32BE((100 + body.length) / 2, 24);
   head.writeInt32LE(1000, 28);
-  head.writeInt32LE(5, 32);
+  head.writeInt32LE(shapeType, 32);
   const all = features.flatMap((f) => f.ring);
   [
     Math.min(...all.map((p) => p[0])),
@@ -117,9 +118,13 @@ function zip(entries: { name: string; data: Buffer }[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-export function shapefileZip(features: ShapeFeature[], prj: string | null = BNG_PRJ): Buffer {
+export function shapefileZip(
+  features: ShapeFeature[],
+  prj: string | null = BNG_PRJ,
+  shapeType: 3 | 5 = 5,
+): Buffer {
   return zip([
-    { name: 'areas.shp', data: shp(features) },
+    { name: 'areas.shp', data: shp(features, shapeType) },
     { name: 'areas.dbf', data: dbf(features) },
     ...(prj === null ? [] : [{ name: 'areas.prj', data: Buffer.from(prj) }]),
   ]);
