@@ -88,24 +88,42 @@ test('measures an action with the WDQ and WDD and shows the concentration curve'
     mapping: preview.mapping,
   });
   const toWgs84 = makeTransform('EPSG:27700', 'EPSG:27700');
+  const saved: number[] = [];
   for (const [name, b] of [
     ['Abbey Fields target', TARGET],
     ['Abbey Fields buffer', BUFFER],
     ['Eastfield control', CONTROL],
   ] as const) {
-    await call('saveArea', {
+    const area = await call('saveArea', {
       name,
       shape: {
         kind: 'rectangle',
         cornersWgs84: [toWgs84.projectToWgs84(b[0], b[1]), toWgs84.projectToWgs84(b[2], b[3])],
       },
     });
+    saved.push(area.id);
   }
+  // A JAG action tasked against the target: the panel runs for it and records the result.
+  const action = await call('createAction', {
+    fields: {
+      title: 'Evening patrols',
+      type: 'prevention',
+      owner: 'Police',
+      startDate: '2025-10-01',
+      endDate: '2025-12-31',
+      status: 'completed',
+      notes: '',
+    },
+    target: { kind: 'area', areaId: saved[0] },
+  });
 
   await page.goto(hotspot.url);
   await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 90_000 });
   await page.getByRole('tab', { name: 'Analysis' }).click();
-  await page.getByTestId('results-target').selectOption({ label: 'Abbey Fields target' });
+  await page.getByTestId('results-target').selectOption({ label: 'Eastfield control' });
+  await page.getByTestId('results-action').selectOption({ label: `A${action.id}: Evening patrols` });
+  // The action's area becomes the target.
+  await expect(page.getByTestId('results-target')).toHaveValue(String(saved[0]));
   await page.getByTestId('results-buffer').selectOption({ label: 'Abbey Fields buffer' });
   await page.getByTestId('results-control').selectOption({ label: 'Eastfield control' });
   for (const [id, date] of [
@@ -158,6 +176,19 @@ test('measures an action with the WDQ and WDD and shows the concentration curve'
   await expect(result.locator('svg.chart')).toHaveCount(2);
   await expect(result).not.toContainText('{');
   await expect(result).not.toContainText('NaN');
+
+  // Recorded against the action, it is listed with the action, worded as the panel words it.
+  await page.locator('[data-action="record-result"]').click();
+  await expect(page.getByTestId('results-recorded')).toContainText(`Result recorded against A${action.id}`, {
+    timeout: 240_000,
+  });
+  const listed = page.getByTestId('action-list').getByTestId('action-result');
+  await expect(listed).toContainText(`target ${c.target.before} → ${c.target.after} (`);
+  await expect(listed).toContainText(`WDQ ${wdq.toFixed(2)}; WDD ${minus(wdd)} (95 % interval`);
+  await expect(listed).toContainText(
+    'Target Abbey Fields target, buffer Abbey Fields buffer, control Eastfield control',
+  );
+  await listed.screenshot({ path: testInfo.outputPath('action-result.png') });
   // Tall enough for the whole panel in one picture.
   await page.setViewportSize({ width: 1440, height: 2600 });
   await result.scrollIntoViewIfNeeded();
