@@ -11,7 +11,7 @@ import { patternLabel } from '../../../shared/analysis/emerging/classify.js';
 import {
   compareSliceLengths,
   type EmergingResult,
-  emergingHotspots,
+  emergingHotspotSteps,
 } from '../../../shared/analysis/emerging/emerging.js';
 import { type SliceLength, sliceLabel } from '../../../shared/analysis/emerging/time-slices.js';
 import type { InputOf } from '../../../shared/api/define.js';
@@ -60,10 +60,11 @@ export async function runEmergingAnalysis(
     const timeMs = midpointTimes(columns.fromMs, columns.toMs);
     const endMs = Date.parse(`${request.endDate}T00:00:00Z`) + MS_PER_DAY;
     const monthOnlyRecords = columns.precision.some((p) => p === PRECISION_CODE.month);
-    const run = (slice: EmergingRequest['slice'], from: number, to: number) => {
+    // Slice by slice with a checkpoint between, so a cancel is heard within one slice's Gi*.
+    const run = async (slice: EmergingRequest['slice'], from: number, to: number) => {
       try {
         const length: SliceLength = { unit: slice.unit, length: slice.length };
-        return emergingHotspots(
+        const steps = emergingHotspotSteps(
           { x: columns.x, y: columns.y, timeMs },
           {
             extent: grid.extent,
@@ -76,16 +77,19 @@ export async function runEmergingAnalysis(
           },
           (done, total, message) => job.progress(from + (done / total) * (to - from), 2, message),
         );
+        for (;;) {
+          const step = steps.next();
+          if (step.done) return step.value;
+          await checkpoint(job.signal);
+        }
       } catch (error) {
         if (error instanceof RangeError) throw new ApiError('refused', error.message);
         throw error;
       }
     };
     await checkpoint(job.signal);
-    const main = run(request.slice, 0, 1);
-    await checkpoint(job.signal);
-    const other = run(check, 1, 2);
-    await checkpoint(job.signal);
+    const main = await run(request.slice, 0, 1);
+    const other = await run(check, 1, 2);
     const compared = compareSliceLengths(main, other);
     const rules = [
       `Slices of ${sliceLabel(main.slice)} (${main.slices.length}), ending ${ukDate(endMs - 1)}; checked against slices of ${sliceLabel(other.slice)}.`,

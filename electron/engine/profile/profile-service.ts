@@ -206,7 +206,7 @@ export class ProfileService {
     if (input.format === 'html') data = new TextEncoder().encode(withExportCsp(renderProfileHtml(model)));
     else if (input.format === 'pdf')
       data = await this.deps.printPdf(renderProfileHtml(model, { forPdf: true }), { marking });
-    else data = await buildSlides(model, marking);
+    else data = await buildSlides(model, marking, () => checkpoint(job.signal));
     job.step(4, 'Writing the file');
     await checkpoint(job.signal);
     const fileName = `${slug(model.front.title)}.${input.format}`;

@@ -23,7 +23,15 @@ import { trendSlideOf } from './slides/trend.js';
 
 export { slideNotes } from './slides/layout.js';
 
-export async function buildSlides(model: ProfileModel, marking = model.front.marking): Promise<Uint8Array> {
+/**
+ * `pause` runs after each slide that draws a map (each a synchronous rasterisation): the profile
+ * export passes its job's checkpoint there, so a cancel stops the deck within one map.
+ */
+export async function buildSlides(
+  model: ProfileModel,
+  marking = model.front.marking,
+  pause: () => Promise<void> = async () => {},
+): Promise<Uint8Array> {
   const deck = model.deck;
   if (!deck)
     throw new RangeError('the profile model has no slide deck: rebuild the profile before writing slides');
@@ -38,9 +46,14 @@ export async function buildSlides(model: ProfileModel, marking = model.front.mar
   bulletSlide(ctx, deck.summary);
   if (deck.trend) trendSlideOf(ctx, deck.trend);
   if (model.overviewMapSvg) mapSlide(ctx, deck.overview, model.overviewMapSvg);
-  for (const h of model.hotspotSlides) hotspotSlide(ctx, h);
+  await pause();
+  for (const h of model.hotspotSlides) {
+    hotspotSlide(ctx, h);
+    await pause();
+  }
   if (deck.otherHotspots) tableSlide(ctx, deck.otherHotspots);
   mapSlide(ctx, deck.series, deck.series.mapSvg);
+  await pause();
   bulletSlide(ctx, deck.actions);
   bulletSlide(ctx, deck.appendix);
 

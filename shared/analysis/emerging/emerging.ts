@@ -89,6 +89,22 @@ export function emergingHotspots(
   options: EmergingOptions,
   progress?: ProgressFn,
 ): EmergingResult {
+  const steps = emergingHotspotSteps(input, options, progress);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `emergingHotspots` one slice at a time: it pauses after each slice's Gi*, so a caller running on
+ * an event loop can let a cancel in between slices (the engine's emerging-service does).
+ */
+export function* emergingHotspotSteps(
+  input: EmergingInput,
+  options: EmergingOptions,
+  progress?: ProgressFn,
+): Generator<void, EmergingResult> {
   const alpha = options.alpha ?? 0.05;
   const trendAlpha = options.trendAlpha ?? 0.05;
   if (options.monthOnlyRecords && options.slice.unit === 'days') {
@@ -138,6 +154,7 @@ export function emergingHotspots(
     z.push(gi.z);
     state.push(st);
     progress?.(s + 1, n + 1, `Gi* of slice ${s + 1} of ${n}`);
+    yield;
   }
   const cells = geometry.width * geometry.height;
   const trendZ = new Float64Array(cells).fill(Number.NaN);

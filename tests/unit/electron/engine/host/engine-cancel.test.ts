@@ -146,21 +146,6 @@ describe('every job with a Cancel honours it (engine in its thread)', () => {
     expect(result).toEqual(cancelled);
   });
 
-  it('runResults', async () => {
-    const result = await cancelOnFirstProgress('results-cancel-01', () =>
-      api.runResults!({
-        jobId: 'results-cancel-01',
-        datasetIds: [datasetId],
-        target: { boundaryFeatureId: 1 },
-        buffer: { boundaryFeatureId: 2 },
-        control: { boundaryFeatureId: 3 },
-        before: { from: '2025-01-01', to: '2025-06-30' },
-        after: { from: '2025-07-01', to: '2025-12-31' },
-      }),
-    );
-    expect(result).toEqual(cancelled);
-  });
-
   it('runTactical', async () => {
     const result = await cancelOnFirstProgress('tactical-cancel-01', () =>
       api.runTactical!({
@@ -179,31 +164,62 @@ describe('every job with a Cancel honours it (engine in its thread)', () => {
     );
     expect(result).toEqual(cancelled);
   });
+});
 
-  // A data export is quicker than a cancel's round trip to the engine's thread, so this one runs with
-  // the engine in this process, where the cancel lands during the job's first progress report.
-  it('exportData (engine in this process)', async () => {
-    const local = createEngine({ appVersion: '0.1.0-test', host: 'web', poolSize: 1 });
+// A results analysis or a data export on this town ends sooner than a cancel's round trip to the
+// engine's thread (progress events go out at most every 100 ms), so these run with the engine in
+// this process, where the cancel lands during the job's first progress report.
+describe('quick jobs honour a cancel (engine in this process)', () => {
+  let local: ReturnType<typeof createEngine>;
+  beforeAll(async () => {
+    local = createEngine({ appVersion: '0.1.0-test', host: 'web', poolSize: 1 });
+    await local.api.openProject({ path: join(dir, 'cancel.hsw') });
+  });
+  afterAll(() => local.close());
+
+  async function cancelLocally(jobId: string, start: () => Promise<unknown>) {
+    const stop = local.events.subscribe((event) => {
+      if (event.type === 'job' && event.job.id === jobId && event.job.total > 0)
+        void local.api.cancelJob({ jobId });
+    });
     try {
-      await local.api.openProject({ path: join(dir, 'cancel.hsw') });
-      const target = local.files.registerTarget(join(dir, 'cancelled-surface.asc'));
-      const jobId = 'export-data-local-01';
-      const stop = local.events.subscribe((event) => {
-        if (event.type === 'job' && event.job.id === jobId && event.job.total > 0)
-          void local.api.cancelJob({ jobId });
-      });
-      const outcome = await local.api
-        .exportData({ jobId, profileId, kind: 'surface', format: 'asc', target })
-        .then(
-          () => 'finished',
-          (error: { code?: string }) => error.code,
-        );
-      stop();
-      expect(outcome).toBe('cancelled');
-      expect(existsSync(join(dir, 'cancelled-surface.asc'))).toBe(false);
+      return await start().then(
+        () => 'finished',
+        (error: { code?: string }) => error.code,
+      );
     } finally {
-      await local.close();
+      stop();
     }
+  }
+
+  it('runResults', async () => {
+    const outcome = await cancelLocally('results-cancel-01', () =>
+      local.api.runResults({
+        jobId: 'results-cancel-01',
+        datasetIds: [datasetId],
+        target: { boundaryFeatureId: 1 },
+        buffer: { boundaryFeatureId: 2 },
+        control: { boundaryFeatureId: 3 },
+        before: { from: '2025-01-01', to: '2025-06-30' },
+        after: { from: '2025-07-01', to: '2025-12-31' },
+      }),
+    );
+    expect(outcome).toBe('cancelled');
+  });
+
+  it('exportData, writing nothing', async () => {
+    const target = local.files.registerTarget(join(dir, 'cancelled-surface.asc'));
+    const outcome = await cancelLocally('export-data-local-01', () =>
+      local.api.exportData({
+        jobId: 'export-data-local-01',
+        profileId,
+        kind: 'surface',
+        format: 'asc',
+        target,
+      }),
+    );
+    expect(outcome).toBe('cancelled');
+    expect(existsSync(join(dir, 'cancelled-surface.asc'))).toBe(false);
   });
 });
 
