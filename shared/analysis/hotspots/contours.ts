@@ -24,7 +24,7 @@
 import { contours } from 'd3-contour';
 import type { Grid } from '../../model/grid.js';
 import { type MultiPolygonCoords, type Ring, signedRingArea } from './polygon.js';
-import { type Regions, thresholdRegions } from './regions.js';
+import { labelAt, type Regions, thresholdRegions } from './regions.js';
 
 /** The region value ≥ threshold as MultiPolygon coordinates in project CRS metres. */
 export function contourPolygons(grid: Grid, threshold: number): MultiPolygonCoords {
@@ -70,9 +70,13 @@ function bySubGrids(grid: Grid, threshold: number, regions: Regions): RegionCont
     const sub = new Float64Array(w * h);
     for (let r = 0; r < h; r++) {
       const from = (row0 + r) * width + col0;
-      for (let c = 0; c < w; c++) {
-        const k = regions.labels[from + c];
-        sub[r * w + c] = k === 0 || k === label ? values[from + c] : Number.NaN;
+      for (let c = 0; c < w; c++) sub[r * w + c] = values[from + c];
+      // Other regions' runs in the box are set below the threshold.
+      for (let k = regions.runFirst[row0 + r]; k < regions.runFirst[row0 + r + 1]; k++) {
+        if (regions.runLabel[k] === label) continue;
+        const c0 = Math.max(col0, regions.runStart[k]);
+        const c1 = Math.min(col0 + w - 1, regions.runEnd[k]);
+        for (let c = c0; c <= c1; c++) sub[r * w + c - col0] = Number.NaN;
       }
     }
     const geometry = contours()
@@ -99,8 +103,7 @@ function byWholeGrid(grid: Grid, threshold: number, regions: Regions): RegionCon
     const r0 = Math.min(height - 1, Math.max(0, Math.floor(gy - 0.5)));
     let label = 0;
     for (let r = r0; r <= Math.min(height - 1, r0 + 1) && label === 0; r++)
-      for (let c = c0; c <= Math.min(width - 1, c0 + 1) && label === 0; c++)
-        label = regions.labels[r * width + c];
+      for (let c = c0; c <= Math.min(width - 1, c0 + 1) && label === 0; c++) label = labelAt(regions, c, r);
     return label;
   });
   const order = regionOf.map((_, k) => k).sort((a, b) => regionOf[a] - regionOf[b] || a - b);

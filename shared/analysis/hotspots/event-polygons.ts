@@ -9,6 +9,7 @@
 import type { Grid } from '../../model/grid.js';
 import type { RegionContours } from './contours.js';
 import { type PreparedPolygon, preparedContains, preparePolygon } from './polygon.js';
+import { labelAt } from './regions.js';
 
 /** Polygon index holding each event, −1 where none does. */
 export function eventPolygons(
@@ -18,7 +19,7 @@ export function eventPolygons(
   y: Float64Array,
 ): Int32Array {
   const { width, height, originX, originY, cellSizeM } = grid;
-  const { labels } = contours.regions;
+  const { regions } = contours;
   const prepared: (PreparedPolygon | undefined)[] = new Array(contours.polygons.length);
   const out = new Int32Array(x.length).fill(-1);
   const near = [0, 0, 0, 0];
@@ -30,10 +31,10 @@ export function eventPolygons(
     const c1 = Math.min(width - 1, Math.floor(gx) + 1);
     const r0 = Math.max(0, Math.floor(gy));
     const r1 = Math.min(height - 1, Math.floor(gy) + 1);
-    near[0] = labels[r0 * width + c0];
-    near[1] = labels[r0 * width + c1];
-    near[2] = labels[r1 * width + c0];
-    near[3] = labels[r1 * width + c1];
+    near[0] = labelAt(regions, c0, r0);
+    near[1] = labelAt(regions, c1, r0);
+    near[2] = labelAt(regions, c0, r1);
+    near[3] = labelAt(regions, c1, r1);
     search: for (let k = 0; k < 4; k++) {
       const label = near[k];
       if (label === 0 || near.indexOf(label) < k) continue;

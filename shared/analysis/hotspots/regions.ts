@@ -10,11 +10,18 @@
  */
 
 export interface Regions {
-  /** Region of each cell (0: below the threshold), same layout as the grid's values. */
-  labels: Int32Array;
   count: number;
   /** Bounding boxes in cells, inclusive: [colMin, rowMin, colMax, rowMax] per region (region r at 4(r−1)). */
   boxes: Int32Array;
+  /**
+   * The regions as runs of cells along rows (no grid-sized label array: on a 12 M-cell grid its
+   * allocation alone outweighs the labelling). Row y's runs are runFirst[y] … runFirst[y + 1] − 1,
+   * left to right; run k covers columns runStart[k] … runEnd[k] of region runLabel[k].
+   */
+  runFirst: Int32Array;
+  runStart: Int32Array;
+  runEnd: Int32Array;
+  runLabel: Int32Array;
 }
 
 export function thresholdRegions(
@@ -24,7 +31,7 @@ export function thresholdRegions(
   threshold: number,
 ): Regions {
   const runs = findRuns(values, width, height, threshold);
-  const labels = new Int32Array(width * height);
+  const runLabel = new Int32Array(runs.count);
   const labelOfRoot = new Int32Array(runs.count);
   const boxes: number[] = [];
   let count = 0;
@@ -36,21 +43,42 @@ export function thresholdRegions(
       boxes.push(width, height, -1, -1);
     }
     const label = labelOfRoot[root];
+    runLabel[r] = label;
     const b = 4 * (label - 1);
     const row = runs.row[r];
     boxes[b] = Math.min(boxes[b], runs.start[r]);
     boxes[b + 1] = Math.min(boxes[b + 1], row);
     boxes[b + 2] = Math.max(boxes[b + 2], runs.end[r]);
     boxes[b + 3] = Math.max(boxes[b + 3], row);
-    // A loop, not labels.fill: fill's call costs more than these short runs.
-    for (let k = row * width + runs.start[r], to = row * width + runs.end[r]; k <= to; k++) labels[k] = label;
   }
-  return { labels, count, boxes: Int32Array.from(boxes) };
+  return {
+    count,
+    boxes: Int32Array.from(boxes),
+    runFirst: runs.first,
+    runStart: runs.start.subarray(0, runs.count),
+    runEnd: runs.end.subarray(0, runs.count),
+    runLabel,
+  };
+}
+
+/** The region of cell (col, row), 0 when it is below the threshold. */
+export function labelAt(regions: Regions, col: number, row: number): number {
+  let lo = regions.runFirst[row];
+  let hi = regions.runFirst[row + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions.runEnd[mid] < col) lo = mid + 1;
+    else if (regions.runStart[mid] > col) hi = mid - 1;
+    else return regions.runLabel[mid];
+  }
+  return 0;
 }
 
 /** Horizontal runs of cells ≥ threshold, each joined (union–find) to the runs it touches in the row above. */
 interface Runs {
   count: number;
+  /** Row y's runs are first[y] … first[y + 1] − 1. */
+  first: Int32Array;
   row: Int32Array;
   start: Int32Array;
   /** Last cell of the run, inclusive. */
@@ -66,9 +94,11 @@ function findRuns(values: ArrayLike<number>, width: number, height: number, thre
   let parent: Int32Array = new Int32Array(capacity);
   let count = 0;
   let above = 0; // first run of the row above
+  const first = new Int32Array(height + 1);
   for (let y = 0; y < height; y++) {
     const base = y * width;
     const rowFirst = count;
+    first[y] = count;
     let q = above;
     let c = 0;
     while (c < width) {
@@ -94,7 +124,8 @@ function findRuns(values: ArrayLike<number>, width: number, height: number, thre
     }
     above = rowFirst;
   }
-  return { count, row, start, end, parent };
+  first[height] = count;
+  return { count, first, row, start, end, parent };
 }
 
 function grow(array: Int32Array, capacity: number): Int32Array {

@@ -13,7 +13,7 @@ import {
   pointInPolygon,
   signedRingArea,
 } from '../../../../../shared/analysis/hotspots/polygon.js';
-import { thresholdRegions } from '../../../../../shared/analysis/hotspots/regions.js';
+import { labelAt, type Regions, thresholdRegions } from '../../../../../shared/analysis/hotspots/regions.js';
 import type { Grid } from '../../../../../shared/model/grid.js';
 import { Random } from '../../../../../shared/util/random.js';
 
@@ -75,6 +75,13 @@ function bfsLabels(values: Float64Array, width: number, height: number, threshol
   return labels;
 }
 
+/** Every cell's region, row by row, read through labelAt. */
+function labelGrid(regions: Regions, width: number, height: number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) out.push(labelAt(regions, c, r));
+  return out;
+}
+
 /** Smooth bumps over a background with NaN holes: many small regions, or few large ones. */
 function bumpyGrid(seed: number, width: number, height: number, bumps: number, radius: number): Grid {
   const random = new Random(seed);
@@ -114,7 +121,7 @@ describe('thresholdRegions', () => {
     ] as const) {
       const found = thresholdRegions(grid.values, grid.width, grid.height, t);
       const expected = bfsLabels(grid.values as Float64Array, grid.width, grid.height, t);
-      expect(Array.from(found.labels)).toEqual(Array.from(expected));
+      expect(labelGrid(found, grid.width, grid.height)).toEqual(Array.from(expected));
       expect(found.count).toBe(Math.max(...expected));
       for (let label = 1; label <= found.count; label++) {
         const cols: number[] = [];
@@ -141,7 +148,7 @@ describe('thresholdRegions', () => {
     // 1 1 . 1
     const values = Float64Array.of(1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1);
     const found = thresholdRegions(values, 4, 4, 1);
-    expect(Array.from(found.labels)).toEqual([1, 0, 0, 2, 0, 1, 0, 2, 0, 0, 0, 0, 3, 3, 0, 4]);
+    expect(labelGrid(found, 4, 4)).toEqual([1, 0, 0, 2, 0, 1, 0, 2, 0, 0, 0, 0, 3, 3, 0, 4]);
   });
 });
 
