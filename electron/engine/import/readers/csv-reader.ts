@@ -14,10 +14,10 @@
  */
 
 import { isAscii } from 'node:buffer';
-import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { FILE_CHUNK_BYTES, fileChunks } from './file-chunks.js';
 import { cleanHeaders, isBlankRow, looksLikeData, numberedHeaders } from './headers.js';
 import { lineAtOffset, type Sniffed, scanText } from './sniff.js';
 import {
@@ -31,7 +31,6 @@ import {
   type TextEncoding,
 } from './table.js';
 
-const CHUNK_BYTES = 1 << 20;
 const DELIMITERS: CsvDelimiter[] = [',', ';', '\t', '|'];
 
 interface PapaResult {
@@ -129,11 +128,12 @@ export async function openCsv(
     encoding = scan.utf8 ? 'utf-8' : 'windows-1252';
   }
   const wantHeader = options.header !== false;
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  // One reused read buffer (file-chunks.ts): each chunk is decoded into a string before the next read.
+  const chunks = fileChunks(path, FILE_CHUNK_BYTES);
   let closed = false;
   const close = async () => {
     closed = true;
-    stream.destroy();
+    await chunks.return(undefined);
   };
 
   let delimiter: CsvDelimiter | null = options.delimiter ?? null;
@@ -239,7 +239,7 @@ export async function openCsv(
     }
 
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for await (const chunk of chunks) {
         if (closed) return;
         const text = decoder.write(chunk);
         if (text.length === 0) continue;
@@ -265,7 +265,7 @@ export async function openCsv(
         if (rows.length > 0) yield rows;
       }
     } finally {
-      stream.destroy();
+      await chunks.return(undefined);
     }
   }
 

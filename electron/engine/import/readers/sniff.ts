@@ -9,9 +9,9 @@
  * read as Windows-1252: its UTF-8 parts show as "Ã©" rather than failing the import.
  */
 import { isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { fileChunks } from './file-chunks.js';
 import { ImportFileError, type TableFormat } from './table.js';
 
 export const SNIFF_BYTES = 8192;
@@ -143,7 +143,7 @@ export async function scanText(path: string): Promise<{ utf8: boolean; nulAt: nu
   let utf8 = true;
   let carry: Buffer = Buffer.alloc(0);
   let offset = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of fileChunks(path)) {
     const nul = chunk.indexOf(0);
     if (nul >= 0) return { utf8, nulAt: offset + nul };
     if (utf8) {
@@ -162,7 +162,7 @@ export async function scanText(path: string): Promise<{ utf8: boolean; nulAt: nu
 export async function lineAtOffset(path: string, target: number): Promise<number> {
   let line = 1;
   let offset = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of fileChunks(path)) {
     const end = Math.min(chunk.length, target - offset);
     for (let i = 0; i < end; i++) if (chunk[i] === 10) line++;
     offset += chunk.length;
