@@ -8,6 +8,7 @@
  */
 import { makeTransform } from '../crs/transform.js';
 import type { Extent, MapFrame } from './frame.js';
+import { LAND_FILL } from './ramp.js';
 import { attrs } from './svg.js';
 
 /** One tile of a raster basemap file, as read from the file. */
@@ -144,8 +145,13 @@ export function rasterBasemapSvg(frame: MapFrame, basemap: PrintBasemap, crs: st
       href: `data:${mime};base64,${toBase64(t.bytes)}`,
     })}/>`;
   });
-  const opacity = round3(basemap.opacity * PRINT_FADE);
-  return `<g class="basemap" opacity="${opacity}">${images.join('')}</g>`;
+  // Faded by a veil of the land colour rather than group opacity: resvg clipped an opacity group of
+  // transformed images to part of the map (seen on the sample town's hotspot slides).
+  const veil = round3(1 - basemap.opacity * PRINT_FADE);
+  return [
+    `<g class="basemap">${images.join('')}</g>`,
+    `<rect ${attrs({ width: frame.widthPx, height: frame.heightPx, fill: LAND_FILL, 'fill-opacity': veil })}/>`,
+  ].join('');
 }
 
 /** The basemap's credit line for the map's small print: its attribution without HTML tags. */

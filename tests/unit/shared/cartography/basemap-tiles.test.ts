@@ -77,7 +77,7 @@ describe('rasterBasemapSvg in British National Grid', () => {
   ];
 
   it('draws the tiles that cover the view, and no others, faded', () => {
-    expect(svg).toContain('opacity="0.44"');
+    expect(svg).toContain('fill="#f7f5f0" fill-opacity="0.56"');
     const inside = (lon: number, lat: number) => {
       const n = 2 ** 15;
       const tx = Math.floor(((lon + 180) / 360) * n);
