@@ -40,10 +40,15 @@ export function formatChange(percent: number | null): string {
   return `${sign}${formatDecimal(Math.abs(percent), 1)}%`;
 }
 
-/** p-values: "< 0.001" below a thousandth, otherwise three decimals. */
+/**
+ * p- and q-values: "< 0.001" below a thousandth, otherwise three decimals, with more digits where
+ * three would round across the 0.05 cut (0.0501 is not "0.050", which reads as significant).
+ */
 export function formatP(p: number): string {
   if (p < 0.001) return '< 0.001';
-  return p.toFixed(3);
+  let digits = 3;
+  while (digits < 6 && Number(p.toFixed(digits)) === 0.05 && p !== 0.05) digits++;
+  return p.toFixed(digits);
 }
 
 /** "p = 0.001" or "p < 0.001". */

@@ -7,7 +7,7 @@
  */
 
 import type { TableRow } from '../analysis/tactical/comparison-table.js';
-import { CHANGE_RULE } from '../analysis/tactical/hotspot-change.js';
+import { CHANGE_RULE, isSharplyUp } from '../analysis/tactical/hotspot-change.js';
 import type { TacticalHotspot, TacticalResult } from '../api/tactical-api.js';
 import { ukDate } from '../model/time.js';
 import { formatAreaKm2, formatChange, formatCount, formatP } from '../profile/format.js';
@@ -34,6 +34,23 @@ function formatRange(range: { from: string; to: string }): string {
 
 function at(x: number, y: number): string {
   return `${Math.round(x)}, ${Math.round(y)}`;
+}
+
+/** The outline class, with "sharply up" where the events rose significantly (hotspot-change.ts). */
+function classWords(h: TacticalHotspot): string {
+  return isSharplyUp(h) ? `${STATUS_WORDS[h.status]}, sharply up` : STATUS_WORDS[h.status];
+}
+
+/** "+182.6%, significant rise (q < 0.001)": the events test of one hotspot, short enough for a cell. */
+function hotspotChangeCell(h: TacticalHotspot): string {
+  if (h.qValue === null) return 'not tested: no data';
+  const reading =
+    h.verdict === 'significant increase'
+      ? 'significant rise'
+      : h.verdict === 'significant decrease'
+        ? 'significant fall'
+        : 'not significant';
+  return `${formatChange(h.percentChange)}, ${reading} (q ${formatP(h.qValue)})`;
 }
 
 function hotspotName(h: TacticalHotspot): string {
@@ -75,23 +92,25 @@ function hotspotTable(hotspots: readonly TacticalHotspot[]): Block {
       { label: 'Centre (x, y)', align: 'left', wrap: 'nowrap' },
       { label: 'Events now', align: 'right' },
       { label: 'Events before', align: 'right' },
+      { label: 'Events last year', align: 'right' },
       { label: 'Change on previous', align: 'left' },
       { label: 'Area now / before', align: 'right' },
       { label: 'Jaccard', align: 'right' },
     ],
     rows: hotspots.map((h) => [
-      STATUS_WORDS[h.status],
+      classWords(h),
       hotspotName(h),
       at(h.centroidX, h.centroidY),
       formatCount(h.events),
       countOrNoData(h.previousEvents),
-      h.pValue === null || h.qValue === null
-        ? 'not tested: no data'
-        : `${formatChange(h.percentChange)}: ${h.verdict} (q ${formatP(h.qValue)}, p ${formatP(h.pValue)})`,
+      countOrNoData(h.lastYearEvents),
+      hotspotChangeCell(h),
       `${formatAreaKm2(h.areaKm2)} / ${formatAreaKm2(h.previousAreaKm2)}`,
       h.jaccard.toFixed(2),
     ]),
-    highlight: hotspots.flatMap((h, i) => (h.status === 'new' || h.status === 'grown' ? [i] : [])),
+    highlight: hotspots.flatMap((h, i) =>
+      h.status === 'new' || h.status === 'grown' || isSharplyUp(h) ? [i] : [],
+    ),
     note: `${CHANGE_RULE} Events are counted inside the same outline in both periods (this period's, or the previous one's for a gone hotspot).`,
   };
 }
@@ -134,6 +153,22 @@ function seriesTable(result: TacticalResult): Block | null {
   };
 }
 
+/**
+ * The hotspots whose outline persists but whose events rose significantly, named with their counts:
+ * the outline class alone would hide an emerging problem behind "0 new".
+ */
+function sharplyUpLine(surges: readonly TacticalHotspot[]): string {
+  const named = surges.map(
+    (h) =>
+      `${hotspotName(h)} (${classWords(h).toLowerCase()}: ${countOrNoData(h.previousEvents)} → ${formatCount(h.events)} events, ${formatChange(h.percentChange)}, q ${formatP(h.qValue!)})`,
+  );
+  const one = surges.length === 1;
+  return (
+    `${surges.length} ${one ? 'hotspot keeps its outline but its' : 'hotspots keep their outlines but their'} events rose significantly on the previous period: ` +
+    `${named.join('; ')}. Treat ${one ? 'it' : 'them'} as emerging.`
+  );
+}
+
 /** The headline lines: what changed overall, in hotspots and in series. */
 export function tacticalHeadlines(result: TacticalResult): string[] {
   const { total, periods } = result;
@@ -145,6 +180,8 @@ export function tacticalHeadlines(result: TacticalResult): string[] {
     lines.push(
       `Hotspots: ${count('new')} new, ${count('grown')} grown, ${count('persisting')} persisting, ${count('shrunk')} shrunk, ${count('gone')} gone.`,
     );
+    const surges = result.hotspots.filter(isSharplyUp);
+    if (surges.length > 0) lines.push(sharplyUpLine(surges));
     const rise = result.density.largestRise;
     if (rise)
       lines.push(
@@ -243,11 +280,11 @@ export function tacticalSlides(result: TacticalResult): {
     hotspots: {
       title: 'Hotspots: this period against the previous',
       lines: result.hotspots
-        .filter((h) => h.status !== 'persisting')
+        .filter((h) => h.status !== 'persisting' || isSharplyUp(h))
         .slice(0, 6)
         .map(
           (h) =>
-            `${STATUS_WORDS[h.status]}: ${hotspotName(h)} (${formatCount(h.events)} events, ${countOrNoData(h.previousEvents)} before)`,
+            `${classWords(h)}: ${hotspotName(h)} (${formatCount(h.events)} events, ${countOrNoData(h.previousEvents)} before)`,
         ),
       notes: [CHANGE_RULE],
     },

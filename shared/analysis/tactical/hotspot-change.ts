@@ -146,3 +146,15 @@ export const CHANGE_RULE =
   `and in simulated towns with the same events in both periods up to ${Math.round(STATIONARY_NEW_SHARE * 100)} in 100 hotspots were classed "new". ` +
   `Read a "new" or "grown" hotspot as a real rise only when its events test is a significant increase ` +
   `(q < 0.05 after Benjamini–Hochberg across the hotspots, which holds false rises to about 5 in 100 of those called significant).`;
+
+/** The verdict of a significant rise (q < 0.05 after BH across the hotspots). */
+export const SIGNIFICANT_RISE = 'significant increase';
+
+/**
+ * A hotspot whose outline is still there (persisting, grown or shrunk) but whose events rose
+ * significantly on the previous period: "sharply up". The outline classes alone call it persisting
+ * when a small earlier hotspot overlaps a surge, which hides an emerging problem.
+ */
+export function isSharplyUp(h: { status: HotspotStatus; verdict: string | null }): boolean {
+  return h.status !== 'new' && h.status !== 'gone' && h.verdict === SIGNIFICANT_RISE;
+}

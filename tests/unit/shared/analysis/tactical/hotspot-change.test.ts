@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyHotspotChanges,
   GROWTH_RATIO,
+  isSharplyUp,
 } from '../../../../../shared/analysis/tactical/hotspot-change.js';
 
 /** An axis-aligned square outline as a GeoJSON polygon. */
@@ -97,5 +98,18 @@ describe('classifyHotspotChanges', () => {
 
   it('refuses a lattice step that is not positive', () => {
     expect(() => classifyHotspotChanges([], [], { originX: 0, originY: 0, stepM: 0 })).toThrow(/stepM/);
+  });
+});
+
+describe('isSharplyUp', () => {
+  it('marks a persisting, grown or shrunk outline with a significant rise, never a new or gone one', () => {
+    const rise = 'significant increase';
+    expect(isSharplyUp({ status: 'persisting', verdict: rise })).toBe(true);
+    expect(isSharplyUp({ status: 'grown', verdict: rise })).toBe(true);
+    expect(isSharplyUp({ status: 'shrunk', verdict: rise })).toBe(true);
+    expect(isSharplyUp({ status: 'new', verdict: rise })).toBe(false);
+    expect(isSharplyUp({ status: 'gone', verdict: rise })).toBe(false);
+    expect(isSharplyUp({ status: 'persisting', verdict: 'no significant change' })).toBe(false);
+    expect(isSharplyUp({ status: 'persisting', verdict: null })).toBe(false);
   });
 });
