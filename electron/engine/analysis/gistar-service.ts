@@ -8,7 +8,8 @@
  */
 import { binCounts, giBins } from '../../../shared/analysis/gistar/classes.js';
 import { countGrid } from '../../../shared/analysis/gistar/count-grid.js';
-import { giStar } from '../../../shared/analysis/gistar/gistar.js';
+import { giStarSteps } from '../../../shared/analysis/gistar/gistar.js';
+import { bandNote, giStarReadingNotes } from '../../../shared/analysis/gistar/reading.js';
 import type { InputOf } from '../../../shared/api/define.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { GiStarRunResult, taskingMethods } from '../../../shared/api/tasking-api.js';
@@ -24,7 +25,7 @@ import { outsideCaveat, taskingGrid } from './tasking-grid.js';
 export type GiStarRequest = Omit<InputOf<typeof taskingMethods, 'runGiStar'>, 'jobId'>;
 
 export const BIN_RULE =
-  'Hot (+) and cold (−) spots at 99 %, 95 % and 90 % confidence, read from the Benjamini–Hochberg adjusted p over all cells of the grid.';
+  'Hot (+) and cold (−) spots in three classes, each cell in one: 99 %, 95–99 % and 90–95 % confidence, read from the Benjamini–Hochberg adjusted p over all cells of the grid.';
 
 export async function runGiStarAnalysis(
   ctx: EngineContext,
@@ -48,9 +49,13 @@ export async function runGiStarAnalysis(
     const grid = taskingGrid(columns.x, columns.y, request);
     const counts = countGrid(columns, grid.extent, grid.cellSizeM);
     await checkpoint(job.signal);
-    const result = giStar(counts.grid, { distanceM: grid.distanceM }, job.progress);
-    await checkpoint(job.signal);
+    // Row by row with a checkpoint between, so a cancel is heard within a row of the grid.
+    const steps = giStarSteps(counts.grid, { distanceM: grid.distanceM }, job.progress);
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) await checkpoint(job.signal);
+    const result = step.value;
     const bins = giBins(result);
+    const counted = binCounts(bins);
     const g = counts.grid;
     const t = makeTransform(ctx.project().crs, ctx.project().crs);
     const [x0, y0] = [g.originX, g.originY];
@@ -58,14 +63,15 @@ export async function runGiStarAnalysis(
     const caveats = [
       BIN_RULE,
       grid.distanceSuggested
-        ? `Distance band ${Math.round(grid.distanceM)} m, suggested: ${grid.suggestion.rule}.`
+        ? bandNote(grid.suggestion, grid.cellSizeM)
         : `Distance band ${Math.round(grid.distanceM)} m, chosen by the analyst (suggested: ${Math.round(grid.suggestion.distanceM)} m).`,
+      ...giStarReadingNotes({ ...result, bins: counted }),
       ...outsideCaveat(counts.outside),
     ];
     return {
       z: { ...counts.grid, values: result.z },
       bins,
-      binCounts: binCounts(bins),
+      binCounts: counted,
       cornersWgs84: [
         t.projectToWgs84(x0, y1),
         t.projectToWgs84(x1, y1),

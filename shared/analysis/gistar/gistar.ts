@@ -72,6 +72,19 @@ function rowPrefixSums(values: ArrayLike<number>, width: number, height: number)
 }
 
 export function giStar(counts: Grid, options: GiStarOptions, progress?: ProgressFn): GiStarResult {
+  const steps = giStarSteps(counts, options, progress);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `giStar` a row at a time: it pauses after each row, so a caller on an event loop can let a cancel in. */
+export function* giStarSteps(
+  counts: Grid,
+  options: GiStarOptions,
+  progress?: ProgressFn,
+): Generator<void, GiStarResult> {
   const { width, height, cellSizeM, values } = counts;
   const { distanceM, mask } = options;
   if (!(distanceM > 0 && Number.isFinite(distanceM)))
@@ -128,6 +141,7 @@ export function giStar(counts: Grid, options: GiStarOptions, progress?: Progress
       }
     }
     progress?.(r + 1, height);
+    yield;
   }
   return { z, p, q: benjaminiHochberg(p), neighbours, cells: n, mean, sd };
 }
