@@ -42,6 +42,20 @@ async function importByApi(
   await call('runImport', { jobId: `job-e2e-${Date.now()}`, file: ref, dataset, mapping: preview.mapping });
 }
 
+/** A stored record's lon/lat, read through the Api (not from the page). */
+async function recordLonLat(
+  request: APIRequestContext,
+  hotspot: Served,
+  id: number,
+): Promise<[number, number]> {
+  const response = await request.post(`${hotspot.origin}/api/call/getRecords`, {
+    headers: { Authorization: `Bearer ${hotspot.token}` },
+    data: { ids: [id] },
+  });
+  const [row] = (await response.json()).value as { lon: number; lat: number }[];
+  return [row!.lon, row!.lat];
+}
+
 async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
   // The first idle waits for the whole map (software WebGL on a shared machine): allow it time.
@@ -167,6 +181,31 @@ test('dates are dd/mm/yyyy under an en-US browser locale', async ({ page, hotspo
     .first()
     .getByRole('button', { name: /^Locate record \d+ on the map$/ })
     .click();
+  // The located record is ringed on the map: the ring is drawn where the record's point is.
+  const recordId = Number(
+    await records
+      .locator('tbody tr')
+      .first()
+      .getByRole('button', { name: /^Locate record/ })
+      .textContent(),
+  );
+  const recordAt = await recordLonLat(request, hotspot, recordId);
+  await expect
+    .poll(() =>
+      page.evaluate(([lon, lat]) => {
+        const map = (
+          document.getElementById('map') as HTMLElement & {
+            maplibreMap: {
+              project(p: [number, number]): { x: number; y: number };
+              queryRenderedFeatures(p: [number, number], o: { layers: string[] }): unknown[];
+            };
+          }
+        ).maplibreMap;
+        const { x, y } = map.project([lon!, lat!]);
+        return map.queryRenderedFeatures([x, y], { layers: ['located-ring'] }).length;
+      }, recordAt),
+    )
+    .toBe(1);
   await records.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('panels-records-table.png') });
 

@@ -220,7 +220,11 @@ function layerRow(app: AppContext, ws: Workspace, layer: BoundaryLayerInfo): HTM
   const visible = h('input', { type: 'checkbox', 'aria-label': `Show ${layer.name} on the map` });
   visible.checked = ws.visibleBoundaries.includes(layer.id);
   visible.addEventListener('change', () => ws.setBoundaryVisible(layer.id, visible.checked));
-  const zoom = h('button', { type: 'button', class: 'btn btn-small' }, 'Zoom');
+  const zoom = h(
+    'button',
+    { type: 'button', class: 'btn btn-small', 'aria-label': `Zoom to ${layer.name}` },
+    'Zoom',
+  );
   zoom.addEventListener('click', async () => {
     try {
       const geo = await ws.boundaryGeoJson(layer.id);

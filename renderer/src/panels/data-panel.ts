@@ -98,13 +98,18 @@ function datasetCard(
   ].filter(Boolean);
   const undo = h(
     'button',
-    { type: 'button', class: 'btn btn-small', 'data-action': 'undo-import' },
+    {
+      type: 'button',
+      class: 'btn btn-small',
+      'data-action': 'undo-import',
+      'aria-label': `Undo last import of ${dataset.name}`,
+    },
     'Undo last import',
   );
   const remove = h(
     'button',
     { type: 'button', class: 'btn btn-small btn-danger-outline', 'data-action': 'delete-dataset' },
-    'Delete…',
+    `Delete ${dataset.name}…`,
   );
   const zoom = h(
     'button',

@@ -1,7 +1,7 @@
 /**
  * Filter tab: the records of the current selection as a table: sortable by each column (click a
  * header), exported as CSV (all the selected records, not only those shown), and a record's number
- * locates it on the map. Built only while open, so a filter change costs nothing when it is closed.
+ * locates it on the map (ringed there: map/located-layer.ts). Built only while open, so a filter change costs nothing when it is closed.
  */
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel, Subscriptions } from '../shell/panels.js';
@@ -106,8 +106,7 @@ registerPanel({
           String(row.id),
         );
         locate.addEventListener('click', () => {
-          const [lon, lat] = [columns.lon[row.index]!, columns.lat[row.index]!];
-          ws.focus([lon, lat, lon, lat]);
+          ws.locate(columns.lon[row.index]!, columns.lat[row.index]!);
         });
         tbody.append(
           h(

@@ -41,6 +41,8 @@ export interface WorkspaceEvents {
   visibleBoundaries: number[];
   /** Ask the map to show a place: [west, south, east, north] in lon/lat. */
   focus: [number, number, number, number];
+  /** A record located from a panel (lon/lat), ringed on the map until the selection changes. */
+  located: [number, number];
   /** Another project was opened (its path) or the project closed (null): forms go back to their defaults. */
   projectSwitched: string | null;
 }
@@ -289,6 +291,12 @@ export class Workspace {
 
   focus(bounds: [number, number, number, number]): void {
     this.emit('focus', bounds);
+  }
+
+  /** Shows a record's place: the map goes there and rings it. */
+  locate(lon: number, lat: number): void {
+    this.emit('located', [lon, lat]);
+    this.focus([lon, lat, lon, lat]);
   }
 
   /** The data's latest record time over the chosen datasets (all when none chosen), or null. */
