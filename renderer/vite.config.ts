@@ -26,6 +26,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [cspMeta()],
+  // Test hooks (shell/test-hooks.ts) only in a build for the tests: scripts/build.mjs sets the variable.
+  define: { __HOTSPOT_TEST_HOOKS__: JSON.stringify(process.env.HOTSPOT_TEST_HOOKS === '1') },
   build: {
     outDir: fileURLToPath(new URL(`../${process.env.HOTSPOT_DIST ?? 'dist'}/renderer`, import.meta.url)),
     emptyOutDir: true,

@@ -16,6 +16,12 @@ const node = {
 
 // HOTSPOT_DIST lets several builds of one tree live side by side (default dist/).
 const out = process.env.HOTSPOT_DIST ?? 'dist';
+// Test hooks in the renderer (renderer/src/shell/test-hooks.ts): with --test-hooks (npm test,
+// npm run bench) or HOTSPOT_TEST_HOOKS=1; a side build (HOTSPOT_DIST) is a development build and
+// has them unless HOTSPOT_TEST_HOOKS=0. The shipped paths (npm start, npm run dist, serve) build
+// into dist/ without them.
+if (process.argv.includes('--test-hooks')) process.env.HOTSPOT_TEST_HOOKS = '1';
+else if (process.env.HOTSPOT_TEST_HOOKS === undefined && out !== 'dist') process.env.HOTSPOT_TEST_HOOKS = '1';
 
 // Entry points start with ./ : a bare 'electron/…' would match the external 'electron' package.
 await Promise.all([
@@ -51,4 +57,4 @@ await Promise.all([
 chmodSync(`${out}/cli.js`, 0o755);
 
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
-console.log(`build: ${out}/ ready`);
+console.log(`build: ${out}/ ready${process.env.HOTSPOT_TEST_HOOKS === '1' ? ' (with test hooks)' : ''}`);
