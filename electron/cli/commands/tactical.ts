@@ -116,7 +116,7 @@ export const tacticalCommand: CliCommand = {
           ...input,
           format,
           ...(values.marking ? { marking: values.marking } : {}),
-          target: engine.files.register(resolve(values.out)),
+          target: engine.files.registerTarget(resolve(values.out)),
         });
         written = `Wrote ${exported.path} (${(exported.bytes / 1024).toFixed(0)} KB, marked ${exported.marking})`;
       }

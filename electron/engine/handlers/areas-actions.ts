@@ -85,7 +85,7 @@ export function createAreasActionsHandlers(ctx: EngineContext): Handlers<typeof 
             );
       const data = new TextEncoder().encode(text);
       const fileName = `tasking-sheet-${isoDate(now)}.${format}`;
-      const path = target ? ctx.files.resolve(target) : undefined;
+      const path = target ? ctx.files.resolveTarget(target) : undefined;
       if (path) await writeFileAtomic(path, data);
       ctx.audit('export', {
         kind: 'tasking-sheet',

@@ -28,7 +28,7 @@ export function createTacticalHandlers(ctx: EngineContext): Handlers<typeof tact
           printPdf: printHtmlToPdf,
         });
         const fileName = `tactical-assessment-${input.from}-to-${input.to}.${format}`;
-        const path = target ? ctx.files.resolve(target) : undefined;
+        const path = target ? ctx.files.resolveTarget(target) : undefined;
         if (path) await writeFileAtomic(path, data);
         ctx.audit('export', {
           kind: 'tactical-assessment',

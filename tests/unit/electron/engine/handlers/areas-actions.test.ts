@@ -198,7 +198,7 @@ describe('JAG action log', () => {
     const html = await engine.api.exportTaskingSheet({
       format: 'html',
       marking: 'OFFICIAL-SENSITIVE',
-      target: engine.files.register(htmlPath),
+      target: engine.files.registerTarget(htmlPath),
     });
     expect(html.marking).toBe('OFFICIAL-SENSITIVE');
     const text = readFileSync(htmlPath, 'utf8');
@@ -212,6 +212,15 @@ describe('JAG action log', () => {
     expect(body).toContain(`"'=HYPERLINK(""x"")"`);
     expect(body).toContain(',01/04/2024,30/04/2024,');
     expect(csv.marking).toBe('OFFICIAL');
+  });
+
+  it('never writes the tasking sheet over a file picked for reading', async () => {
+    const source = join(dir, 'crimes.csv');
+    const before = readFileSync(source);
+    await expect(
+      engine.api.exportTaskingSheet({ format: 'csv', target: engine.files.register(source) }),
+    ).rejects.toThrow();
+    expect(readFileSync(source).equals(before)).toBe(true);
   });
 
   it('gives the profile the actions running in its period, not deleted or cancelled ones', () => {
