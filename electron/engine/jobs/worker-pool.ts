@@ -39,7 +39,9 @@ export const MAX_DEFAULT_POOL_SIZE = 8;
  */
 export const JOB_RESOURCE_LIMITS: Readonly<Partial<Record<JobKind, ResourceLimits>>> = {
   import: { maxYoungGenerationSizeMb: 192 },
-  importRead: { maxYoungGenerationSizeMb: 192 },
+  // The reader thread: 64 MB measured no slower than 192 MB for a million police.uk rows (user CPU
+  // 11.4–12.2 s against 14.2 s) and ~50 MB lower peak RSS (issue 15: an import within 300 MB).
+  importRead: { maxYoungGenerationSizeMb: 64 },
 };
 
 export interface RunOptions {
