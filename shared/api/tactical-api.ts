@@ -64,6 +64,10 @@ export interface TacticalHotspot {
   jaccard: number;
   /** Boundary features holding the peak (this period's hotspot only). */
   places: string[];
+  /** The commonest location text of its events (e.g. "On or near Mill Lane"), null when none. */
+  commonestLocation: string | null;
+  /** Its commonest crime types with their counts, at most three (this period; the previous one for "gone"). */
+  crimeMix: { name: string; count: number }[];
   /** Outline compared, project CRS and WGS84 (GeoJSON Polygon coordinates). */
   polygon: number[][][];
   polygonWgs84: number[][][];

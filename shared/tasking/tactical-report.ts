@@ -53,8 +53,19 @@ function hotspotChangeCell(h: TacticalHotspot): string {
   return `${formatChange(h.percentChange)}, ${reading} (q ${formatP(h.qValue)})`;
 }
 
+/** "Criminal damage and arson 135, Burglary 20, Violence 15": the hotspot's commonest crime types. */
+function crimeMixWords(h: TacticalHotspot): string {
+  return h.crimeMix.map((c) => `${c.name} ${formatCount(c.count)}`).join(', ');
+}
+
+/** Where it is in words: its commonest location, then the centre in project coordinates. */
+function whereWords(h: TacticalHotspot): string {
+  const centre = `centre ${at(h.centroidX, h.centroidY)}`;
+  return h.commonestLocation ? `${h.commonestLocation} (${centre})` : centre;
+}
+
 function hotspotName(h: TacticalHotspot): string {
-  const where = h.places.length > 0 ? `, ${h.places[0]}` : '';
+  const where = h.places.length > 0 ? `, ${h.places.join(' / ')}` : '';
   return h.rank !== null ? `Hotspot ${h.rank}${where}` : `Previous hotspot ${h.previousRanks.join(', ')}`;
 }
 
@@ -89,7 +100,8 @@ function hotspotTable(hotspots: readonly TacticalHotspot[]): Block {
     columns: [
       { label: 'Class', align: 'left' },
       { label: 'Hotspot', align: 'left' },
-      { label: 'Centre (x, y)', align: 'left', wrap: 'nowrap' },
+      { label: 'Commonest location', align: 'left' },
+      { label: 'Commonest crime types (events now)', align: 'left' },
       { label: 'Events now', align: 'right' },
       { label: 'Events before', align: 'right' },
       { label: 'Events last year', align: 'right' },
@@ -100,7 +112,8 @@ function hotspotTable(hotspots: readonly TacticalHotspot[]): Block {
     rows: hotspots.map((h) => [
       classWords(h),
       hotspotName(h),
-      at(h.centroidX, h.centroidY),
+      whereWords(h),
+      crimeMixWords(h),
       formatCount(h.events),
       countOrNoData(h.previousEvents),
       countOrNoData(h.lastYearEvents),
@@ -160,7 +173,8 @@ function seriesTable(result: TacticalResult): Block | null {
 function sharplyUpLine(surges: readonly TacticalHotspot[]): string {
   const named = surges.map(
     (h) =>
-      `${hotspotName(h)} (${classWords(h).toLowerCase()}: ${countOrNoData(h.previousEvents)} → ${formatCount(h.events)} events, ${formatChange(h.percentChange)}, q ${formatP(h.qValue!)})`,
+      `${hotspotName(h)} (${classWords(h).toLowerCase()}: ${countOrNoData(h.previousEvents)} → ${formatCount(h.events)} events, ${formatChange(h.percentChange)}, q ${formatP(h.qValue!)}` +
+      `${h.commonestLocation ? `; commonest location ${h.commonestLocation}` : ''}${h.crimeMix.length > 0 ? `; mostly ${crimeMixWords(h)}` : ''})`,
   );
   const one = surges.length === 1;
   return (
@@ -284,7 +298,7 @@ export function tacticalSlides(result: TacticalResult): {
         .slice(0, 6)
         .map(
           (h) =>
-            `${classWords(h)}: ${hotspotName(h)} (${formatCount(h.events)} events, ${countOrNoData(h.previousEvents)} before)`,
+            `${classWords(h)}: ${hotspotName(h)} (${formatCount(h.events)} events, ${countOrNoData(h.previousEvents)} before${h.crimeMix[0] ? `; mostly ${h.crimeMix[0].name}` : ''})`,
         ),
       notes: [CHANGE_RULE],
     },

@@ -69,6 +69,8 @@ type Spans = {
 };
 
 const STEPS = 5;
+/** Crime types listed for each hotspot. */
+const CRIME_MIX_TYPES = 3;
 
 export async function runTacticalAssessment(
   ctx: EngineContext,
@@ -318,6 +320,7 @@ function hotspotChanges(
   const transform = makeTransform(crs, crs);
   return changes.map((c, k) => {
     const h = c.current !== null ? runs.current.hotspots[c.current]! : null;
+    const described = h ?? runs.previous.hotspots[c.previous[0]!]!;
     const centroid = polygonCentroid(outlines[k]!);
     const t = trends[k]!;
     return {
@@ -337,6 +340,8 @@ function hotspotChanges(
       previousAreaKm2: c.previousAreaM2 / 1e6,
       jaccard: c.jaccard,
       places: h ? h.places.map((p) => p.name) : [],
+      commonestLocation: described.topLocations[0]?.name ?? null,
+      crimeMix: described.topCategories.slice(0, CRIME_MIX_TYPES),
       polygon: outlines[k]!,
       polygonWgs84: outlines[k]!.map((ring) => ring.map(([x, y]) => transform.projectToWgs84(x!, y!))),
     };

@@ -39,6 +39,8 @@ function hotspot(over: Partial<TacticalHotspot>): TacticalHotspot {
     previousAreaKm2: 0.4,
     jaccard: 0.8,
     places: [],
+    commonestLocation: null,
+    crimeMix: [],
     polygon: [],
     polygonWgs84: [],
     ...over,
@@ -94,6 +96,12 @@ const surge = hotspot({
   percentChange: ((195 - 69) / 69) * 100,
   verdict: 'significant increase',
   places: ['Millbrook'],
+  commonestLocation: 'On or near Mill Lane',
+  crimeMix: [
+    { name: 'Criminal damage and arson', count: 135 },
+    { name: 'Burglary', count: 20 },
+    { name: 'Violence and sexual offences', count: 15 },
+  ],
 });
 
 function hotspotRows(blocks: Block[]): string[][] {
@@ -111,7 +119,8 @@ describe('tactical report on a planted surge', () => {
     const surgeLine = lines.find((l) => l.includes('rose significantly'));
     expect(surgeLine).toBe(
       '1 hotspot keeps its outline but its events rose significantly on the previous period: ' +
-        'Hotspot 2, Millbrook (persisting, sharply up: 69 → 195 events, +182.6%, q < 0.001). Treat it as emerging.',
+        'Hotspot 2, Millbrook (persisting, sharply up: 69 → 195 events, +182.6%, q < 0.001; ' +
+        'commonest location On or near Mill Lane; mostly Criminal damage and arson 135, Burglary 20, Violence and sexual offences 15). Treat it as emerging.',
     );
   });
 
@@ -119,12 +128,19 @@ describe('tactical report on a planted surge', () => {
     const rows = hotspotRows(tacticalBlocks(planted));
     expect(rows[0]![0]).toBe('Persisting');
     expect(rows[1]!.slice(0, 2)).toEqual(['Persisting, sharply up', 'Hotspot 2, Millbrook']);
-    expect(rows[1]!.slice(3, 7)).toEqual(['195', '69', '60', '+182.6%, significant rise (q < 0.001)']);
+    expect(rows[1]!.slice(2, 8)).toEqual([
+      'On or near Mill Lane (centre 370000, 456000)',
+      'Criminal damage and arson 135, Burglary 20, Violence and sexual offences 15',
+      '195',
+      '69',
+      '60',
+      '+182.6%, significant rise (q < 0.001)',
+    ]);
   });
 
   it('puts the surge on the hotspots slide although its outline persists', () => {
     expect(tacticalSlides(planted).hotspots.lines).toEqual([
-      'Persisting, sharply up: Hotspot 2, Millbrook (195 events, 69 before)',
+      'Persisting, sharply up: Hotspot 2, Millbrook (195 events, 69 before; mostly Criminal damage and arson)',
     ]);
   });
 
@@ -143,6 +159,6 @@ describe('tactical report on a planted surge', () => {
       qValue: 0.0501,
     });
     const rows = hotspotRows(tacticalBlocks(result([edge])));
-    expect(rows[0]![6]).toBe('+40.0%, not significant (q 0.0501)');
+    expect(rows[0]![7]).toBe('+40.0%, not significant (q 0.0501)');
   });
 });

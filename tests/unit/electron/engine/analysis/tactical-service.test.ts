@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../../electron/engine/engine.js';
 import { pointInPolygon } from '../../../../../shared/analysis/hotspots/polygon.js';
+import { isSharplyUp } from '../../../../../shared/analysis/tactical/hotspot-change.js';
 import type { TacticalResult } from '../../../../../shared/api/tactical-api.js';
 import { generateTown } from '../../../../../shared/generate/generate-town.js';
 import type { GroundTruth } from '../../../../../shared/generate/ground-truth.js';
@@ -136,6 +137,18 @@ describe.each([1, 2])('tactical assessment of the town of seed %i', (seed) => {
     expect(at[0]!.events).toBeGreaterThan(2 * (at[0]!.previousEvents ?? 0));
     expect(at[0]!.qValue).toBeLessThan(0.05);
   }, 600_000);
+
+  it('shows the planted emerging problem among all crime types as a rise led by its crime type', () => {
+    // Among all categories a small earlier outline may overlap the emerging hotspot, so its class
+    // may be "persisting"; it must then be "sharply up" (a significant rise), and its commonest
+    // crime type is the planted one.
+    const emerging = t.truth.hotspots.find((h) => h.emerging)!;
+    const at = insideOutline(result, emerging.centre.x, emerging.centre.y);
+    expect(at).toHaveLength(1);
+    expect(at[0]!.status === 'new' || isSharplyUp(at[0]!)).toBe(true);
+    expect(at[0]!.crimeMix[0]!.name).toBe(emerging.category);
+    expect(at[0]!.crimeMix.length).toBeLessThanOrEqual(3);
+  });
 
   it('reports each hotspot with its centroid inside its outline and the events of both periods', () => {
     expect(result.hotspots.length).toBeGreaterThan(0);
