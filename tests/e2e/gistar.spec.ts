@@ -43,8 +43,9 @@ test('finds hot spots with Gi* and draws them on the map', async ({ page, hotspo
   await page.getByTestId('gistar-distance').fill('200');
   await page.locator('[data-action="run-gistar"]').click();
   const result = page.getByTestId('gistar-result');
-  await expect(result).toContainText('Hot spots:', { timeout: 120_000 });
-  await expect(result).toContainText('cells at 99 %');
+  await expect(result).toContainText('Hot spot cells by confidence: 99 %:', { timeout: 120_000 });
+  await expect(result).toContainText('95–99 %:');
+  await expect(result).toContainText('Results depend on the study area');
   await expect(result).toContainText('distance band 200 m (suggested');
   await expect(result).toContainText('Benjamini–Hochberg');
   await expect(result).not.toContainText('{');

@@ -11,6 +11,7 @@ import { binCounts, giBins } from '../../../shared/analysis/gistar/classes.js';
 import { countGrid } from '../../../shared/analysis/gistar/count-grid.js';
 import { suggestDistanceBand } from '../../../shared/analysis/gistar/distance-band.js';
 import { giStar } from '../../../shared/analysis/gistar/gistar.js';
+import { bandNote, exclusiveBins, giStarReadingNotes } from '../../../shared/analysis/gistar/reading.js';
 import { writeEsriAsciiGrid } from '../../../shared/analysis/grid-io/esri-ascii.js';
 import { prjFor, prjPathFor } from '../../../shared/analysis/grid-io/prj.js';
 import type { Extent } from '../../../shared/analysis/kde/extent.js';
@@ -19,7 +20,9 @@ import { parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
 import { chooseEventInput, eventInputOptions, refusing } from '../event-input.js';
 import { createProgressBar } from '../progress.js';
+import { dataLine, dayWindows, eventsInPeriod, periodOption } from './gistar-input.js';
 import { type KdeEventSource, readCsvEvents, readProjectDataset } from './kde-input.js';
+import { readCsvEvents as readDatedCsvEvents } from './knox-input.js';
 
 const usage = `Usage: hotspot gistar FILE.csv --x X --y Y --cell M --distance M --extent minx,miny,maxx,maxy --out z.asc
        hotspot gistar --project P.hsw --dataset NAME --cell M --distance M --extent ... --out z.asc
@@ -27,10 +30,15 @@ const usage = `Usage: hotspot gistar FILE.csv --x X --y Y --cell M --distance M 
 Getis-Ord Gi* hot and cold spots of event counts per grid cell (binary weights: cells whose centres
 are within --distance, the cell itself included; population SD over all cells of the extent). Writes
 the z-scores as an ESRI ASCII grid (rows north to south, lower-left origin) with its .prj beside it.
+The mean and SD are over every cell of --extent, empty ones included: results depend on the extent.
 
   FILE.csv             events with x/y in projected metres (--x/--y: header name or column number)
   --x X, --y Y         the coordinate columns
-  --weight W           weight column; default 1 per event
+  --weight W           weight column; default 1 per event (not with --date)
+  --date D             the CSV's date column, to state the events' dates and filter them
+  --date-format F      dd/mm/yyyy (default) | iso
+  --from DATE, --to DATE   only events dated within (dd/mm/yyyy, both inclusive; a CSV needs
+                       --date; a project's record counts when its date window overlaps)
   --crs CODE           CRS of the CSV's x/y, for the .prj (default EPSG:27700)
   --project P.hsw      read the point records of a dataset instead (the project must exist)
   --dataset NAME       the dataset's name
@@ -51,6 +59,10 @@ export const gistarCommand: CliCommand = {
       {
         ...eventInputOptions,
         weight: { type: 'string' },
+        date: { type: 'string' },
+        'date-format': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         crs: { type: 'string' },
         cell: { type: 'string' },
         distance: { type: 'string' },
@@ -67,6 +79,7 @@ export const gistarCommand: CliCommand = {
     const distanceM = positiveNumber(values.distance as string, '--distance');
     const extent = extentOption(values.extent as string);
     const out = values.out as string;
+    const period = periodOption(values.from, values.to);
 
     const input = chooseEventInput(values, positionals);
     let source: KdeEventSource;
@@ -75,9 +88,17 @@ export const gistarCommand: CliCommand = {
     } else {
       if (values.x === undefined || values.y === undefined)
         throw new CliUsageError('--x and --y are required');
-      source = await readCsvEvents(input.csv, { x: values.x, y: values.y, weight: values.weight });
+      source =
+        values.date === undefined
+          ? await readCsvEvents(input.csv, { x: values.x, y: values.y, weight: values.weight })
+          : await readDatedCsv(input.csv, values);
       source.crs = values.crs ?? 'EPSG:27700';
+      if (period && values.date === undefined)
+        throw new CliUsageError('--from/--to need --date: the CSV column holding the dates');
     }
+    const read = source.events.x.length;
+    if (period) source.events = eventsInPeriod(source.events, period);
+    const data = dataLine(source.events, read, period);
 
     const counts = refusing(() => countGrid(source.events, extent, cellSizeM));
     if (counts.used === 0)
@@ -99,8 +120,10 @@ export const gistarCommand: CliCommand = {
     const bins = binCounts(giBins(result));
     const suggested = suggestDistanceBand(source.events.x, source.events.y, cellSizeM);
     const undefinedCells = result.z.reduce((n, z) => n + (Number.isNaN(z) ? 1 : 0), 0);
+    const notes = [...giStarReadingNotes({ ...result, bins }), bandNote(suggested, cellSizeM)];
     const summary = {
       input: source.label,
+      data,
       rows: source.rows,
       rejected: source.rejected,
       events: { used: counts.used, outside: counts.outside },
@@ -118,8 +141,9 @@ export const gistarCommand: CliCommand = {
       undefinedCells,
       bins,
       binRule:
-        'hot (+) and cold (−) at 99 % (3), 95 % (2), 90 % (1) by the Benjamini–Hochberg q over all cells',
+        'hot (+) and cold (−) at 99 % (3), 95–99 % (2), 90–95 % (1), each cell in one class, by the Benjamini–Hochberg q over all cells',
       suggestedDistance: suggested,
+      caveats: notes,
       out,
       prj: prjPath,
     };
@@ -129,12 +153,13 @@ export const gistarCommand: CliCommand = {
     }
     for (const line of source.reasons) io.err(`rejected ${line}`);
     const lines = [
-      `${source.label}: ${counts.used} events in the grid, ${counts.outside} outside the extent left out, ${source.rejected} rows rejected`,
+      `${source.label}: ${counts.used} events in the grid, ${counts.outside} outside the extent left out, ${source.rejected} ${source.rejected === 1 ? 'row' : 'rows'} rejected`,
+      data,
       `Grid ${zGrid.width} × ${zGrid.height} cells of ${cellSizeM} m; distance band ${distanceM} m; mean ${result.mean.toFixed(3)} events per cell (SD ${result.sd.toFixed(3)})`,
-      `Hot spots: ${bins['3']} cells at 99 %, ${bins['2']} at 95 %, ${bins['1']} at 90 %`,
-      `Cold spots: ${bins['-3']} cells at 99 %, ${bins['-2']} at 95 %, ${bins['-1']} at 90 %`,
-      '(confidence from the Benjamini–Hochberg adjusted p over all cells of the extent)',
-      `Suggested distance band: ${Math.round(suggested.distanceM)} m (${suggested.rule})`,
+      `Hot spot cells: ${exclusiveBins(bins, 1)}`,
+      `Cold spot cells: ${exclusiveBins(bins, -1)}`,
+      '(each cell in one class; confidence from the Benjamini–Hochberg adjusted p over all cells of the extent)',
+      ...notes,
     ];
     if (undefinedCells > 0)
       lines.push(
@@ -145,6 +170,25 @@ export const gistarCommand: CliCommand = {
     return 0;
   },
 };
+
+/** A CSV read with its date column (knox-input.ts), the dates kept as whole-day windows. */
+async function readDatedCsv(
+  path: string,
+  values: { x?: string; y?: string; date?: string; 'date-format'?: string; weight?: string },
+): Promise<KdeEventSource> {
+  if (values.weight !== undefined) throw new CliUsageError('--weight cannot be used with --date');
+  const format = values['date-format'] ?? 'dd/mm/yyyy';
+  if (format !== 'dd/mm/yyyy' && format !== 'iso')
+    throw new CliUsageError(`--date-format must be dd/mm/yyyy or iso, got '${format}'`);
+  const dated = await readDatedCsvEvents(path, {
+    x: values.x as string,
+    y: values.y as string,
+    date: values.date as string,
+    dateFormat: format,
+  });
+  const { x, y, day } = dated.events;
+  return { ...dated, crs: 'EPSG:27700', events: { x, y, ...dayWindows(day) } };
+}
 
 function positiveNumber(text: string, name: string): number {
   const v = Number(text);

@@ -3,9 +3,11 @@
  * engine counts events per cell and computes Gi* (electron/engine/analysis/gistar-service.ts); the
  * panel draws the 90/95/99 % hot and cold cells as an image on the map (red hot, blue cold, the
  * deeper the more confident) and states the cell size, the distance band (and the suggested one),
- * the cell counts per class and the caveats.
+ * the cell counts per class (each cell in one class) and the caveats: the study area, whether cold
+ * spots can be detected at all, too many hot cells to task, how the band was suggested.
  */
 import type { SourceSpecification } from 'maplibre-gl';
+import { exclusiveBins } from '../../../shared/analysis/gistar/reading.js';
 import type { GiStarRunResult } from '../../../shared/api/tasking-api.js';
 import { LAYER_ORDER } from '../map/layers.js';
 import type { AppContext } from '../shell/app-context.js';
@@ -74,15 +76,10 @@ function summary(result: GiStarRunResult): HTMLElement {
     h(
       'ul',
       {},
-      h('li', {}, `Hot spots: ${c['3']} cells at 99 %, ${c['2']} at 95 %, ${c['1']} at 90 % confidence`),
-      h('li', {}, `Cold spots: ${c['-3']} cells at 99 %, ${c['-2']} at 95 %, ${c['-1']} at 90 % confidence`),
+      h('li', {}, `Hot spot cells by confidence: ${exclusiveBins(c, 1)}`),
+      h('li', {}, `Cold spot cells by confidence: ${exclusiveBins(c, -1)}`),
       h('li', {}, `Cells of ${Math.round(result.cellSizeM)} m; distance band ${band}`),
       h('li', {}, `${result.events.used} events counted, ${result.events.outside} outside the grid`),
-    ),
-    h(
-      'p',
-      { class: 'hint' },
-      'Cold spots hardly appear on sparse counts: where most cells hold no events, a neighbourhood cannot fall far enough below the mean to be significant, so an absence of cold spots says little.',
     ),
     ...result.provenance.caveats.map((text) => h('p', { class: 'hint' }, text)),
   );

@@ -104,8 +104,119 @@ describe('hotspot gistar', () => {
     );
     const text = cap.out.join('\n');
     expect(text).toContain('150 events in the grid, 2 outside the extent left out');
-    expect(text).toMatch(/Suggested distance band: \d+ m/);
+    expect(text).toMatch(/Suggested distance band \d+ m: /);
     expect(text).not.toContain('{');
+  });
+
+  it('states the data used, the study-area caveat, why there are no cold spots and how the band was chosen', async () => {
+    const csv = eventsCsv();
+    const args = (out: string) => [
+      csv,
+      '--x',
+      'easting',
+      '--y',
+      'northing',
+      '--cell',
+      '100',
+      '--distance',
+      '150',
+      '--extent',
+      '530000,180000,531000,181000',
+      '--out',
+      join(dir, out),
+    ];
+    const json = captureIo();
+    await gistarCommand.run([...args('z3.asc'), '--json'], json.io);
+    const summary = JSON.parse(json.out.join(''));
+    const cap = captureIo();
+    await gistarCommand.run(args('z4.asc'), cap.io);
+    const text = cap.out.join('\n');
+    // 152 rows read x/y (x3 is rejected); the CSV has no date column given.
+    expect(text).toContain('Data: all 152 usable rows, dates not known or filtered');
+    expect(text).toContain('categories not filtered');
+    expect(text).toContain('are over all 100 cells of the grid, empty ones included');
+    // Most cells hold 0–2 events and one holds 60+: an empty 3 × 3 neighbourhood (W = 9, the median
+    // of 4 corner, 32 edge and 64 inner cells) has z = −x̄·9 / (S √((100·9 − 81)/99)).
+    const zMin = (-summary.meanCount * 9) / (summary.sdCount * Math.sqrt((900 - 81) / 99));
+    expect(zMin).toBeGreaterThan(-1.645);
+    expect(text).toContain(
+      `Cold spots cannot reach 90 % here: the lowest possible z is −${Math.abs(zMin).toFixed(1)}`,
+    );
+    expect(summary.caveats.some((c: string) => c.startsWith('Cold spots cannot reach 90 %'))).toBe(true);
+    // 150 points over 1 km² lie far closer than 150 m apart on average.
+    expect(summary.suggestedDistance.annM).toBeLessThan(150);
+    expect(text).toMatch(
+      /the average nearest-neighbour distance \(\d+ m\) is under 1\.5 cells, so 1\.5 cells \(150 m\) used/,
+    );
+    const b = summary.bins;
+    expect(text).toContain(`Hot spot cells: 99 %: ${b['3']}, 95–99 %: ${b['2']}, 90–95 %: ${b['1']}`);
+    expect(text).toContain('Cold spot cells: 99 %: 0, 95–99 %: 0, 90–95 %: 0');
+  });
+
+  it('reads a date column, states the dates and keeps only events within --from/--to', async () => {
+    const rows = ['x,y,date'];
+    for (let i = 0; i < 90; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const month = String((i % 3) + 1).padStart(2, '0');
+      rows.push(`${530_000 + ((i * 37) % 1000)},${180_000 + ((i * 53) % 1000)},${day}/${month}/2024`);
+    }
+    const csv = join(dir, 'dated.csv');
+    writeFileSync(csv, `${rows.join('\n')}\n`);
+    const march = rows.slice(1).filter((r) => r.endsWith('/03/2024')).length;
+    expect(march).toBe(30);
+    const base = [csv, '--x', 'x', '--y', 'y', '--date', 'date', '--cell', '100', '--distance', '150'];
+    const extent = ['--extent', '530000,180000,531000,181000'];
+    const all = captureIo();
+    await gistarCommand.run([...base, ...extent, '--out', join(dir, 'd1.asc')], all.io);
+    expect(all.out.join('\n')).toContain('Data: 90 events dated 01/01/2024–28/03/2024, dates not filtered');
+    const cap = captureIo();
+    await gistarCommand.run(
+      [
+        ...base,
+        ...extent,
+        '--from',
+        '01/03/2024',
+        '--to',
+        '31/03/2024',
+        '--out',
+        join(dir, 'd2.asc'),
+        '--json',
+      ],
+      cap.io,
+    );
+    const summary = JSON.parse(cap.out.join(''));
+    expect(summary.events.used).toBe(march);
+    // March's events are days 1–28 (i % 28 covers every value among i ≡ 2 mod 3).
+    expect(summary.data).toBe(
+      'Data: 30 of 90 events, those dated within 01/03/2024–31/03/2024 (found 01/03/2024–28/03/2024); categories not filtered (hotspot gistar has no category filter: cut the CSV to the crimes wanted first)',
+    );
+    await expect(
+      gistarCommand.run(
+        [
+          csv,
+          '--x',
+          'x',
+          '--y',
+          'y',
+          '--cell',
+          '100',
+          '--distance',
+          '150',
+          ...extent,
+          '--from',
+          '01/03/2024',
+          '--out',
+          join(dir, 'd3.asc'),
+        ],
+        captureIo().io,
+      ),
+    ).rejects.toThrow(/--from\/--to need --date/);
+    await expect(
+      gistarCommand.run(
+        [...base, ...extent, '--to', '31/02/2024', '--out', join(dir, 'd4.asc')],
+        captureIo().io,
+      ),
+    ).rejects.toThrow(/--to must be a date dd\/mm\/yyyy/);
   });
 
   it('needs --cell, --distance, --extent and --out (usage error)', async () => {
