@@ -10,6 +10,7 @@ import { basemapMethods } from './basemap-api.js';
 import type { ApiOf, InputOf, OutputOf } from './define.js';
 import { importMethods } from './import-api.js';
 import type { ApiEvent } from './jobs.js';
+import { mapMethods } from './map-api.js';
 import { profileMethods } from './profile-api.js';
 import { projectMethods } from './project-api.js';
 import { tacticalMethods } from './tactical-api.js';
@@ -19,6 +20,7 @@ export const apiMethods = {
   ...projectMethods,
   ...importMethods,
   ...analysisMethods,
+  ...mapMethods,
   ...basemapMethods,
   ...profileMethods,
   ...tacticalMethods,
