@@ -2,12 +2,13 @@
  * Boundary layers as the analyst and the map see them: the list with counts and extents, one layer
  * as WGS84 GeoJSON (RFC 7946) for MapLibre, and deletion with its audit entry.
  */
-import { storeDenominator } from './area-denominator.js';
+
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { BoundaryGeoJson, BoundaryLayerInfo } from '../../../shared/api/import-api.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
 import { appendAudit } from '../project/audit.js';
+import { storeDenominator } from './area-denominator.js';
 
 interface LayerRow {
   id: number;

@@ -5,7 +5,7 @@
  * code or with coordinates that cannot be transformed are skipped and reported; a layer with no
  * usable feature is refused.
  */
-import { detectDenominator, storeDenominator } from './area-denominator.js';
+
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { BoundaryLayerInfo } from '../../../shared/api/import-api.js';
@@ -14,6 +14,7 @@ import { noProgress, type ProgressFn } from '../../../shared/jobs/progress.js';
 import { sha256File } from '../import/sha256-file.js';
 import { appendAudit } from '../project/audit.js';
 import { polygonAreaM2 } from '../query/point-in-polygon.js';
+import { detectDenominator, storeDenominator } from './area-denominator.js';
 import { getBoundaryLayerInfo } from './boundary-layers.js';
 import { detectBoundaryFields } from './detect-fields.js';
 import { type BoundaryInput, readBoundaryFile } from './read-boundary-file.js';
