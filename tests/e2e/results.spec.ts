@@ -6,15 +6,13 @@
  * the two charts. Screenshot kept as an artefact.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { makeTransform } from '../../shared/crs/transform.js';
+import { importSample, SAMPLE } from './engine-calls.js';
 import { expect, test } from './fixtures.js';
 
 test.use({ locale: 'en-GB' });
-
-const SAMPLE = resolve(import.meta.dirname, '../../resources/sample');
 type Box = [number, number, number, number];
 // Edges on half metres: the extract's points are whole metres, so none lies on an edge.
 const TARGET: Box = [372_000.5, 454_750.5, 372_250.5, 455_000.5];
@@ -65,28 +63,7 @@ test('measures an action with the WDQ and WDD and shows the concentration curve'
   request,
 }, testInfo) => {
   test.setTimeout(300_000);
-  const auth = { Authorization: `Bearer ${hotspot.token}` };
-  const upload = await request.post(`${hotspot.origin}/api/upload?name=police_crimes.csv`, {
-    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-    data: await readFile(resolve(SAMPLE, 'police_crimes.csv')),
-  });
-  const ref = (await upload.json()).value;
-  const call = async (method: string, input: unknown) => {
-    const response = await request.post(`${hotspot.origin}/api/call/${method}`, {
-      headers: auth,
-      data: input,
-    });
-    const envelope = await response.json();
-    expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
-    return envelope.value;
-  };
-  const preview = await call('previewImport', { file: ref });
-  await call('runImport', {
-    jobId: `job-e2e-${Date.now()}`,
-    file: ref,
-    dataset: 'Police crimes',
-    mapping: preview.mapping,
-  });
+  const call = await importSample(request, hotspot, 'police_crimes.csv', 'Police crimes');
   const toWgs84 = makeTransform('EPSG:27700', 'EPSG:27700');
   const saved: number[] = [];
   for (const [name, b] of [
@@ -202,28 +179,7 @@ test('classes emerging hot spots, draws them with a legend and shows a cell’s 
   request,
 }, testInfo) => {
   test.setTimeout(300_000);
-  const auth = { Authorization: `Bearer ${hotspot.token}` };
-  const upload = await request.post(`${hotspot.origin}/api/upload?name=police_crimes.csv`, {
-    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-    data: await readFile(resolve(SAMPLE, 'police_crimes.csv')),
-  });
-  const ref = (await upload.json()).value;
-  const call = async (method: string, input: unknown) => {
-    const response = await request.post(`${hotspot.origin}/api/call/${method}`, {
-      headers: auth,
-      data: input,
-    });
-    const envelope = await response.json();
-    expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
-    return envelope.value;
-  };
-  const preview = await call('previewImport', { file: ref });
-  await call('runImport', {
-    jobId: `job-e2e-${Date.now()}`,
-    file: ref,
-    dataset: 'Police crimes',
-    mapping: preview.mapping,
-  });
+  await importSample(request, hotspot, 'police_crimes.csv', 'Police crimes');
 
   await page.goto(hotspot.url);
   await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 90_000 });

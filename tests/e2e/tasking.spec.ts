@@ -4,13 +4,10 @@
  * an action against the saved area and see it in the list with dd/mm/yyyy dates. Data are imported
  * through the Api to keep the test short.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { importSample } from './engine-calls.js';
 import { expect, test } from './fixtures.js';
 
 test.use({ locale: 'en-GB' });
-
-const SAMPLE = resolve(import.meta.dirname, '../../resources/sample');
 
 test('draws an area, assesses the last quarter and tasks an action against the area', async ({
   page,
@@ -18,28 +15,7 @@ test('draws an area, assesses the last quarter and tasks an action against the a
   request,
 }, testInfo) => {
   test.setTimeout(300_000);
-  const auth = { Authorization: `Bearer ${hotspot.token}` };
-  const upload = await request.post(`${hotspot.origin}/api/upload?name=police_crimes.csv`, {
-    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-    data: await readFile(resolve(SAMPLE, 'police_crimes.csv')),
-  });
-  const ref = (await upload.json()).value;
-  const call = async (method: string, input: unknown) => {
-    const response = await request.post(`${hotspot.origin}/api/call/${method}`, {
-      headers: auth,
-      data: input,
-    });
-    const envelope = await response.json();
-    expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
-    return envelope.value;
-  };
-  const preview = await call('previewImport', { file: ref });
-  await call('runImport', {
-    jobId: `job-e2e-${Date.now()}`,
-    file: ref,
-    dataset: 'Police crimes',
-    mapping: preview.mapping,
-  });
+  await importSample(request, hotspot, 'police_crimes.csv', 'Police crimes');
 
   await page.goto(hotspot.url);
   await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 90_000 });
