@@ -25,6 +25,33 @@ export function apiCaller(request: APIRequestContext, hotspot: Served): ApiCall 
   };
 }
 
+/** What `runImport` reports, as loosely typed as the JSON it arrived in. */
+export type ImportSummary = Awaited<ReturnType<ApiCall>>;
+
+/** Uploads `data` as a file called `name` and imports it as `dataset` with the suggested mapping. */
+export async function importFile(
+  request: APIRequestContext,
+  hotspot: Served,
+  name: string,
+  data: Buffer,
+  dataset: string,
+): Promise<{ call: ApiCall; summary: ImportSummary }> {
+  const upload = await request.post(`${hotspot.origin}/api/upload?name=${encodeURIComponent(name)}`, {
+    headers: { Authorization: `Bearer ${hotspot.token}`, 'Content-Type': 'application/octet-stream' },
+    data,
+  });
+  const ref = (await upload.json()).value;
+  const call = apiCaller(request, hotspot);
+  const preview = await call('previewImport', { file: ref });
+  const summary = await call('runImport', {
+    jobId: `job-e2e-${Date.now()}`,
+    file: ref,
+    dataset,
+    mapping: preview.mapping,
+  });
+  return { call, summary };
+}
+
 /** Imports one of the sample town's files as `dataset` with the mapping the engine suggests. */
 export async function importSample(
   request: APIRequestContext,
@@ -32,13 +59,6 @@ export async function importSample(
   file: string,
   dataset: string,
 ): Promise<ApiCall> {
-  const upload = await request.post(`${hotspot.origin}/api/upload?name=${encodeURIComponent(file)}`, {
-    headers: { Authorization: `Bearer ${hotspot.token}`, 'Content-Type': 'application/octet-stream' },
-    data: await readFile(resolve(SAMPLE, file)),
-  });
-  const ref = (await upload.json()).value;
-  const call = apiCaller(request, hotspot);
-  const preview = await call('previewImport', { file: ref });
-  await call('runImport', { jobId: `job-e2e-${Date.now()}`, file: ref, dataset, mapping: preview.mapping });
-  return call;
+  const data = await readFile(resolve(SAMPLE, file));
+  return (await importFile(request, hotspot, file, data, dataset)).call;
 }

@@ -9,38 +9,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { APIRequestContext, ConsoleMessage, Page } from '@playwright/test';
+import { importFile, SAMPLE } from './engine-calls.js';
 import { expect, type Served, test } from './fixtures.js';
 
 // The browser's locale is American: the app must still write and read dd/mm/yyyy.
 test.use({ locale: 'en-US' });
-
-const SAMPLE = resolve(import.meta.dirname, '../../resources/sample');
-
-async function importByApi(
-  request: APIRequestContext,
-  hotspot: Served,
-  name: string,
-  data: Buffer,
-  dataset: string,
-): Promise<void> {
-  const auth = { Authorization: `Bearer ${hotspot.token}` };
-  const upload = await request.post(`${hotspot.origin}/api/upload?name=${encodeURIComponent(name)}`, {
-    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-    data,
-  });
-  const ref = (await upload.json()).value;
-  const call = async (method: string, input: unknown) => {
-    const response = await request.post(`${hotspot.origin}/api/call/${method}`, {
-      headers: auth,
-      data: input,
-    });
-    const envelope = await response.json();
-    expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
-    return envelope.value;
-  };
-  const preview = await call('previewImport', { file: ref });
-  await call('runImport', { jobId: `job-e2e-${Date.now()}`, file: ref, dataset, mapping: preview.mapping });
-}
 
 /** A stored record's lon/lat, read through the Api (not from the page). */
 async function recordLonLat(
@@ -68,7 +41,7 @@ test('a result made before a filter change is marked in its panel and over the m
   hotspot,
   request,
 }, testInfo) => {
-  await importByApi(
+  await importFile(
     request,
     hotspot,
     'police_crimes.csv',
@@ -124,7 +97,7 @@ test('a result made before a filter change is marked in its panel and over the m
 });
 
 test('dates are dd/mm/yyyy under an en-US browser locale', async ({ page, hotspot, request }, testInfo) => {
-  await importByApi(
+  await importFile(
     request,
     hotspot,
     'police_crimes.csv',
@@ -235,7 +208,7 @@ test('the month-only guard is inline: Run waits with its reason until an overrid
     const lat = (53.99 + Math.floor(i / 6) * 0.002).toFixed(6);
     return `id${i},2024-0${1 + (i % 3)},Force,Force,${lon},${lat},On or near Oak Drive,E01000001,Town 001A,Burglary,,`;
   });
-  await importByApi(
+  await importFile(
     request,
     hotspot,
     'police_uk.csv',
@@ -291,7 +264,7 @@ test('the profile preview raises no CSP refusals and the favicon is served', asy
   page.on('response', (response) => {
     if (response.status() === 404) notFound.push(response.url());
   });
-  await importByApi(
+  await importFile(
     request,
     hotspot,
     'police_crimes.csv',

@@ -7,34 +7,12 @@
 
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, type Served, test } from './fixtures.js';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { importFile, SAMPLE } from './engine-calls.js';
+import { expect, test } from './fixtures.js';
 
 test.use({ locale: 'en-GB' });
-
-const SAMPLE = resolve(import.meta.dirname, '../../resources/sample');
-
-/** Imports one sample extract through the web host's Api, as the wizard would with the detected mapping. */
-async function importByApi(request: APIRequestContext, hotspot: Served, file: string, dataset: string) {
-  const auth = { Authorization: `Bearer ${hotspot.token}` };
-  const upload = await request.post(`${hotspot.origin}/api/upload?name=${encodeURIComponent(file)}`, {
-    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-    data: await readFile(resolve(SAMPLE, file)),
-  });
-  const ref = (await upload.json()).value;
-  const call = async (method: string, input: unknown) => {
-    const response = await request.post(`${hotspot.origin}/api/call/${method}`, {
-      headers: auth,
-      data: input,
-    });
-    const envelope = await response.json();
-    expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
-    return envelope.value;
-  };
-  const preview = await call('previewImport', { file: ref });
-  return call('runImport', { jobId: `job-e2e-${Date.now()}`, file: ref, dataset, mapping: preview.mapping });
-}
 
 async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -46,7 +24,8 @@ test('builds a profile, edits a section and exports it as HTML', async ({
   hotspot,
   request,
 }, testInfo) => {
-  const summary = await importByApi(request, hotspot, 'police_crimes.csv', 'Police crimes');
+  const data = await readFile(join(SAMPLE, 'police_crimes.csv'));
+  const { summary } = await importFile(request, hotspot, 'police_crimes.csv', data, 'Police crimes');
   // Every data row of the sample's police extract is accepted (one record per line after the header).
   expect(summary.rowsAccepted).toBe(
     readFileSync(join(SAMPLE, 'police_crimes.csv'), 'utf8').trimEnd().split('\n').length - 1,

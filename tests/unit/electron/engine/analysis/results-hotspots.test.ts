@@ -5,66 +5,26 @@
  * round the cluster, so they hold the cluster before, lose it after (RRI < 1) and the totals are the
  * planted counts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../../electron/engine/engine.js';
-import { runImport } from '../../../../../electron/engine/import/run-import.js';
 import { makeTransform } from '../../../../../shared/crs/transform.js';
-import { createRandom } from '../../../../../shared/util/random.js';
+import { importBngCsv } from '../bng-csv.js';
+import { type PlantedEvent, plantedCsvLines, plantedMarchCluster } from '../planted-cluster.js';
 
 let dir: string;
 let engine: Engine;
 const lonLat = (x: number, y: number) => makeTransform('EPSG:27700', 'EPSG:27700').projectToWgs84(x, y);
-const events: { x: number; y: number; month: number; day: number; cluster: boolean }[] = [];
+const events: PlantedEvent[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hsw-results-hotspots-'));
   engine = createEngine({ appVersion: '0.1.0-test', host: 'web', poolSize: 1 });
   await engine.api.createProject({ path: join(dir, 'results.hsw') });
-  const rng = createRandom(33);
-  for (let month = 1; month <= 5; month++)
-    for (let k = 0; k < 60; k++)
-      events.push({
-        x: 530_000 + rng.next() * 999,
-        y: 180_000 + rng.next() * 999,
-        month,
-        day: 1 + (k % 28),
-        cluster: false,
-      });
-  for (let k = 0; k < 30; k++)
-    events.push({
-      x: 530_600 + rng.next() * 99,
-      y: 180_200 + rng.next() * 99,
-      month: 3,
-      day: 1 + (k % 28),
-      cluster: true,
-    });
-  const lines = ['ref,date,easting,northing,type'];
-  events.forEach((e, i) => {
-    lines.push(
-      `R${i},${String(e.day).padStart(2, '0')}/0${e.month}/2024 12:00,${e.x.toFixed(2)},${e.y.toFixed(2)},Burglary`,
-    );
-  });
-  const path = join(dir, 'crimes.csv');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  await runImport(engine.context.project().db, {
-    filePath: path,
-    dataset: 'Crime',
-    mapping: {
-      fields: { reference: 'ref', date: 'date', x: 'easting', y: 'northing', category: 'type' },
-      timeShape: 'datetime',
-      dateFormat: 'dmy',
-      sourceCrs: 'EPSG:27700',
-      excluded: [],
-      swapSuspectedCoordinates: false,
-      preset: null,
-    },
-    projectCrs: 'EPSG:27700',
-    pii: [],
-    nowMs: Date.UTC(2024, 5, 1),
-  });
+  events.push(...plantedMarchCluster(33, 5));
+  await importBngCsv(engine, dir, plantedCsvLines(events));
 });
 afterAll(async () => {
   await engine.close();

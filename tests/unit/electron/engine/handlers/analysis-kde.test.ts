@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../../electron/engine/engine.js';
-import { runImport } from '../../../../../electron/engine/import/run-import.js';
 import { kernelDensity } from '../../../../../shared/analysis/kde/kde.js';
 import type { ApiEvent } from '../../../../../shared/api/jobs.js';
 import { wallClockMs } from '../../../../../shared/model/time.js';
 import { Random } from '../../../../../shared/util/random.js';
 import { expectClose } from '../../../expect-close.js';
+import { BNG_CSV_HEADER, importBngCsv } from '../bng-csv.js';
 
 let dir: string;
 let engine: Engine;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await engine.api.createProject({ path: join(dir, 'kde.hsw') });
   // 240 burglaries around a planted centre and 160 spread over 4 km, with dates and types.
   const random = new Random(31);
-  const lines = ['ref,date,easting,northing,type'];
+  const lines = [BNG_CSV_HEADER];
   for (let i = 0; i < 400; i++) {
     const planted = i < 240;
     const x = Math.round(planted ? random.normal(531_000, 90) : random.uniform(529_000, 533_000));
@@ -36,24 +36,7 @@ beforeAll(async () => {
     const date = `${String(d.getUTCDate()).padStart(2, '0')}/03/2024 ${String(hour).padStart(2, '0')}:15`;
     lines.push(`R${i},${date},${x},${y},${type}`);
   }
-  const path = join(dir, 'crimes.csv');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  await runImport(engine.context.project().db, {
-    filePath: path,
-    dataset: 'Burglary',
-    mapping: {
-      fields: { reference: 'ref', date: 'date', x: 'easting', y: 'northing', category: 'type' },
-      timeShape: 'datetime',
-      dateFormat: 'dmy',
-      sourceCrs: 'EPSG:27700',
-      excluded: [],
-      swapSuspectedCoordinates: false,
-      preset: null,
-    },
-    projectCrs: 'EPSG:27700',
-    pii: [],
-    nowMs: Date.UTC(2024, 5, 1),
-  });
+  await importBngCsv(engine, dir, lines, 'Burglary');
 });
 afterAll(async () => {
   await engine.close();

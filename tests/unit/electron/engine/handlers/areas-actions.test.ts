@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../../electron/engine/engine.js';
-import { runImport } from '../../../../../electron/engine/import/run-import.js';
 import { recordedActionLines } from '../../../../../electron/engine/project/actions.js';
 import type { ActionFields } from '../../../../../shared/api/areas-actions-api.js';
 import { makeTransform } from '../../../../../shared/crs/transform.js';
+import { BNG_CSV_HEADER, importBngCsv } from '../bng-csv.js';
 
 let dir: string;
 let engine: Engine;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   engine = createEngine({ appVersion: '0.1.0-test', host: 'web', poolSize: 1 });
   await engine.api.createProject({ path: join(dir, 'areas.hsw') });
   // A 10 × 10 lattice of events 100 m apart from (530050, 180050): one per 100 m square.
-  const lines = ['ref,date,easting,northing,type'];
+  const lines = [BNG_CSV_HEADER];
   for (let i = 0; i < 10; i++) {
     for (let j = 0; j < 10; j++) {
       const x = 530_050 + 100 * i;
@@ -28,24 +28,7 @@ beforeAll(async () => {
       lines.push(`R${i}-${j},0${1 + (j % 9)}/03/2024 12:00,${x},${y},${i < 5 ? 'Burglary' : 'Theft'}`);
     }
   }
-  const path = join(dir, 'crimes.csv');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  await runImport(engine.context.project().db, {
-    filePath: path,
-    dataset: 'Crime',
-    mapping: {
-      fields: { reference: 'ref', date: 'date', x: 'easting', y: 'northing', category: 'type' },
-      timeShape: 'datetime',
-      dateFormat: 'dmy',
-      sourceCrs: 'EPSG:27700',
-      excluded: [],
-      swapSuspectedCoordinates: false,
-      preset: null,
-    },
-    projectCrs: 'EPSG:27700',
-    pii: [],
-    nowMs: Date.UTC(2024, 5, 1),
-  });
+  await importBngCsv(engine, dir, lines);
 });
 afterAll(async () => {
   await engine.close();

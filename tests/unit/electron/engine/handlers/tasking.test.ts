@@ -1,56 +1,27 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../../electron/engine/engine.js';
-import { runImport } from '../../../../../electron/engine/import/run-import.js';
 import { makeTransform } from '../../../../../shared/crs/transform.js';
-import { createRandom } from '../../../../../shared/util/random.js';
 import { expectClose } from '../../../expect-close.js';
 import { bruteForceGiStar } from '../../../shared/analysis/gistar/brute-force.js';
+import { importBngCsv } from '../bng-csv.js';
+import { type PlantedEvent, plantedCsvLines, plantedMarchCluster } from '../planted-cluster.js';
 
 let dir: string;
 let engine: Engine;
 const toWgs84 = makeTransform('EPSG:27700', 'EPSG:27700');
 const lonLat = (x: number, y: number) => toWgs84.projectToWgs84(x, y);
-const events: { x: number; y: number; month: number; day: number }[] = [];
+const events: PlantedEvent[] = [];
 
 /** Events in 2024: background over 530 000–531 000 × 180 000–181 000 every month, a cluster in [530 600, 530 700) × [180 200, 180 300) in March only. */
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hsw-tasking-'));
   engine = createEngine({ appVersion: '0.1.0-test', host: 'web', poolSize: 1 });
   await engine.api.createProject({ path: join(dir, 'tasking.hsw') });
-  const rng = createRandom(21);
-  for (let month = 1; month <= 4; month++) {
-    for (let k = 0; k < 60; k++)
-      events.push({ x: 530_000 + rng.next() * 999, y: 180_000 + rng.next() * 999, month, day: 1 + (k % 28) });
-  }
-  for (let k = 0; k < 30; k++)
-    events.push({ x: 530_600 + rng.next() * 99, y: 180_200 + rng.next() * 99, month: 3, day: 1 + (k % 28) });
-  const lines = ['ref,date,easting,northing,type'];
-  events.forEach((e, i) => {
-    lines.push(
-      `R${i},${String(e.day).padStart(2, '0')}/0${e.month}/2024 12:00,${e.x.toFixed(2)},${e.y.toFixed(2)},Burglary`,
-    );
-  });
-  const path = join(dir, 'crimes.csv');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  await runImport(engine.context.project().db, {
-    filePath: path,
-    dataset: 'Crime',
-    mapping: {
-      fields: { reference: 'ref', date: 'date', x: 'easting', y: 'northing', category: 'type' },
-      timeShape: 'datetime',
-      dateFormat: 'dmy',
-      sourceCrs: 'EPSG:27700',
-      excluded: [],
-      swapSuspectedCoordinates: false,
-      preset: null,
-    },
-    projectCrs: 'EPSG:27700',
-    pii: [],
-    nowMs: Date.UTC(2024, 5, 1),
-  });
+  events.push(...plantedMarchCluster(21, 4));
+  await importBngCsv(engine, dir, plantedCsvLines(events));
 });
 afterAll(async () => {
   await engine.close();

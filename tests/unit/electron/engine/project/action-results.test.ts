@@ -4,16 +4,16 @@
  * 2024: target 40 → 20, the buffer's part outside the target 50 → 40, control 100 → 90; by hand
  * WDQ = (40/50 − 90/100) / (20/40 − 90/100) = −0.10 / −0.40 = 0.25 and WDD = −20 − 10 + 2 × 10 = −10.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../../../electron/engine/engine.js';
-import { runImport } from '../../../../../electron/engine/import/run-import.js';
 import { actionResultsForProfile } from '../../../../../electron/engine/project/action-results.js';
 import { LATEST_SCHEMA_VERSION } from '../../../../../electron/engine/project/migrations.js';
 import type { ActionFields } from '../../../../../shared/api/areas-actions-api.js';
 import { makeTransform } from '../../../../../shared/crs/transform.js';
+import { BNG_CSV_HEADER, importBngCsv } from '../bng-csv.js';
 
 let dir: string;
 let engine: Engine;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hsw-action-results-'));
   engine = createEngine({ appVersion: '0.1.0-test', host: 'web', poolSize: 1 });
   await engine.api.createProject({ path: join(dir, 'results.hsw') });
-  const lines = ['ref,date,easting,northing,type'];
+  const lines = [BNG_CSV_HEADER];
   // Target 530000–530100 × 180000–180100; buffer 529800–530300 × 179800–180300 (events outside
   // the target at y 180200); control 531000–531100 × 180000–180100.
   plant(lines, 40, 530_000, 180_050, 3);
@@ -41,24 +41,7 @@ beforeAll(async () => {
   plant(lines, 40, 530_000, 180_200, 4);
   plant(lines, 100, 531_000, 180_050, 3);
   plant(lines, 90, 531_000, 180_050, 4);
-  const path = join(dir, 'crimes.csv');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  await runImport(engine.context.project().db, {
-    filePath: path,
-    dataset: 'Crime',
-    mapping: {
-      fields: { reference: 'ref', date: 'date', x: 'easting', y: 'northing', category: 'type' },
-      timeShape: 'datetime',
-      dateFormat: 'dmy',
-      sourceCrs: 'EPSG:27700',
-      excluded: [],
-      swapSuspectedCoordinates: false,
-      preset: null,
-    },
-    projectCrs: 'EPSG:27700',
-    pii: [],
-    nowMs: Date.UTC(2024, 5, 1),
-  });
+  await importBngCsv(engine, dir, lines);
   const rect = async (name: string, x0: number, y0: number, x1: number, y1: number) =>
     (
       await engine.api.saveArea({
