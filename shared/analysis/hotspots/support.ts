@@ -84,7 +84,9 @@ export function supportStatement(
   if (counts.droppedFewEvents > 0)
     dropped.push(`${counts.droppedFewEvents} had fewer than ${rule.minEvents} events`);
   if (counts.droppedNotSignificant > 0)
-    dropped.push(`${counts.droppedNotSignificant} were not significant (p ≥ ${rule.alpha})`);
+    dropped.push(
+      `${counts.droppedNotSignificant} ${counts.droppedNotSignificant === 1 ? 'was' : 'were'} not significant (p ≥ ${rule.alpha})`,
+    );
   const outcome =
     dropped.length > 0
       ? `Of ${counts.candidates} candidate ${plural(counts.candidates, 'area')}, ${dropped.join(' and ')}: ` +

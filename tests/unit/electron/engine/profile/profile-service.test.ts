@@ -122,7 +122,7 @@ describe('buildProfile on the synthetic town (category:Burglary)', () => {
     // The reference applies the 5-event minimum but no CSR test: its hotspots are the candidates the
     // note says had enough events, and the profile lists those that also passed the test, in order.
     const [, candidates, fewEvents, notSignificant] =
-      /Of (\d+) candidate areas, (\d+) had fewer than 5 events and (\d+) were not significant/
+      /Of (\d+) candidate areas, (\d+) had fewer than 5 events and (\d+) (?:was|were) not significant/
         .exec(table.note ?? '')!
         .map(Number);
     expect(candidates! - fewEvents!).toBe(found.hotspots.length);

@@ -243,6 +243,9 @@ describe('findHotspots: only hotspots the data support', () => {
     expect(dropped.hotspots).toHaveLength(0);
     expect(dropped.support.droppedNotSignificant).toBe(1);
     expect(dropped.support.droppedFewEvents).toBe(1);
+    expect(dropped.support.statement).toContain(
+      '1 had fewer than 5 events and 1 was not significant (p ≥ 0.05)',
+    );
     const kept = findHotspots(
       surface.grid,
       { x, y },
