@@ -34,7 +34,14 @@ await Promise.all([
     chunkNames: 'cli-[name]-[hash]',
     banner: { js: '#!/usr/bin/env node' },
   }),
-  esbuild({ ...node, entryPoints: { worker: './electron/engine/jobs/worker.ts' }, outdir: out }),
+  // A job kind's module is a chunk (worker-*.js) imported by its first job (job-handlers.ts).
+  esbuild({
+    ...node,
+    entryPoints: { worker: './electron/engine/jobs/worker.ts' },
+    outdir: out,
+    splitting: true,
+    chunkNames: 'worker-[name]-[hash]',
+  }),
   // The engine's own thread (web host) or Electron utility process (electron/engine/host/).
   esbuild({ ...node, entryPoints: { engine: './electron/engine/host/engine-entry.ts' }, outdir: out }),
   esbuild({

@@ -1,6 +1,7 @@
 /**
- * Where `hotspot kde` gets its events (DESIGN.md §4b): a CSV file (a plain comma-separated file cut
- * line by line straight into typed arrays; one with quotes or another delimiter read with papaparse),
+ * Where `hotspot kde` gets its events (DESIGN.md §4b): a CSV file (a plain comma-separated file read
+ * from its bytes straight into shared typed arrays, ../numeric-csv.ts; one with quotes or another
+ * delimiter read with papaparse),
  * columns by header name or 1-based number (a file whose first row holds numbers in the x and y columns has no
  * header; rows with unreadable values are counted and the first few reported, never dropped silently),
  * or the point records of a dataset in an existing project (../event-input.ts).
@@ -12,6 +13,7 @@ import { hotspotEventsOf } from '../../../shared/analysis/hotspots/hotspot-event
 import type { HotspotEvents } from '../../../shared/analysis/hotspots/hotspots.js';
 import { CliRefusal } from '../command.js';
 import { datasetLabel, type EventSource, readDatasetRecords } from '../event-input.js';
+import { cellText, isPlainCsv, lineEnd, readNumericColumns } from '../numeric-csv.js';
 
 export interface KdeEventSource extends EventSource<HotspotEvents> {
   /** CRS of the events' x/y, for the hotspots' lon/lat. */
@@ -25,18 +27,19 @@ export async function readCsvEvents(
   path: string,
   columns: { x: string; y: string; weight?: string | undefined },
 ): Promise<KdeEventSource> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch {
     throw new CliRefusal(`cannot read ${path}: check the file name`);
   }
-  text = text.replace(/^\uFEFF/, '');
-  const lines = plainCsvLines(text);
-  const first = lines
-    ? (lines[0] ?? '').split(',')
-    : (Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', preview: 1 }).data[0] ?? []);
-  if (first.length === 0 || (lines && lines.length === 0)) throw new CliRefusal(`${basename(path)} is empty`);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const plain = plainHeader(bytes, bom);
+  const text = plain ? null : bytes.toString('utf8', bom);
+  const first = plain
+    ? plain.cells
+    : (Papa.parse<string[]>(text ?? '', { skipEmptyLines: 'greedy', preview: 1 }).data[0] ?? []);
+  if (first.length === 0) throw new CliRefusal(`${basename(path)} is empty`);
   const numbered = (spec: string) => (/^\d+$/.test(spec.trim()) ? Number(spec) - 1 : null);
   const nx = numbered(columns.x);
   const ny = numbered(columns.y);
@@ -63,94 +66,86 @@ export async function readCsvEvents(
   const yc = find(columns.y, '--y');
   const wc = columns.weight !== undefined ? find(columns.weight, '--weight') : null;
   const wanted = wc === null ? [xc, yc] : [xc, yc, wc];
-  const rows = lines
-    ? new PlainCells(lines.slice(hasHeader ? 1 : 0), wanted)
-    : new TableCells(
-        Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data.slice(hasHeader ? 1 : 0),
-        wanted,
-      );
-  const count = rows.count;
-  const x = new Float64Array(count);
-  const y = new Float64Array(count);
-  const w = wc === null ? null : new Float64Array(count);
-  const reasons: string[] = [];
-  let used = 0;
-  for (let k = 0; k < count; k++) {
-    const [cx, cy, cw] = rows.cells(k);
-    const vw = cw === undefined ? 1 : Number(cw);
-    let why: string | null = null;
-    if (!isNumber(cx) || !isNumber(cy)) why = `x/y '${cx ?? ''}', '${cy ?? ''}' are not numbers`;
-    else if (w !== null && !(isNumber(cw) && vw >= 0)) why = `weight '${cw ?? ''}' is not a number ≥ 0`;
-    if (why) {
-      if (reasons.length < MAX_REASONS) reasons.push(`row ${k + (hasHeader ? 2 : 1)}: ${why}`);
-      continue;
-    }
-    x[used] = Number(cx);
-    y[used] = Number(cy);
-    if (w) w[used] = vw;
-    used++;
-  }
-  const events: HotspotEvents = { x: x.slice(0, used), y: y.slice(0, used) };
-  if (w) events.weight = w.slice(0, used);
-  return { label: basename(path), crs: 'EPSG:27700', events, rows: count, rejected: count - used, reasons };
+  const table = plain
+    ? plainTable(bytes, hasHeader ? plain.next : plain.start, wanted)
+    : papaTable(text ?? '', hasHeader, wanted);
+  const { events, rejected, reasons } = usableEvents(table, wc !== null, hasHeader ? 2 : 1);
+  return { label: basename(path), crs: 'EPSG:27700', events, rows: table.rows, rejected, reasons };
+}
+
+/** Numbers of the wanted columns (NaN where unreadable) and the cells of a row, for its reason. */
+interface NumberTable {
+  rows: number;
+  columns: Float64Array[];
+  cells(row: number): (string | undefined)[];
 }
 
 /**
- * The non-blank lines of a comma-separated file without quotes, or null when the file has quotes
- * or is not comma-separated (papaparse reads those, with its delimiter guess and RFC 4180 quoting).
+ * The first non-blank line of a plain comma-separated file, cut at commas, with where it starts
+ * and where the next line starts; null when the file has quotes or is not comma-separated
+ * (papaparse reads those, with its delimiter guess and RFC 4180 quoting).
  */
-function plainCsvLines(text: string): string[] | null {
-  if (text.includes('"') || /\r(?!\n)/.test(text)) return null;
-  const newline = text.indexOf('\n');
-  const head = newline < 0 ? text : text.slice(0, newline);
+function plainHeader(bytes: Buffer, from: number): { cells: string[]; start: number; next: number } | null {
+  if (!isPlainCsv(bytes)) return null;
+  const head = bytes.toString('utf8', from, lineEnd(bytes, from));
   if (!head.includes(',') || /[\t;|]/.test(head)) return null;
-  return text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  let start = from;
+  while (start < bytes.length) {
+    const end = lineEnd(bytes, start);
+    const next = bytes[end] === 13 ? end + 2 : end + 1;
+    const line = bytes.toString('utf8', start, end);
+    if (line.trim() !== '') return { cells: line.split(','), start, next };
+    start = next;
+  }
+  return { cells: [], start, next: start };
 }
 
-/** The wanted cells of each line of a plain CSV, cut out of the line without splitting all of it. */
-class PlainCells {
-  readonly count: number;
-  private readonly last: number;
-  constructor(
-    private readonly lines: string[],
-    private readonly wanted: number[],
-  ) {
-    this.count = lines.length;
-    this.last = Math.max(...wanted);
+function plainTable(bytes: Buffer, start: number, wanted: number[]): NumberTable {
+  const { columns, rows, lineStarts } = readNumericColumns(bytes, start, wanted);
+  return { rows, columns, cells: (row) => wanted.map((c) => cellText(bytes, lineStarts[row], c)) };
+}
+
+/** The rows papaparse read, as numbers of the wanted columns (NaN where not a number). */
+function papaTable(text: string, hasHeader: boolean, wanted: number[]): NumberTable {
+  const table = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data.slice(hasHeader ? 1 : 0);
+  const columns = wanted.map(() => new Float64Array(new SharedArrayBuffer(table.length * 8)));
+  for (const [row, cells] of table.entries()) {
+    for (const [k, c] of wanted.entries())
+      columns[k][row] = isNumber(cells[c]) ? Number(cells[c]) : Number.NaN;
   }
-  cells(k: number): (string | undefined)[] {
-    const line = this.lines[k];
-    const out: (string | undefined)[] = new Array(this.wanted.length);
-    let column = 0;
-    let start = 0;
-    while (column <= this.last) {
-      const comma = line.indexOf(',', start);
-      const end = comma < 0 ? line.length : comma;
-      const at = this.wanted.indexOf(column);
-      if (at >= 0) {
-        const cell = line.slice(start, end);
-        for (let i = at; i < this.wanted.length; i++) if (this.wanted[i] === column) out[i] = cell;
-      }
-      if (comma < 0) break;
-      start = comma + 1;
-      column++;
+  return { rows: table.length, columns, cells: (row) => wanted.map((c) => table[row][c]) };
+}
+
+/**
+ * The rows whose x and y are numbers and whose weight (if any) is a number ≥ 0, moved up in place
+ * (the columns stay in their shared buffers), and the first few reasons for the others.
+ */
+function usableEvents(table: NumberTable, weighted: boolean, firstRowNumber: number) {
+  const [x, y, w] = table.columns;
+  const reasons: string[] = [];
+  let used = 0;
+  for (let k = 0; k < table.rows; k++) {
+    const vx = x[k];
+    const vy = y[k];
+    const vw = weighted ? w[k] : 1;
+    const readable = !Number.isNaN(vx) && !Number.isNaN(vy);
+    if (readable && vw >= 0) {
+      x[used] = vx;
+      y[used] = vy;
+      if (weighted) w[used] = vw;
+      used++;
+      continue;
     }
-    return out;
+    if (reasons.length >= MAX_REASONS) continue;
+    const [cx, cy, cw] = table.cells(k);
+    const why = !readable
+      ? `x/y '${cx ?? ''}', '${cy ?? ''}' are not numbers`
+      : `weight '${cw ?? ''}' is not a number ≥ 0`;
+    reasons.push(`row ${k + firstRowNumber}: ${why}`);
   }
-}
-
-/** The wanted cells of rows papaparse read. */
-class TableCells {
-  readonly count: number;
-  constructor(
-    private readonly rows: string[][],
-    private readonly wanted: number[],
-  ) {
-    this.count = rows.length;
-  }
-  cells(k: number): (string | undefined)[] {
-    return this.wanted.map((c) => this.rows[k][c]);
-  }
+  const events: HotspotEvents = { x: x.subarray(0, used), y: y.subarray(0, used) };
+  if (weighted) events.weight = w.subarray(0, used);
+  return { events, rejected: table.rows - used, reasons };
 }
 
 function isNumber(text: string | undefined): boolean {

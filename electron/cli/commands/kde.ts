@@ -28,7 +28,7 @@ import { type KdeOnPoolResult, kdeOnPool } from '../../engine/analysis/kde-on-po
 import { WorkerPool } from '../../engine/jobs/worker-pool.js';
 import { parseCommandArgs } from '../args.js';
 import { type CliCommand, type CliIo, CliRefusal, CliUsageError } from '../command.js';
-import { chooseEventInput, eventInputOptions } from '../event-input.js';
+import { chooseEventInput, type EventInput, eventInputOptions } from '../event-input.js';
 import { createProgressBar } from '../progress.js';
 import { type KdeEventSource, readCsvEvents, readProjectDataset } from './kde-input.js';
 
@@ -125,20 +125,14 @@ export const kdeCommand: CliCommand = {
     if (threshold && cells) threshold = { ...threshold, cells };
 
     const input = chooseEventInput(values, positionals);
-    let source: KdeEventSource;
-    if ('project' in input) {
-      source = readProjectDataset(input.project, input.dataset);
-    } else {
-      if (values.x === undefined || values.y === undefined)
-        throw new CliUsageError('--x and --y are required');
-      source = await readCsvEvents(input.csv, { x: values.x, y: values.y, weight: values.weight });
-      source.crs = values.crs ?? 'EPSG:27700';
-    }
-
-    const bar = createProgressBar(io, 'Kernel density and hotspots');
-    let run: KdeOnPoolResult;
+    // The threads load the engine (~0.2 s each) while this thread reads the events.
     const pool = new WorkerPool();
+    for (let k = 0; k < pool.size; k++) pool.prestart('kdeBand');
+    const bar = createProgressBar(io, 'Kernel density and hotspots');
+    let source: KdeEventSource;
+    let run: KdeOnPoolResult;
     try {
+      source = await readEvents(input, values);
       run = await kdeOnPool(
         pool,
         {
@@ -176,6 +170,22 @@ export const kdeCommand: CliCommand = {
     return 0;
   },
 };
+
+async function readEvents(
+  input: EventInput,
+  values: {
+    x?: string | undefined;
+    y?: string | undefined;
+    weight?: string | undefined;
+    crs?: string | undefined;
+  },
+): Promise<KdeEventSource> {
+  if ('project' in input) return readProjectDataset(input.project, input.dataset);
+  if (values.x === undefined || values.y === undefined) throw new CliUsageError('--x and --y are required');
+  const source = await readCsvEvents(input.csv, { x: values.x, y: values.y, weight: values.weight });
+  source.crs = values.crs ?? 'EPSG:27700';
+  return source;
+}
 
 function positiveNumber(text: string, name: string): number {
   const v = Number(text);
@@ -259,7 +269,7 @@ function roundLonLat([lon, lat]: [number, number]): [number, number] {
   return [Math.round(lon * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7];
 }
 
-async function writeAtomically(path: string, text: string | Iterable<string>): Promise<void> {
+async function writeAtomically(path: string, text: string | Iterable<Uint8Array>): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     await writeFile(temporary, typeof text === 'string' ? text : Readable.from(text));

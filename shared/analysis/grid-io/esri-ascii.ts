@@ -15,10 +15,11 @@
  * as stored. NaN cells (outside a clipping boundary) are written as NODATA_value (default −9999) and
  * read back as NaN. Values are written with `significantDigits` significant digits (default 10; 17
  * round-trips a double exactly) and no trailing zeros. The reader also accepts `xllcenter`/`yllcenter`
- * (corner = centre − cellsize/2) and header keys in any case. Pure string building: the caller writes
- * the file (atomically, DESIGN.md §5).
+ * (corner = centre − cellsize/2) and header keys in any case. No file access: the caller writes the
+ * file (atomically, DESIGN.md §5). Cells are written as ASCII bytes (ascii-number.ts), not strings.
  */
 import type { Grid } from '../../model/grid.js';
+import { formatPrecision, writePrecision } from './ascii-number.js';
 
 export const DEFAULT_NODATA = -9999;
 
@@ -27,24 +28,33 @@ export interface EsriAsciiOptions {
   significantDigits?: number;
 }
 
+/** One cell's text: `digits` significant digits, no trailing zeros (ascii-number.ts). */
 export function formatGridValue(value: number, significantDigits: number): string {
-  return String(Number(value.toPrecision(significantDigits)));
+  return formatPrecision(value, significantDigits);
 }
 
 /** The whole .asc text, lines separated by '\n', ending with a newline. */
 export function writeEsriAsciiGrid(grid: Grid, options: EsriAsciiOptions = {}): string {
-  return [...esriAsciiGridChunks(grid, options)].join('');
+  const decoder = new TextDecoder();
+  let text = '';
+  for (const chunk of esriAsciiGridChunks(grid, options)) text += decoder.decode(chunk);
+  return text;
 }
 
-/** Rows per chunk of esriAsciiGridChunks: about a megabyte of text for a 1000-column grid. */
+/** Cells per chunk of esriAsciiGridChunks: about a megabyte of text. */
 const CHUNK_CELLS = 100_000;
+/** Room for one cell and its separator (writePrecision writes at most 25 bytes). */
+const MAX_CELL_BYTES = 26;
+const SPACE = 32;
+const NEWLINE = 10;
 
 /**
- * The same text as writeEsriAsciiGrid in pieces of whole rows (the header first), so a large grid is
- * streamed to a file in large writes without one string of the whole file. Zero cells, most of a
- * density surface, are written without formatting a number.
+ * The same text as writeEsriAsciiGrid as ASCII bytes in pieces of whole rows (the header first), so
+ * a large grid is streamed to a file in large writes without a string per cell or per file: each
+ * number is written into one buffer (writePrecision), and zero cells, most of a density surface,
+ * are written without formatting a number. Each chunk is a fresh array the caller may keep.
  */
-export function* esriAsciiGridChunks(grid: Grid, options: EsriAsciiOptions = {}): Generator<string> {
+export function* esriAsciiGridChunks(grid: Grid, options: EsriAsciiOptions = {}): Generator<Uint8Array> {
   const nodata = options.nodata ?? DEFAULT_NODATA;
   const digits = options.significantDigits ?? 10;
   if (!Number.isInteger(digits) || digits < 1 || digits > 17) {
@@ -54,35 +64,44 @@ export function* esriAsciiGridChunks(grid: Grid, options: EsriAsciiOptions = {})
   if (values.length !== width * height) {
     throw new RangeError(`grid has ${values.length} values for ${width} × ${height} cells`);
   }
-  yield [
-    `ncols ${width}`,
-    `nrows ${height}`,
-    `xllcorner ${originX}`,
-    `yllcorner ${originY}`,
-    `cellsize ${cellSizeM}`,
-    `NODATA_value ${nodata}`,
-    '',
-  ].join('\n');
+  yield new TextEncoder().encode(
+    [
+      `ncols ${width}`,
+      `nrows ${height}`,
+      `xllcorner ${originX}`,
+      `yllcorner ${originY}`,
+      `cellsize ${cellSizeM}`,
+      `NODATA_value ${nodata}`,
+      '',
+    ].join('\n'),
+  );
   const nodataText = String(nodata);
   const plainZero = nodata !== 0;
   const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, width)));
-  const row: string[] = new Array(width);
   for (let first = 0; first < height; first += rowsPerChunk) {
-    const lines: string[] = [];
-    for (let r = first; r < Math.min(height, first + rowsPerChunk); r++) {
+    const last = Math.min(height, first + rowsPerChunk);
+    const out = new Uint8Array((last - first) * Math.max(1, width) * MAX_CELL_BYTES);
+    let p = 0;
+    for (let r = first; r < last; r++) {
       for (let c = 0; c < width; c++) {
         const v = values[r * width + c];
-        if (v === 0 && plainZero) row[c] = '0';
-        else if (Number.isNaN(v)) row[c] = nodataText;
+        if (c > 0) out[p++] = SPACE;
+        if (v === 0 && plainZero) out[p++] = 48;
+        else if (Number.isNaN(v)) p = writeAscii(nodataText, out, p);
         else if (v === nodata)
           throw new RangeError(`cell (row ${r}, col ${c}) equals NODATA_value ${nodata}`);
         else if (!Number.isFinite(v)) throw new RangeError(`cell (row ${r}, col ${c}) is ${v}`);
-        else row[c] = formatGridValue(v, digits);
+        else p = writePrecision(v, digits, out, p);
       }
-      lines.push(row.join(' '));
+      out[p++] = NEWLINE;
     }
-    yield `${lines.join('\n')}\n`;
+    yield out.subarray(0, p);
   }
+}
+
+function writeAscii(text: string, out: Uint8Array, at: number): number {
+  for (let k = 0; k < text.length; k++) out[at + k] = text.charCodeAt(k);
+  return at + text.length;
 }
 
 /** Parses an ESRI ASCII grid; NODATA cells become NaN. Throws RangeError on a malformed file. */

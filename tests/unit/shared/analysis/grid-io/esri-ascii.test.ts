@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readEsriAsciiGrid, writeEsriAsciiGrid } from '../../../../../shared/analysis/grid-io/esri-ascii.js';
 import type { Grid } from '../../../../../shared/model/grid.js';
+import { Random } from '../../../../../shared/util/random.js';
 
 const fixture = readFileSync(new URL('./fixtures/tiny.asc', import.meta.url), 'utf8');
 
@@ -25,6 +26,27 @@ describe('writeEsriAsciiGrid', () => {
       /equals NODATA_value -9999/,
     );
     expect(() => writeEsriAsciiGrid({ ...tiny, values: new Float64Array(5) })).toThrow(/5 values for 3 × 2/);
+  });
+
+  it('writes a grid of several chunks byte for byte as rows of toPrecision text joined by spaces', () => {
+    const random = new Random(5);
+    const width = 700;
+    const height = 300;
+    const values = new Float64Array(width * height);
+    for (let i = 0; i < values.length; i++) {
+      const u = random.uniform(0, 1);
+      values[i] = u < 0.5 ? 0 : u < 0.52 ? Number.NaN : random.uniform(0, 1) * 10 ** random.int(-3, 7);
+    }
+    const grid: Grid = { width, height, originX: 0, originY: 0, cellSizeM: 10, values };
+    const rows: string[] = [];
+    for (let r = 0; r < height; r++) {
+      const cells = Array.from(values.subarray(r * width, (r + 1) * width), (v) =>
+        Number.isNaN(v) ? '-9999' : String(Number(v.toPrecision(10))),
+      );
+      rows.push(`${cells.join(' ')}\n`);
+    }
+    const header = 'ncols 700\nnrows 300\nxllcorner 0\nyllcorner 0\ncellsize 10\nNODATA_value -9999\n';
+    expect(writeEsriAsciiGrid(grid) === header + rows.join('')).toBe(true);
   });
 
   it('round-trips doubles exactly with 17 significant digits', () => {
