@@ -5,6 +5,7 @@
  * dataset (optionally some categories) and three GeoJSON areas. The counting rule, the statistics and
  * the caveats are shared/analysis/results'; this file reads the inputs and prints.
  * A period the data do not cover (shared/analysis/compare/coverage.ts) is refused, never counted as 0.
+ * The output carries the project's protective marking (first and last line; `marking` in --json).
  */
 import { basename, resolve } from 'node:path';
 import { covers, dataCoverage } from '../../../shared/analysis/compare/coverage.js';
@@ -12,6 +13,7 @@ import { midpointTimes, spanDays, type TimeSpan } from '../../../shared/analysis
 import { countResultAreas } from '../../../shared/analysis/results/area-counts.js';
 import { describeChange, resultsAnalysis } from '../../../shared/analysis/results/results-analysis.js';
 import { PRECISION_CODE, ukDate } from '../../../shared/model/time.js';
+import { projectMarking } from '../../engine/project/actions.js';
 import { parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
 import { datasetLabel, readDatasetRecords, refusing } from '../event-input.js';
@@ -75,6 +77,7 @@ export const resultsCommand: CliCommand = {
       for (let i = 0; i < columns.count; i++) if (!keep || keep.has(columns.categoryCode[i]!)) picked.push(i);
       const pick = (a: Float64Array) => Float64Array.from(picked, (i) => a[i]!);
       return {
+        marking: projectMarking(project.db),
         crs: project.crs,
         x: pick(columns.x),
         y: pick(columns.y),
@@ -109,6 +112,7 @@ export const resultsCommand: CliCommand = {
     if (values.json) {
       io.out(
         JSON.stringify({
+          marking: input.marking,
           input: datasetLabel(projectPath, dataset),
           categories,
           periods: {
@@ -134,6 +138,7 @@ export const resultsCommand: CliCommand = {
     }
     const c = result.counts;
     const lines = [
+      input.marking,
       `Results analysis: ${datasetLabel(projectPath, dataset)}${categories.length > 0 ? ` (${categories.join(', ')})` : ''}`,
       `Before ${periodText(periods.before)}; after ${periodText(periods.after)}`,
       `  Target (${basename(values.target as string)}):  ${describeChange(c.target)}`,
@@ -142,6 +147,7 @@ export const resultsCommand: CliCommand = {
       `Weighted Displacement Quotient: ${result.wdq.wdq === null ? 'not computed' : result.wdq.wdq.toFixed(2)}. ${result.wdq.text}`,
       `Weighted Displacement Difference: ${result.wddText}`,
       ...result.caveats.map((text) => `Caveat: ${text}`),
+      input.marking,
     ];
     io.out(lines.join('\n'));
     return 0;

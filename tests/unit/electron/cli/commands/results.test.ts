@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CliRefusal, CliUsageError } from '../../../../../electron/cli/command.js';
 import { resultsCommand } from '../../../../../electron/cli/commands/results.js';
 import { runImport } from '../../../../../electron/engine/import/run-import.js';
-import { createProject } from '../../../../../electron/engine/project/open-project.js';
+import { createProject, openProject } from '../../../../../electron/engine/project/open-project.js';
 import { makeTransform } from '../../../../../shared/crs/transform.js';
 import { createRandom } from '../../../../../shared/util/random.js';
 import { expectClose } from '../../../expect-close.js';
@@ -128,6 +128,33 @@ describe('hotspot results', () => {
     expectClose(r.wdd.ci95[0], -7 - 1.959963984540054 * Math.sqrt(503), 1e-12);
     expectClose(r.wdd.ci95[1], -7 + 1.959963984540054 * Math.sqrt(503), 1e-12);
     expect(r.caveats.join(' ')).toContain('regression to the mean');
+  });
+
+  it("carries the protective marking: OFFICIAL by default, the project's once set, in --json and text", async () => {
+    const cap = captureIo();
+    await resultsCommand.run([...baseArgs(), '--json'], cap.io);
+    expect(JSON.parse(cap.out.join('')).marking).toBe('OFFICIAL');
+    const project = openProject(projectPath);
+    try {
+      project.db
+        .prepare("INSERT OR REPLACE INTO project_meta (key, value) VALUES ('marking', 'OFFICIAL-SENSITIVE')")
+        .run();
+    } finally {
+      project.close();
+    }
+    try {
+      const json = captureIo();
+      await resultsCommand.run([...baseArgs(), '--json'], json.io);
+      expect(JSON.parse(json.out.join('')).marking).toBe('OFFICIAL-SENSITIVE');
+      const text = captureIo();
+      await resultsCommand.run(baseArgs(), text.io);
+      const lines = text.out.join('\n').split('\n');
+      expect([lines[0], lines[lines.length - 1]]).toEqual(['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE']);
+    } finally {
+      const again = openProject(projectPath);
+      again.db.prepare("DELETE FROM project_meta WHERE key = 'marking'").run();
+      again.close();
+    }
   });
 
   it('counts every category without --category', async () => {
