@@ -15,11 +15,13 @@
  *                  ogr2ogr CSV → GeoPackage in BNG with its R-tree
  *
  * Ours is the built CLI (HOTSPOT_DIST, default dist/), run as `node cli.js` without npx.
- * BENCH_PEERS_ROWS scales the KDE and import inputs (default 1,000,000).
+ * BENCH_PEERS_ROWS scales the KDE and import inputs (default 1,000,000); BENCH_PEERS picks rows
+ * (e.g. `version,kde`; default all). Each run reports wall and CPU (user + sys) time and the load
+ * average at its start: on a shared machine the CPU time is the steadier figure.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Random } from '../shared/util/random.js';
@@ -31,25 +33,32 @@ const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const python = '/usr/bin/python3';
 const rows = Number(process.env['BENCH_PEERS_ROWS'] ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'hsw-bench-peers-'));
+const picked = (process.env['BENCH_PEERS'] ?? 'version,knox,kde,import').split(',');
 
 interface Timed {
   ms: number;
+  /** User + system CPU time of the process and its children. */
+  cpuMs: number;
   peakRssMb: number;
   ok: boolean;
+  /** One-minute load average when it started. */
+  load: number;
 }
 
-/** Runs a command to the end under /usr/bin/time (wall time here, peak RSS from time -f %M). */
+/** Runs a command to the end under /usr/bin/time (wall time here; CPU and peak RSS from time -f). */
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Timed {
+  const load = Math.round(loadavg()[0] * 100) / 100;
   const start = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+  const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...args], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = performance.now() - start;
-  const rssKb = Number(run.stderr.trim().split('\n').at(-1));
+  const [rssKb, user, sys] = (run.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
   if (run.status !== 0) process.stderr.write(`${command} ${args.join(' ')}:\n${run.stderr.slice(-2000)}\n`);
-  return { ms, peakRssMb: Math.round(rssKb / 1024), ok: run.status === 0 };
+  const cpuMs = Math.round((user + sys) * 1000);
+  return { ms, cpuMs, peakRssMb: Math.round(rssKb / 1024), ok: run.status === 0, load };
 }
 
 function onPath(command: string): boolean {
@@ -60,6 +69,8 @@ function row(bench: string, ours: Timed, peer: Timed | null, extra: Record<strin
   const line: Record<string, unknown> = {
     bench,
     ms: Math.round(ours.ms),
+    cpuMs: ours.cpuMs,
+    load: ours.load,
     oursPeakRssMb: ours.peakRssMb,
     oursOk: ours.ok,
     ...extra,
@@ -67,10 +78,13 @@ function row(bench: string, ours: Timed, peer: Timed | null, extra: Record<strin
   if (peer === null) line['peer'] = 'absent';
   else {
     line['peerMs'] = Math.round(peer.ms);
+    line['peerCpuMs'] = peer.cpuMs;
+    line['peerLoad'] = peer.load;
     line['peerPeakRssMb'] = peer.peakRssMb;
     line['peerOk'] = peer.ok;
     // A ratio only when both finished: a failed run's time says nothing.
     line['ratio'] = peer.ok && ours.ok ? Math.round((peer.ms / ours.ms) * 100) / 100 : null;
+    line['cpuRatio'] = peer.ok && ours.ok ? Math.round((peer.cpuMs / ours.cpuMs) * 100) / 100 : null;
   }
   console.log(JSON.stringify(line));
 }
@@ -79,6 +93,15 @@ try {
   if (!existsSync(cli)) throw new Error(`no built CLI at ${cli}: run the build first`);
 
   // Start-up.
+  if (picked.includes('version')) startUp();
+  if (picked.includes('knox')) knox();
+  if (picked.includes('kde')) kde();
+  if (picked.includes('import')) await importRows();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function startUp(): void {
   const bare = timed(process.execPath, ['-e', '0']);
   const version = timed(process.execPath, [cli, '--version']);
   console.log(
@@ -87,11 +110,16 @@ try {
       ms: Math.round(version.ms),
       nodeMs: Math.round(bare.ms),
       timesNode: Math.round((version.ms / bare.ms) * 100) / 100,
+      cpuMs: version.cpuMs,
+      nodeCpuMs: bare.cpuMs,
+      load: version.load,
       goal: '≤ 3 × node -e 0',
     }),
   );
+}
 
-  // Knox: the 2014 rows of the Chicago file.
+/** Knox: the 2014 rows of the Chicago file. */
+function knox(): void {
   const chicago = readFileSync(join(shared, 'data/chicago_burglary_2014_2017.csv'), 'utf8').split('\n');
   const of2014 = [chicago[0], ...chicago.slice(1).filter((l) => l.trim().endsWith('/2014'))];
   const knoxCsv = join(dir, 'chicago_2014.csv');
@@ -119,8 +147,10 @@ try {
     iterations: 99,
     goalRatio: 20,
   });
+}
 
-  // KDE: seeded uniform points over a 10 km square.
+/** KDE: seeded uniform points over a 10 km square. */
+function kde(): void {
   const random = new Random(7);
   const lines = ['x,y'];
   for (let i = 0; i < rows; i++) {
@@ -163,8 +193,10 @@ try {
     cells: '1000 × 1000',
     goalRatio: 10,
   });
+}
 
-  // Import: police.uk street-level rows.
+/** Import: police.uk street-level rows. */
+async function importRows(): Promise<void> {
   const streetCsv = join(dir, 'street.csv');
   await writePoliceUkCsv(streetCsv, rows, 2024);
   const oursImport = timed(process.execPath, [
@@ -186,6 +218,4 @@ try {
     goalRatio: 4,
     goalPeakRssMb: 300,
   });
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

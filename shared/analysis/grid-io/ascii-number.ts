@@ -40,9 +40,9 @@ export function writePrecision(value: number, digits: number, out: Uint8Array, a
 
 /** The fast path of writePrecision; −1 when the value is too close to a rounding half to trust. */
 function writeFast(value: number, size: number, digits: number, out: Uint8Array, at: number): number {
-  let e = Math.floor(Math.log10(size));
+  let e = decade(size);
   let scaled = scale(size, digits - 1 - e);
-  // log10 can be one off next to a power of ten.
+  // decade() can be one off just below a power of ten under 1.
   if (scaled >= POW10[digits]) scaled = scale(size, digits - 1 - ++e);
   else if (scaled < POW10[digits - 1]) scaled = scale(size, digits - 1 - --e);
   const whole = Math.floor(scaled);
@@ -81,21 +81,42 @@ function writeFast(value: number, size: number, digits: number, out: Uint8Array,
   return writeDigits(n - high * POW10[after], after, out, p);
 }
 
+/** ⌊log10 size⌋ for 1e-6 ≤ size < 1e21 by comparisons, faster than Math.log10 (below 1 the product
+ * may round up a step; writeFast corrects it). */
+function decade(size: number): number {
+  if (size >= 1) {
+    let e = 0;
+    while (e < 22 && size >= POW10[e + 1]) e++;
+    return e;
+  }
+  let e = -1;
+  while (size * POW10[-e] < 1) e--;
+  return e;
+}
+
 /** size · 10^k, by one exact power (a division for k < 0, which is exact-er than a multiply by 10^k). */
 function scale(size: number, k: number): number {
   return k >= 0 ? size * POW10[k] : size / POW10[-k];
 }
 
-/** The `count` decimal digits of whole number n (leading zeros kept). */
+/** The `count` decimal digits of whole number n (leading zeros kept), two at a time. */
 function writeDigits(n: number, count: number, out: Uint8Array, at: number): number {
   let rest = n;
-  for (let k = at + count - 1; k >= at; k--) {
-    const q = Math.floor(rest / 10);
-    out[k] = ZERO + (rest - q * 10);
+  let k = at + count - 1;
+  for (; k > at; k -= 2) {
+    const q = Math.floor(rest / 100);
+    const pair = rest - q * 100;
+    out[k] = PAIR_LOW[pair];
+    out[k - 1] = PAIR_HIGH[pair];
     rest = q;
   }
+  if (k === at) out[k] = ZERO + rest;
   return at + count;
 }
+
+/** The tens and units digits of 0–99 as ASCII. */
+const PAIR_HIGH = Uint8Array.from({ length: 100 }, (_, v) => ZERO + Math.floor(v / 10));
+const PAIR_LOW = Uint8Array.from({ length: 100 }, (_, v) => ZERO + (v % 10));
 
 function writeText(text: string, out: Uint8Array, at: number): number {
   for (let k = 0; k < text.length; k++) out[at + k] = text.charCodeAt(k);
