@@ -11,26 +11,21 @@
  *                the bandwidth suggestion and returns the plan.
  *   kdeCsrNull   simulations [from, to) of the Monte Carlo test against complete spatial randomness
  *                (shared/analysis/hotspots/csr-test.ts): the maximum cell density of each.
- *   kdeHotspots  finished surface + events (+ the simulated maxima) → class thresholds, contours and
- *                the hotspots the data support (shared/analysis/hotspots/hotspots.ts).
+ *   kdeHotspots  in kde-hotspots-job.ts, so a thread that only splats never loads d3-contour and
+ *                simple-statistics (job-handlers.ts imports each kind's module on its first job).
  *
  * The events travel in SharedArrayBuffers, so every thread reads one copy.
  * Guard-rail RangeErrors leave the worker as ApiError('refused') with their message.
  */
 
 import { type CsrNullSetup, simulateCsrMaxima } from '../../../shared/analysis/hotspots/csr-test.js';
-import {
-  findHotspots,
-  type HotspotEvents,
-  type HotspotOptions,
-  type HotspotResult,
-} from '../../../shared/analysis/hotspots/hotspots.js';
 import { type KdeOptions, type KdePlan, planKde } from '../../../shared/analysis/kde/plan.js';
 import { eventsPerRow, rowBands } from '../../../shared/analysis/kde/row-bands.js';
 import { splatEvents } from '../../../shared/analysis/kde/splat.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { ProgressFn } from '../../../shared/jobs/progress.js';
-import type { Grid } from '../../../shared/model/grid.js';
+
+export type { KdeHotspotsParams } from './kde-hotspots-job.js';
 
 export interface KdeBandParams {
   /** The events (usually on SharedArrayBuffers). */
@@ -49,12 +44,6 @@ export interface KdeBandResult {
   /** Raw kernel sums of grid rows [rowStart, rowStart + raw.length / width), row-major. */
   rowStart: number;
   raw: Float64Array;
-}
-
-export interface KdeHotspotsParams {
-  grid: Grid;
-  events: HotspotEvents;
-  options: HotspotOptions;
 }
 
 export interface KdeCsrNullParams {
@@ -88,14 +77,8 @@ export function kdeBand(params: KdeBandParams, progress: ProgressFn): KdeBandRes
   return band === 0 ? { plan, rowStart: first, raw } : { rowStart: first, raw };
 }
 
-export function kdeHotspots(params: KdeHotspotsParams, progress: ProgressFn): HotspotResult {
-  const result = refusing(() => findHotspots(params.grid, params.events, params.options, progress));
-  progress(1, 1);
-  return result;
-}
-
 /** Guard rails throw RangeError; across the thread boundary they become ApiError('refused'). */
-function refusing<T>(fn: () => T): T {
+export function refusing<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {

@@ -29,9 +29,10 @@ export const jobHandlers: JobHandlers = {
   importRead: lazy(async () => (await import('../import/read-job.js')).importReadJob),
   importBoundaries: lazy(async () => (await import('../boundaries/boundaries-job.js')).importBoundariesJob),
   knoxPlan: lazy(async () => (await import('../analysis/knox-job.js')).knoxPlanJob),
+  knoxCount: lazy(async () => (await import('../analysis/knox-job.js')).knoxCountJob),
   knoxSimulate: lazy(async () => (await import('../analysis/knox-job.js')).knoxSimulateJob),
   nearRepeatChains: lazy(async () => (await import('../analysis/chains-job.js')).nearRepeatChainsJob),
   kdeBand: lazy(async () => (await import('../analysis/kde-job.js')).kdeBand),
   kdeCsrNull: lazy(async () => (await import('../analysis/kde-job.js')).kdeCsrNull),
-  kdeHotspots: lazy(async () => (await import('../analysis/kde-job.js')).kdeHotspots),
+  kdeHotspots: lazy(async () => (await import('../analysis/kde-hotspots-job.js')).kdeHotspots),
 };
