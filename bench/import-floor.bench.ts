@@ -9,14 +9,17 @@
  *   insertMs    the validated batches written alone through ImportTransaction (records, spatial
  *               index, commit) on an import connection: SQLite's floor for this schema
  *   importMs    the whole `hotspot import` of the built CLI (HOTSPOT_DIST, default dist/), a process
- *               of its own, with its peak RSS from /usr/bin/time
+ *               of its own, with its CPU time (user + sys, all threads) and peak RSS from /usr/bin/time
+ *
+ * Each step also reports its CPU time (…CpuMs, this process) and the line carries the load average:
+ * on the shared two-core machine wall times stretch with the load, CPU times much less.
  *
  * Reading and validating run on one thread while the other inserts, so the import's floor on two
  * cores is about max(validateMs, insertMs) plus the hash, not their sum. Never fails on time.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CheckRowsParams, checkRows } from '../electron/engine/import/check-rows.js';
@@ -34,10 +37,17 @@ const cli = join(root, process.env['HOTSPOT_DIST'] ?? 'dist', 'cli.js');
 const rows = Number(process.env['BENCH_IMPORT_ROWS'] ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'hsw-bench-import-floor-'));
 
-async function timedMs<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+/** Wall and CPU (user + sys, this process) time of `fn`: on a loaded machine the CPU time is the steadier. */
+async function timedMs<T>(fn: () => Promise<T> | T): Promise<{ ms: number; cpuMs: number; value: T }> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = await fn();
-  return { ms: Math.round(performance.now() - start), value };
+  const used = process.cpuUsage(cpu);
+  return {
+    ms: Math.round(performance.now() - start),
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    value,
+  };
 }
 
 async function readBytes(path: string): Promise<number> {
@@ -125,6 +135,7 @@ try {
   batches.length = 0;
 
   let importMs: number | null = null;
+  let importCpuMs: number | null = null;
   let importPeakRssMb: number | null = null;
   if (existsSync(cli)) {
     const start = performance.now();
@@ -132,7 +143,7 @@ try {
       '/usr/bin/time',
       [
         '-f',
-        '%M',
+        '%U %S %M',
         process.execPath,
         cli,
         'import',
@@ -145,7 +156,9 @@ try {
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     importMs = Math.round(performance.now() - start);
-    importPeakRssMb = Math.round(Number(run.stderr.trim().split('\n').at(-1)) / 1024);
+    const [user, sys, rssKb] = (run.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+    importCpuMs = Math.round((user! + sys!) * 1000);
+    importPeakRssMb = Math.round(rssKb! / 1024);
     if (run.status !== 0) process.stderr.write(run.stderr.slice(-2000));
   }
 
@@ -158,11 +171,16 @@ try {
       readMs: read.ms,
       sha256Ms: sha.ms,
       parseMs: parse.ms,
+      parseCpuMs: parse.cpuMs,
       validateMs: validate.ms,
+      validateCpuMs: validate.cpuMs,
       insertMs: insert.ms,
+      insertCpuMs: insert.cpuMs,
       rowsAccepted: validate.value.counts.rowsAccepted,
       importMs,
+      importCpuMs,
       importPeakRssMb,
+      loadAverage: loadavg()[0],
       floorMs: sha.ms + Math.max(validate.ms, insert.ms),
     }),
   );

@@ -16,8 +16,12 @@ import type { TableRow } from './readers/table.js';
 import { type RecordBatch, RecordBatchBuilder } from './record-batch.js';
 import { SummaryBuilder, type SummaryCounts } from './summary-builder.js';
 
-/** Records per batch: large enough that handing a batch on costs nothing per row. */
-export const BATCH_RECORDS = 4096;
+/**
+ * Records per batch: large enough that handing a batch on costs little per row, small enough that
+ * the batch being filled (its strings alive until it is sent) adds little to what each scavenge
+ * copies (1,024 against 4,096 measured about half the reader's GC time for a million rows).
+ */
+export const BATCH_RECORDS = 1024;
 
 export interface CheckRowsParams {
   headers: readonly string[];

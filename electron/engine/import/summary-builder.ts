@@ -32,6 +32,8 @@ export interface SummaryCounts {
 export class SummaryBuilder {
   readonly counts: SummaryCounts;
   private readonly distinct: Set<string>[];
+  /** Each column's value in the previous row: a repeat skips the set (hashing a fresh string). */
+  private readonly previous: string[];
   private readonly columnIndex = new Map<string, number>();
   /** 1 while a column's distinct values are tracked; 0 when excluded or past the cap. */
   private readonly tracking: Uint8Array;
@@ -61,6 +63,7 @@ export class SummaryBuilder {
       };
     });
     this.distinct = headers.map(() => new Set<string>());
+    this.previous = headers.map(() => '');
     // Excluded columns are counted but never sampled: they may hold personal data.
     this.tracking = Uint8Array.from(columns, (c) => (c.use === 'excluded' ? 0 : 1));
     this.counts = {
@@ -89,7 +92,8 @@ export class SummaryBuilder {
         continue;
       }
       summary.nonEmpty++;
-      if (tracking[i] === 0) continue;
+      if (tracking[i] === 0 || cell === this.previous[i]) continue;
+      this.previous[i] = cell;
       const seen = this.distinct[i]!;
       if (seen.has(cell)) continue;
       if (seen.size >= COLUMN_DISTINCT_CAP) {

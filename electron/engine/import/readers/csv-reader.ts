@@ -1,5 +1,5 @@
 /**
- * Streaming CSV reader: the file is read in 1 MB chunks, decoded (UTF-8, Windows-1252 or UTF-16),
+ * Streaming CSV reader: the file is read in 64 KB chunks, decoded (UTF-8, Windows-1252 or UTF-16),
  * and cut into records by papaparse's core Parser (RFC 4180 quoting: quoted fields may hold the
  * delimiter, doubled quotes and newlines). Only the unfinished last record of a chunk is carried
  * over, so memory stays flat however large the file is.
@@ -17,7 +17,7 @@ import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { FILE_CHUNK_BYTES, fileChunks } from './file-chunks.js';
+import { fileChunks } from './file-chunks.js';
 import { cleanHeaders, isBlankRow, looksLikeData, numberedHeaders } from './headers.js';
 import { lineAtOffset, type Sniffed, scanText } from './sniff.js';
 import {
@@ -32,6 +32,13 @@ import {
 } from './table.js';
 
 const DELIMITERS: CsvDelimiter[] = [',', ';', '\t', '|'];
+
+/**
+ * Bytes read, decoded and parsed at a time. Small on purpose: every row of a piece is alive until
+ * the piece has been validated, and what is alive at a scavenge is copied. A million police.uk rows
+ * read and validated measured 8.5 s of CPU (GC ~40 %) with 1 MB pieces, ~4.5 s with 64 KB.
+ */
+export const CSV_CHUNK_BYTES = 64 * 1024;
 
 interface PapaResult {
   data: string[][];
@@ -129,7 +136,7 @@ export async function openCsv(
   }
   const wantHeader = options.header !== false;
   // One reused read buffer (file-chunks.ts): each chunk is decoded into a string before the next read.
-  const chunks = fileChunks(path, FILE_CHUNK_BYTES);
+  const chunks = fileChunks(path, CSV_CHUNK_BYTES);
   let closed = false;
   const close = async () => {
     closed = true;
@@ -238,15 +245,28 @@ export async function openCsv(
       return headers?.[field] ?? String(field + 1);
     }
 
+    // Length of the unfinished record after the last parse.
+    let carried = 0;
     try {
       for await (const chunk of chunks) {
         if (closed) return;
         const text = decoder.write(chunk);
         if (text.length === 0) continue;
         const input = pending.length > 0 ? pending + text : text;
+        // A record longer than a piece (a long quoted field) is parsed again only once as much text
+        // again has come, so it costs linear time, not a re-parse of all of it for every piece.
+        const waitForMore =
+          carried > CSV_CHUNK_BYTES &&
+          input.length < 2 * carried &&
+          input.length <= READER_LIMITS.maxPendingRowChars;
+        if (waitForMore) {
+          pending = input;
+          continue;
+        }
         parser ??= make(input);
         const result = parser.parse(input, 0, true);
         pending = input.slice(result.meta.cursor);
+        carried = pending.length;
         if (pending.length > READER_LIMITS.maxPendingRowChars) {
           throw new ImportFileError(
             'field-too-long',

@@ -129,7 +129,7 @@ describe('import read on a reader thread', () => {
     await run(a, a.file('first.csv', mixedCsv(200, 6, 'F')), false);
     const before = a.fingerprint();
     // Fails once the second import has written a batch or two: as a full disk would.
-    a.project.db.exec(`CREATE TEMP TRIGGER fail_late BEFORE INSERT ON main.records WHEN new.id > 5000
+    a.project.db.exec(`CREATE TEMP TRIGGER fail_late BEFORE INSERT ON main.records WHEN new.id > ${200 + 1.5 * BATCH_RECORDS}
       BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`);
     // The trigger is on this connection only, and runImport writes through it.
     await expect(run(a, a.file('second.csv', mixedCsv(ROWS, 7)), true)).rejects.toThrow(

@@ -145,6 +145,20 @@ describe('openTable — CSV structure', () => {
     });
   });
 
+  it('reads a quoted field many chunks long (newlines, commas, doubled quotes) and the rows around it', async () => {
+    // 400,000 characters: over six 64 KB read chunks, so the record is carried over several times.
+    const piece = 'line, with "quotes"\r\nand more\n';
+    const long = piece.repeat(Math.ceil(400_000 / piece.length));
+    const quoted = `"${long.replaceAll('"', '""')}"`;
+    const t = await readAll(file(`Ref,Notes,Value\n1,short,2\n3,${quoted},4\n5,after,6\n`));
+    expect(t.rows.map((row) => row.rowNumber)).toEqual([2, 3, 4]);
+    expect(t.rows[0]!.cells).toEqual(['1', 'short', '2']);
+    expect(t.rows[1]!.cells[0]).toBe('3');
+    expect(t.rows[1]!.cells[1]).toBe(long);
+    expect(t.rows[1]!.cells[2]).toBe('4');
+    expect(t.rows[2]!.cells).toEqual(['5', 'after', '6']);
+  });
+
   it('decodes multi-byte characters split across read chunks, in ASCII and non-ASCII chunks alike', async () => {
     // A BOM and 100-byte rows up to one byte before the first read chunk's end (1 MiB), so the
     // 2-byte 'é' straddles it; a 4-byte emoji; then over a chunk of ASCII rows (the byte-copy path).
