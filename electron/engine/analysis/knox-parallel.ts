@@ -119,8 +119,7 @@ function sharePlan(plan: KnoxPlan): KnoxPlan {
     order: shareArray(plan.order),
     rowStart: shareArray(plan.rowStart),
     pairs: shareArray(plan.pairs),
-    deltaColumn: shareArray(plan.deltaColumn),
-    rowPairTotals: shareArray(plan.rowPairTotals),
+    laneColumn: shareArray(plan.laneColumn),
     timeTotals: shareArray(plan.timeTotals),
   };
 }

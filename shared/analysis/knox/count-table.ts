@@ -1,40 +1,62 @@
 /**
- * One Knox table from a plan and a day per event (DESIGN.md §4, "Near repeat").
+ * Knox tables from a plan and days per event (DESIGN.md §4, "Near repeat").
  *
  *   table[r][t] = #{pairs i < j : distance band r, |day_i − day_j| in time band t}
  *
- * Pass over the plan's close pairs (knox-plan.ts): only a pair with |Δ| < L (L = largest finite time
- * edge) touches the table, tested without branching on the sign of Δ as (Δ + L − 1) >>> 0 < 2L − 1
- * (a negative value becomes a huge unsigned one); the rare increments are the only branch, and it is
- * well predicted. Then, exactly:
- *   • open last time column (edge Infinity): rowPairTotals[r] − the row's other cells, including
- *     the discarded "closer than the first time edge" cell;
- *   • open last distance row (edge Infinity): timeTotals[t] − every close pair in time band t,
- *     including those closer than the first distance edge, because the close pairs are precisely
- *     the pairs closer than the last finite distance edge.
- * O(n + close pairs) per table; `scratch` is reused between calls, so the loop allocates nothing.
+ * One pass over the plan's close pairs (knox-plan.ts) counts LANES tables at once, one per lane of
+ * days (a permutation each, or the observed days): the pass streams each packed pair once for all
+ * lanes, and the lanes' days sit side by side (dayByLane[position · LANES + lane]), so one cache line
+ * holds a partner's day in every lane. Per pair and lane the work is branch-free:
+ *   index = (day_a − firstDay + daySpan) − (day_b − firstDay)   (0 … 2·daySpan, never negative)
+ *   counts[row · (timeBands + 1) · LANES + laneColumn[index] + lane]++
+ * laneColumn holds the column × LANES, so the lanes' counts of a cell are neighbours and a lane is a
+ * constant offset in the unrolled loop. It sends a difference in no band to a discarded column, so
+ * no comparison decides whether
+ * to count (under random days most close pairs are further apart than the last time edge, and a
+ * branch on that mispredicts often). An open last time column (edge Infinity) is filled by the same
+ * look-up. The open last distance row (edge Infinity) is derived, exactly: timeTotals[t] − every
+ * close pair in time band t, including those closer than the first distance edge, because the close
+ * pairs are precisely the pairs closer than the last finite distance edge.
+ * O(n + close pairs) per LANES tables; `scratch` is reused between calls, so the pass allocates nothing.
  *
- * The table is written row-major (rows = distance bands, columns = time bands) into `out` at `offset`.
+ * Tables are written row-major (rows = distance bands, columns = time bands) one after another into
+ * `out` from `offset`.
  */
-import { type KnoxPlan, PAIR_ROW_BITS } from './knox-plan.js';
+import { type KnoxPlan, LANES, PAIR_ROW_BITS } from './knox-plan.js';
 
+/** log2(LANES): positions are scaled by a shift, which stays a small integer in the JIT's eyes. */
+const LANE_BITS = 2;
 const ROW_MASK = (1 << PAIR_ROW_BITS) - 1;
 
 export interface KnoxScratch {
+  /** (finite rows + 1) × (time bands + 1) cells of LANES counts each: cell c, lane k at c · LANES + k. */
   counts: Int32Array;
-  dayByPosition: Int32Array;
+  /** Days minus plan.firstDay in cell order, LANES per position. */
+  dayByLane: Int32Array;
 }
 
 /** A scratch buffer sized for the plan. */
 export function createScratch(plan: KnoxPlan): KnoxScratch {
-  const finiteRows = plan.openDistanceRow ? plan.distanceBands - 1 : plan.distanceBands;
   return {
-    counts: new Int32Array((finiteRows + 1) * (plan.timeBands + 1)),
-    dayByPosition: new Int32Array(plan.eventCount),
+    counts: new Int32Array(scratchTableSize(plan) << LANE_BITS),
+    dayByLane: new Int32Array(plan.eventCount * LANES),
   };
 }
 
-/** Counts the table for `day` (input order) into out[offset … offset + rows·columns). */
+/** Puts `day` (input order) into lane `lane` of the scratch, in cell order. */
+export function setLane(plan: KnoxPlan, scratch: KnoxScratch, lane: number, day: Int32Array): void {
+  const { order, eventCount, firstDay } = plan;
+  const dayByLane = scratch.dayByLane;
+  for (let a = 0; a < eventCount; a++) dayByLane[a * LANES + lane] = day[order[a]] - firstDay;
+}
+
+/** Copies lane `from` into lane `to` (a lane with no permutation of its own still has valid days). */
+export function copyLane(plan: KnoxPlan, scratch: KnoxScratch, from: number, to: number): void {
+  const dayByLane = scratch.dayByLane;
+  for (let a = 0; a < plan.eventCount; a++) dayByLane[a * LANES + to] = dayByLane[a * LANES + from];
+}
+
+/** The table for `day` (input order) into out[offset … offset + rows·columns). */
 export function countKnoxTable(
   plan: KnoxPlan,
   day: Int32Array,
@@ -42,40 +64,90 @@ export function countKnoxTable(
   out: Float64Array,
   offset = 0,
 ): void {
-  const { order, rowStart, pairs, deltaColumn, timeBands, distanceBands, timeLimitDays } = plan;
-  const { counts, dayByPosition } = scratch;
-  const n = plan.eventCount;
-  for (let a = 0; a < n; a++) dayByPosition[a] = day[order[a]];
+  setLane(plan, scratch, 0, day);
+  for (let lane = 1; lane < LANES; lane++) copyLane(plan, scratch, 0, lane);
+  countLanes(plan, scratch, out, offset, 1);
+}
+
+/**
+ * Counts the tables of every lane in one pass and writes the first `tables` (1 … LANES) of them
+ * into `out` from `offset`.
+ */
+export function countLanes(
+  plan: KnoxPlan,
+  scratch: KnoxScratch,
+  out: Float64Array,
+  offset: number,
+  tables: number,
+): void {
+  const { rowStart, pairs, laneColumn, daySpan, eventCount } = plan;
+  const rowCells = (plan.timeBands + 1) << LANE_BITS;
+  const { dayByLane, counts } = scratch;
+  passOverPairs(rowStart, pairs, laneColumn, dayByLane, counts, daySpan, rowCells, eventCount);
+  const cells = plan.distanceBands * plan.timeBands;
+  for (let lane = 0; lane < tables; lane++) writeTable(plan, counts, lane, out, offset + lane * cells);
+}
+
+/**
+ * The hot loop, alone in its function so the JIT optimises it once with settled type feedback
+ * (the code after a loop that is compiled on stack replacement would otherwise deoptimise it).
+ */
+function passOverPairs(
+  rowStart: Int32Array,
+  pairs: Uint32Array,
+  laneColumn: Uint16Array,
+  dayByLane: Int32Array,
+  counts: Int32Array,
+  daySpan: number,
+  rowCells: number,
+  eventCount: number,
+): void {
   counts.fill(0);
-  const shift = timeLimitDays - 1;
-  const span = 2 * timeLimitDays - 1;
-  const stride = timeBands + 1;
-  for (let a = 0; a < n; a++) {
-    const dayA = dayByPosition[a] + shift;
+  for (let a = 0; a < eventCount; a++) {
+    const lanesA = a << LANE_BITS;
+    const d0 = dayByLane[lanesA] + daySpan;
+    const d1 = dayByLane[lanesA + 1] + daySpan;
+    const d2 = dayByLane[lanesA + 2] + daySpan;
+    const d3 = dayByLane[lanesA + 3] + daySpan;
     const end = rowStart[a + 1];
     for (let p = rowStart[a]; p < end; p++) {
       const pair = pairs[p];
-      const index = dayA - dayByPosition[pair >>> PAIR_ROW_BITS];
-      if (index >>> 0 < span) counts[(pair & ROW_MASK) * stride + deltaColumn[index]]++;
+      const lanesB = (pair >>> PAIR_ROW_BITS) << LANE_BITS;
+      const row = (pair & ROW_MASK) * rowCells;
+      counts[row + laneColumn[d0 - dayByLane[lanesB]]]++;
+      counts[row + laneColumn[d1 - dayByLane[lanesB + 1]] + 1]++;
+      counts[row + laneColumn[d2 - dayByLane[lanesB + 2]] + 2]++;
+      counts[row + laneColumn[d3 - dayByLane[lanesB + 3]] + 3]++;
     }
   }
+}
 
+/** One lane's counts as a table, with the open distance row derived from the time-band totals. */
+function writeTable(
+  plan: KnoxPlan,
+  counts: Int32Array,
+  lane: number,
+  out: Float64Array,
+  offset: number,
+): void {
+  const { distanceBands, timeBands } = plan;
+  const stride = timeBands + 1;
   const finiteRows = plan.openDistanceRow ? distanceBands - 1 : distanceBands;
-  if (plan.openTimeColumn) {
-    for (let r = 0; r <= finiteRows; r++) {
-      let counted = 0;
-      for (let t = 0; t <= timeBands; t++) if (t !== timeBands - 1) counted += counts[r * stride + t];
-      counts[r * stride + timeBands - 1] = plan.rowPairTotals[r] - counted;
-    }
-  }
+  const count = (r: number, t: number) => counts[((r * stride + t) << LANE_BITS) + lane];
   for (let r = 0; r < finiteRows; r++) {
-    for (let t = 0; t < timeBands; t++) out[offset + r * timeBands + t] = counts[r * stride + t];
+    for (let t = 0; t < timeBands; t++) out[offset + r * timeBands + t] = count(r, t);
   }
   if (plan.openDistanceRow) {
     for (let t = 0; t < timeBands; t++) {
       let close = 0;
-      for (let r = 0; r <= finiteRows; r++) close += counts[r * stride + t];
+      for (let r = 0; r <= finiteRows; r++) close += count(r, t);
       out[offset + finiteRows * timeBands + t] = plan.timeTotals[t] - close;
     }
   }
+}
+
+/** Cells of one lane's counts: (finite rows + the "closer than the first edge" row) × (time bands + discard). */
+function scratchTableSize(plan: KnoxPlan): number {
+  const finiteRows = plan.openDistanceRow ? plan.distanceBands - 1 : plan.distanceBands;
+  return (finiteRows + 1) * (plan.timeBands + 1);
 }

@@ -1,28 +1,29 @@
 /**
  * Everything about a Knox run that permutation does not change, computed once (DESIGN.md §4,
  * "Near repeat"): the close pairs with their distance bands (close-pairs.ts), a look-up from a
- * signed day difference to its time band, the pairs per time band over all pairs
- * (time-band-totals.ts) and the close pairs per distance row. A plan holds typed arrays only, so it
- * can be sent to worker threads.
+ * signed day difference to its time band and the pairs per time band over all pairs
+ * (time-band-totals.ts). A plan holds typed arrays only, so it can be sent to worker threads.
  *
  * Scratch table of the pass over pairs (count-table.ts): (finite distance rows + 1) × (time bands + 1)
  * cells; the extra row holds pairs closer than the first distance edge and the extra column pairs
- * closer than the first time edge, both discarded.
+ * whose day difference is in no time band, both discarded.
  *
  * Pair storage is compact (issue 15): each close pair is one 32-bit word, its partner's position in
  * the top 24 bits and its scratch row in the low 8 (PAIR_ROW_BITS), so the pass over millions of
  * pairs streams 4 bytes per pair instead of 6 from two arrays. Positions must therefore be below
  * 2^24 (MAX_KNOX_EVENTS), far above the engine's guard rails.
  *
- * Only differences |Δ| < L, L = the largest finite time edge, are counted pair by pair, through
- * deltaColumn[Δ + L − 1] (Δ signed, so no branch on its sign). Under random days most close pairs are
- * further apart than L; they are derived instead: an open last time column "≥ L" is the distance row's
- * pair total (invariant: locations are fixed) minus its other cells, and with a finite last time edge
- * they are in no band at all.
+ * Time bands by look-up (count-table.ts): with S = the events' day span (last day − first day), a
+ * signed difference Δ = day_a − day_b lies in [−S, S], and laneColumn[Δ + S] is its time band (× LANES), or
+ * the discarded column (timeBands) when |Δ| is in no band. Two years of events make a 3 kB table
+ * that stays in the first-level cache; S is bounded (MAX_DAY_SPAN, a 4 MB table at most).
  */
 import { bandOf, checkEdges, type DistanceMetric, largestFiniteEdge } from './bands.js';
 import { BELOW_FIRST_EDGE, findClosePairs } from './close-pairs.js';
 import { pairsPerTimeBand } from './time-band-totals.js';
+
+/** Tables counted per pass over the pairs (count-table.ts is unrolled for exactly this many). */
+export const LANES = 4;
 
 /** Time bands must fit in a byte beside the "closer than the first edge" column. */
 export const MAX_TIME_BANDS = 254;
@@ -32,6 +33,8 @@ export const PAIR_ROW_BITS = 8;
 export const MAX_KNOX_EVENTS = 2 ** (32 - PAIR_ROW_BITS);
 /** A finite time edge beyond this (about 27,000 years) is a mistake, not a band. */
 const MAX_TIME_EDGE_DAYS = 10_000_000;
+/** Events spread over more days than this (about 2,700 years) hold a stray date. */
+export const MAX_DAY_SPAN = 1_000_000;
 
 export interface KnoxPlan {
   eventCount: number;
@@ -39,19 +42,20 @@ export interface KnoxPlan {
   timeBands: number;
   /** Whether the last distance edge is Infinity (its row comes from timeTotals). */
   openDistanceRow: boolean;
-  /** Whether the last time edge is Infinity (its column comes from rowPairTotals). */
-  openTimeColumn: boolean;
-  /** L: the largest finite time edge; only |Δ| < L is counted pair by pair. */
-  timeLimitDays: number;
+  /** The earliest day of the events; lanes of days are held relative to it. */
+  firstDay: number;
+  /** S: last day − first day, so every difference Δ lies in [−S, S]. */
+  daySpan: number;
   /** Close pairs in cell order (see close-pairs.ts): the pairs of position a are pairs[rowStart[a] … rowStart[a+1]). */
   order: Int32Array;
   rowStart: Int32Array;
   /** Each close pair packed as (partner position << PAIR_ROW_BITS) | scratch row. */
   pairs: Uint32Array;
-  /** Time column of a signed difference Δ, at index Δ + L − 1 (length 2L − 1). */
-  deltaColumn: Uint8Array;
-  /** Close pairs per scratch row (finite distance rows, then the "closer than the first edge" row). */
-  rowPairTotals: Float64Array;
+  /**
+   * Time column × LANES (count-table.ts) of a signed difference Δ at index Δ + S (length 2S + 1);
+   * column timeBands = in no band. Pre-scaled so the pass adds it to a scratch offset as it is.
+   */
+  laneColumn: Uint16Array;
   /** Pairs per time band over all pairs (invariant under permutation). */
   timeTotals: Float64Array;
 }
@@ -89,31 +93,52 @@ export function buildKnoxPlan(input: KnoxPlanInput): KnoxPlan {
   if (x.length > MAX_KNOX_EVENTS) {
     throw new RangeError(`the Knox test takes at most ${MAX_KNOX_EVENTS} events, got ${x.length}`);
   }
+  const { firstDay, daySpan } = dayRange(day);
   const closePairs = findClosePairs(x, y, distanceEdgesM, metric);
   const pairs = new Uint32Array(closePairs.count);
-  const rowPairTotals = new Float64Array(finiteRows + 1);
   for (let p = 0; p < closePairs.count; p++) {
     const row = closePairs.band[p] === BELOW_FIRST_EDGE ? finiteRows : closePairs.band[p];
     pairs[p] = ((closePairs.partner[p] << PAIR_ROW_BITS) | row) >>> 0;
-    rowPairTotals[row]++;
-  }
-  const deltaColumn = new Uint8Array(Math.max(0, 2 * timeLimitDays - 1));
-  for (let index = 0; index < deltaColumn.length; index++) {
-    const t = bandOf(Math.abs(index - (timeLimitDays - 1)), timeEdgesDays);
-    deltaColumn[index] = t < 0 ? timeBands : t;
   }
   return {
     eventCount: x.length,
     distanceBands,
     timeBands,
     openDistanceRow,
-    openTimeColumn: timeEdgesDays[timeBands] === Infinity,
-    timeLimitDays,
+    firstDay,
+    daySpan,
     order: closePairs.order,
     rowStart: closePairs.rowStart,
     pairs,
-    deltaColumn,
-    rowPairTotals,
+    laneColumn: laneColumns(daySpan, timeEdgesDays),
     timeTotals: pairsPerTimeBand(day, timeEdgesDays),
   };
+}
+
+/** The first day and the span of the events' days (0 and 0 for no events). */
+function dayRange(day: Int32Array): { firstDay: number; daySpan: number } {
+  if (day.length === 0) return { firstDay: 0, daySpan: 0 };
+  let first = day[0];
+  let last = day[0];
+  for (let i = 1; i < day.length; i++) {
+    if (day[i] < first) first = day[i];
+    if (day[i] > last) last = day[i];
+  }
+  if (last - first > MAX_DAY_SPAN) {
+    throw new RangeError(
+      `the events' dates span ${last - first} days, more than ${MAX_DAY_SPAN}: check for a stray date`,
+    );
+  }
+  return { firstDay: first, daySpan: last - first };
+}
+
+/** laneColumn[Δ + S] = LANES × (time band of |Δ|, or timeBands (discarded) when it is in none). */
+function laneColumns(daySpan: number, timeEdgesDays: readonly number[]): Uint16Array {
+  const timeBands = timeEdgesDays.length - 1;
+  const column = new Uint16Array(2 * daySpan + 1);
+  for (let index = 0; index < column.length; index++) {
+    const t = bandOf(Math.abs(index - daySpan), timeEdgesDays);
+    column[index] = (t < 0 ? timeBands : t) * LANES;
+  }
+  return column;
 }

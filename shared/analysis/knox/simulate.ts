@@ -2,12 +2,14 @@
  * The Monte Carlo part of the Knox test (DESIGN.md §4, "Near repeat"): iterations [from, to) of a
  * run, each the table of one permutation of the days (permute-days.ts), written one after another
  * into a Float64Array of (to − from) × cells. Iteration i depends only on (seed, i), so any split
- * of a run into chunks (workers) gives the same tables. O((to − from) · (n + close pairs)).
+ * of a run into chunks (workers) gives the same tables. Permutations are counted LANES at a time,
+ * one per lane of a pass over the pairs (count-table.ts); a last group with fewer permutations fills
+ * its spare lanes with a copy and keeps only its own tables. O((to − from) · (n + close pairs)).
  */
 import type { ProgressFn } from '../../jobs/progress.js';
 import { noProgress } from '../../jobs/progress.js';
-import { countKnoxTable, createScratch } from './count-table.js';
-import type { KnoxPlan } from './knox-plan.js';
+import { copyLane, countLanes, createScratch, setLane } from './count-table.js';
+import { type KnoxPlan, LANES } from './knox-plan.js';
 import { permutedDays } from './permute-days.js';
 
 /** Iterations between progress calls (each is cheap; the worker throttles what it forwards). */
@@ -32,11 +34,22 @@ export function simulateKnoxTables(
   const tables = new Float64Array(total * cells);
   const scratch = createScratch(plan);
   const shuffled = new Int32Array(day.length);
-  for (let i = fromIteration; i < toIteration; i++) {
-    permutedDays(day, seed, i, shuffled);
-    countKnoxTable(plan, shuffled, scratch, tables, (i - fromIteration) * cells);
-    const done = i - fromIteration + 1;
-    if (done % PROGRESS_EVERY === 0 || done === total) progress(done, total);
+  let reported = 0;
+  for (let first = fromIteration; first < toIteration; first += LANES) {
+    const count = Math.min(LANES, toIteration - first);
+    for (let lane = 0; lane < LANES; lane++) {
+      if (lane < count) {
+        setLane(plan, scratch, lane, permutedDays(day, seed, first + lane, shuffled));
+      } else {
+        copyLane(plan, scratch, 0, lane);
+      }
+    }
+    countLanes(plan, scratch, tables, (first - fromIteration) * cells, count);
+    const done = first + count - fromIteration;
+    if (done - reported >= PROGRESS_EVERY || done === total) {
+      progress(done, total);
+      reported = done;
+    }
   }
   return tables;
 }

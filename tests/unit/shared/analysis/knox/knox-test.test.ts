@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countKnoxTable, createScratch } from '../../../../../shared/analysis/knox/count-table.js';
-import { buildKnoxPlan } from '../../../../../shared/analysis/knox/knox-plan.js';
+import { buildKnoxPlan, MAX_DAY_SPAN } from '../../../../../shared/analysis/knox/knox-plan.js';
 import { knoxTest, resolveKnoxOptions } from '../../../../../shared/analysis/knox/knox-test.js';
 import { nrcPreset } from '../../../../../shared/analysis/knox/nrc-preset.js';
 import { permutedDays } from '../../../../../shared/analysis/knox/permute-days.js';
@@ -250,5 +250,29 @@ describe('knoxTest guard rails', () => {
     expect(() => knoxTest(events, { distanceEdgesM: [0, 100], timeEdgesDays: [0, 7], seed: 1 })).toThrow(
       /project them to metres first/,
     );
+  });
+});
+
+describe('knoxTest day look-up', () => {
+  it('refuses events whose dates span more than MAX_DAY_SPAN days, naming a stray date', () => {
+    const events = {
+      x: Float64Array.from([500_000, 500_010, 500_020]),
+      y: Float64Array.from([200_000, 200_000, 200_000]),
+      day: Int32Array.from([19_000, 19_001, 19_000 + MAX_DAY_SPAN + 1]),
+    };
+    expect(() => knoxTest(events, { distanceEdgesM: [0, 100], timeEdgesDays: [0, 7], seed: 1 })).toThrow(
+      /span 1000001 days.*stray date/,
+    );
+  });
+
+  it('counts a pair exactly MAX_DAY_SPAN days apart in an open last time band', () => {
+    // Pairs: 0–1 Δ 1 day ([0, 7)), 0–2 and 1–2 Δ MAX_DAY_SPAN and MAX_DAY_SPAN − 1 (≥ 7), all within 100 m.
+    const events = {
+      x: Float64Array.from([500_000, 500_010, 500_020]),
+      y: Float64Array.from([200_000, 200_000, 200_000]),
+      day: Int32Array.from([19_000, 19_001, 19_000 + MAX_DAY_SPAN]),
+    };
+    const result = knoxTest(events, { distanceEdgesM: [0, 100], timeEdgesDays: [0, 7, Infinity], seed: 1 });
+    expect(Array.from(result.observed)).toEqual([1, 2]);
   });
 });
