@@ -4,8 +4,10 @@
  *
  *   const { values, positionals } = parseCommandArgs(args, { port: { type: 'string' } });
  *   const port = intOption(values.port, '--port', { min: 0, max: 65535, fallback: 0 });
+ *   const cellSizeM = positiveNumber(values.cell, '--cell');
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { Extent } from '../../shared/analysis/kde/extent.js';
 import { CliUsageError } from './command.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -33,4 +35,24 @@ export function intOption(
     throw new CliUsageError(`${name} must be between ${range.min} and ${range.max}, got ${n}`);
   }
   return n;
+}
+
+/** A number > 0 (a size, a distance), refused with the option named. */
+export function positiveNumber(text: string, name: string): number {
+  const v = Number(text);
+  if (!(text.trim() !== '' && Number.isFinite(v) && v > 0)) {
+    throw new CliUsageError(`${name} must be a number > 0, got '${text}'`);
+  }
+  return v;
+}
+
+/** `minx,miny,maxx,maxy` in projected metres, with min < max on both axes. */
+export function extentOption(text: string, name = '--extent'): Extent {
+  const parts = text.split(',').map((s) => Number(s.trim()));
+  if (parts.length !== 4 || parts.some((v) => !Number.isFinite(v))) {
+    throw new CliUsageError(`${name} must be minx,miny,maxx,maxy, got '${text}'`);
+  }
+  const [minX, minY, maxX, maxY] = parts as [number, number, number, number];
+  if (!(maxX > minX && maxY > minY)) throw new CliUsageError(`${name} needs minx < maxx and miny < maxy`);
+  return { minX, minY, maxX, maxY };
 }

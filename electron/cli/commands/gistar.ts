@@ -14,9 +14,8 @@ import { giStar } from '../../../shared/analysis/gistar/gistar.js';
 import { bandNote, exclusiveBins, giStarReadingNotes } from '../../../shared/analysis/gistar/reading.js';
 import { writeEsriAsciiGrid } from '../../../shared/analysis/grid-io/esri-ascii.js';
 import { prjFor, prjPathFor } from '../../../shared/analysis/grid-io/prj.js';
-import type { Extent } from '../../../shared/analysis/kde/extent.js';
 import { writeFileAtomic } from '../../engine/export/atomic-write.js';
-import { parseCommandArgs } from '../args.js';
+import { extentOption, parseCommandArgs, positiveNumber } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
 import { chooseEventInput, eventInputOptions, refusing } from '../event-input.js';
 import { createProgressBar } from '../progress.js';
@@ -188,24 +187,6 @@ async function readDatedCsv(
   });
   const { x, y, day } = dated.events;
   return { ...dated, crs: 'EPSG:27700', events: { x, y, ...dayWindows(day) } };
-}
-
-function positiveNumber(text: string, name: string): number {
-  const v = Number(text);
-  if (!(text.trim() !== '' && Number.isFinite(v) && v > 0)) {
-    throw new CliUsageError(`${name} must be a number > 0, got '${text}'`);
-  }
-  return v;
-}
-
-function extentOption(text: string): Extent {
-  const parts = text.split(',').map((s) => Number(s.trim()));
-  if (parts.length !== 4 || parts.some((v) => !Number.isFinite(v))) {
-    throw new CliUsageError(`--extent must be minx,miny,maxx,maxy, got '${text}'`);
-  }
-  const [minX, minY, maxX, maxY] = parts as [number, number, number, number];
-  if (!(maxX > minX && maxY > minY)) throw new CliUsageError('--extent needs minx < maxx and miny < maxy');
-  return { minX, minY, maxX, maxY };
 }
 
 async function writeOrRefuse(path: string, text: string): Promise<void> {

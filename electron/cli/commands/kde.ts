@@ -26,7 +26,7 @@ import { makeTransform } from '../../../shared/crs/transform.js';
 import { rightHandRule } from '../../../shared/profile/exports/rings.js';
 import { type KdeOnPoolResult, kdeOnPool } from '../../engine/analysis/kde-on-pool.js';
 import { WorkerPool } from '../../engine/jobs/worker-pool.js';
-import { parseCommandArgs } from '../args.js';
+import { extentOption, parseCommandArgs, positiveNumber } from '../args.js';
 import { type CliCommand, type CliIo, CliRefusal, CliUsageError } from '../command.js';
 import { chooseEventInput, type EventInput, eventInputOptions } from '../event-input.js';
 import { createProgressBar } from '../progress.js';
@@ -187,14 +187,6 @@ async function readEvents(
   return source;
 }
 
-function positiveNumber(text: string, name: string): number {
-  const v = Number(text);
-  if (!(text.trim() !== '' && Number.isFinite(v) && v > 0)) {
-    throw new CliUsageError(`${name} must be a number > 0, got '${text}'`);
-  }
-  return v;
-}
-
 function wholeNumber(text: string, name: string, min: number): number {
   const v = Number(text);
   if (!(/^\d+$/.test(text.trim()) && v >= min)) {
@@ -208,16 +200,6 @@ function kernelOption(text: string): KernelName {
     throw new CliUsageError(`--kernel must be one of ${KERNEL_NAMES.join(', ')}, got '${text}'`);
   }
   return text as KernelName;
-}
-
-function extentOption(text: string): KdeOptions['extent'] {
-  const parts = text.split(',').map((s) => Number(s.trim()));
-  if (parts.length !== 4 || parts.some((v) => !Number.isFinite(v))) {
-    throw new CliUsageError(`--extent must be minx,miny,maxx,maxy, got '${text}'`);
-  }
-  const [minX, minY, maxX, maxY] = parts;
-  if (!(maxX > minX && maxY > minY)) throw new CliUsageError(`--extent needs minx < maxx and miny < maxy`);
-  return { minX, minY, maxX, maxY };
 }
 
 function thresholdOption(text: string) {
