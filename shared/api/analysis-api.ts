@@ -8,6 +8,7 @@ import type { HotspotSupport } from '../analysis/hotspots/support.js';
 import type { ClassThreshold, SurfaceStats } from '../analysis/hotspots/thresholds.js';
 import { KERNEL_NAMES } from '../analysis/kde/kernels.js';
 import type { KdeEventCounts, KdeParamsUsed } from '../analysis/kde/plan.js';
+import type { KnoxEstimate } from '../analysis/knox/knox-estimate.js';
 import type { KnoxReport } from '../analysis/knox/knox-report.js';
 import type { ThresholdSuggestion } from '../analysis/knox/suggest-thresholds.js';
 import type { Grid } from '../model/grid.js';
@@ -333,6 +334,8 @@ export interface KdeRunResult {
 
 export const analysisMethods = {
   runKnox: method(knoxInputSchema)<KnoxRunResult>(),
+  /** The close pairs and the estimated Monte Carlo time of that runKnox input, without running it. */
+  planKnox: method(knoxInputSchema)<KnoxEstimate>(),
   runChains: method(chainsInputSchema)<ChainsRunResult>(),
   runKde: method(kdeInputSchema)<KdeRunResult>(),
 };

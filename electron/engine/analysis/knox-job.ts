@@ -4,6 +4,8 @@
  *   knoxPlan      events + settings → the permutation-invariant plan (close pairs, shared/analysis/
  *                 knox/knox-plan.ts) and the observed table. Building the plan is the one step that
  *                 sorts and searches, so it runs off the main thread too.
+ *   knoxCount     events + settings → the plan's event and close-pair counts only (an estimate before
+ *                 a run: the Api's planKnox); the plan is built and dropped in the worker.
  *   knoxSimulate  plan + days + seed + iterations [from, to) → those iterations' simulated tables.
  *                 Iteration i depends on (seed, i) only, so the orchestrator (knox-parallel.ts) may
  *                 split a run into any chunks over the pool and join them in order.
@@ -49,4 +51,16 @@ export function knoxPlanJob(params: KnoxPlanParams): KnoxPlanResult {
 export function knoxSimulateJob(params: KnoxSimulateParams, progress: ProgressFn): KnoxSimulateResult {
   const { plan, day, seed, fromIteration, toIteration } = params;
   return { tables: simulateKnoxTables(plan, day, seed, fromIteration, toIteration, progress) };
+}
+
+export interface KnoxCountResult {
+  /** Events and close pairs of the plan (what knox-estimate.ts needs), without the plan itself. */
+  events: number;
+  closePairs: number;
+}
+
+/** knoxCount: the plan built and measured only, for an estimate before a run (the Api's planKnox). */
+export function knoxCountJob(params: KnoxPlanParams): KnoxCountResult {
+  const plan = planKnox({ x: params.x, y: params.y, day: params.day }, params.settings);
+  return { events: plan.eventCount, closePairs: plan.pairs.length };
 }

@@ -9,8 +9,17 @@
  *   including the seed.
  *
  * A request without a seed gets one drawn here, so the cache key, the report and a rerun all carry it.
+ *
+ * `planKnoxAnalysis` (the `planKnox` handler) tells the analyst before a run how long it will take:
+ * the same filter, guard rails and plan as a run, in one `knoxCount` worker job that builds the plan
+ * and returns its counts only, so the engine thread stays free (the plan of the sample town's wide
+ * bands is 6 M pairs, a few hundred milliseconds) and nothing is cached or recorded as an analysis.
  */
-import { estimateText } from '../../../shared/analysis/knox/knox-estimate.js';
+import {
+  estimateText,
+  type KnoxEstimate,
+  knoxEstimate,
+} from '../../../shared/analysis/knox/knox-estimate.js';
 import { knoxReport } from '../../../shared/analysis/knox/knox-report.js';
 import { type KnoxOptions, resolveKnoxOptions } from '../../../shared/analysis/knox/knox-test.js';
 import { nrcPreset } from '../../../shared/analysis/knox/nrc-preset.js';
@@ -74,6 +83,24 @@ export async function runKnoxAnalysis(
     cached: hit,
     provenance: value.provenance,
   };
+}
+
+/** The close pairs of a request and its estimated Monte Carlo time (knox-estimate.ts), without the run. */
+export async function planKnoxAnalysis(ctx: EngineContext, request: KnoxRequest): Promise<KnoxEstimate> {
+  const { db } = ctx.project();
+  const settings = checkedArgument(() => resolveKnoxOptions(knoxOptionsOf(request)));
+  const { events } = nearRepeatEvents(ctx, db, request, 'Knox');
+  const counted = await ctx.jobs.pool.run('knoxCount', {
+    x: events.x,
+    y: events.y,
+    day: events.day,
+    settings,
+  });
+  const threads = Math.max(1, Math.min(ctx.jobs.pool.size, settings.iterations));
+  return knoxEstimate(
+    { events: counted.events, closePairs: counted.closePairs, iterations: settings.iterations, threads },
+    settings.earlyStopExceedances !== null,
+  );
 }
 
 /** The Knox options of a request: explicit edges (null = Infinity) or the NRC preset. */

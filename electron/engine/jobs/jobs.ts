@@ -53,6 +53,10 @@ export type Jobs = {
     import('../analysis/knox-job.js').KnoxPlanParams,
     import('../analysis/knox-job.js').KnoxPlanResult,
   ];
+  knoxCount: [
+    import('../analysis/knox-job.js').KnoxPlanParams,
+    import('../analysis/knox-job.js').KnoxCountResult,
+  ];
   knoxSimulate: [
     import('../analysis/knox-job.js').KnoxSimulateParams,
     import('../analysis/knox-job.js').KnoxSimulateResult,

@@ -23,6 +23,30 @@ export function estimateKnoxSeconds(work: KnoxWork): number {
   return (work.iterations * perIterationNs) / Math.max(1, work.threads) / 1e9;
 }
 
+/** What an analyst is told before a run (the Api's planKnox, `hotspot knox --dry-run`). */
+export interface KnoxEstimate extends KnoxWork {
+  seconds: number;
+  /** Whether the run may stop before `iterations` (the estimate is then an upper bound). */
+  earlyStop: boolean;
+  /** "About 9 s for 999 iterations (6.2 M close pairs)". */
+  text: string;
+}
+
+export function knoxEstimate(work: KnoxWork, earlyStop: boolean): KnoxEstimate {
+  const seconds = estimateKnoxSeconds(work);
+  const time = earlyStop ? `at most ${estimateText(seconds)}` : estimateText(seconds);
+  const text =
+    `${time.charAt(0).toUpperCase()}${time.slice(1)} for ${work.iterations.toLocaleString('en-GB')} ` +
+    `iterations (${pairsText(work.closePairs)})`;
+  return { ...work, seconds, earlyStop, text };
+}
+
+/** "6.2 M close pairs", "41,280 close pairs", "1 close pair". */
+export function pairsText(pairs: number): string {
+  if (pairs >= 1e6) return `${(pairs / 1e6).toFixed(1)} M close pairs`;
+  return `${pairs.toLocaleString('en-GB')} close pair${pairs === 1 ? '' : 's'}`;
+}
+
 /** "about 12 s", "about 3 min": the estimate in words, rounded to what it can promise. */
 export function estimateText(seconds: number): string {
   if (seconds < 1) return 'under a second';

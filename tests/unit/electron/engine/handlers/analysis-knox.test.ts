@@ -226,6 +226,79 @@ describe('runKnox', () => {
   });
 });
 
+describe('planKnox', () => {
+  /** Pairs closer than `radiusM` (Euclidean or Manhattan), by looking at every pair of the imported rows. */
+  function brutePairs(radiusM: number, metric: 'euclidean' | 'manhattan'): number {
+    let pairs = 0;
+    for (let i = 0; i < xs.length; i++) {
+      for (let j = i + 1; j < xs.length; j++) {
+        const dx = xs[i] - xs[j];
+        const dy = ys[i] - ys[j];
+        const d = metric === 'manhattan' ? Math.abs(dx) + Math.abs(dy) : Math.sqrt(dx * dx + dy * dy);
+        if (d < radiusM) pairs++;
+      }
+    }
+    return pairs;
+  }
+
+  it('counts the close pairs a run would pass over (brute force) and estimates the run from them', async () => {
+    const estimate = await engine.api.planKnox({
+      jobId: 'knox-plan-0001',
+      filter: { datasetIds: [burglaryId] },
+      distanceEdgesM: [0, 100, 300, null],
+      timeEdgesDays: [0, 7, 14, null],
+      iterations: 999,
+      seed: 1,
+    });
+    const closePairs = brutePairs(300, 'euclidean');
+    expect(closePairs).toBeGreaterThan(100);
+    expect(estimate).toMatchObject({
+      events: 300,
+      closePairs,
+      iterations: 999,
+      threads: 2,
+      earlyStop: false,
+    });
+    // 999 × (pairs × 3 ns + 300 × 20 ns) ÷ 2 threads (knox-estimate.ts).
+    expect(estimate.seconds).toBeCloseTo((999 * (closePairs * 3 + 300 * 20)) / 2 / 1e9, 12);
+    expect(estimate.text).toBe(
+      `Under a second for 999 iterations (${closePairs.toLocaleString('en-GB')} close pairs)`,
+    );
+  });
+
+  it('uses the NRC preset radius (Manhattan, b × bands) and says an early stop makes it an upper bound', async () => {
+    const estimate = await engine.api.planKnox({
+      jobId: 'knox-plan-0002',
+      filter: { datasetIds: [burglaryId] },
+      nrc: { bandwidthM: 100, distanceBands: 2, timeBandDays: 7, timeBands: 2 },
+      iterations: 99,
+      earlyStopExceedances: 10,
+    });
+    expect(estimate.closePairs).toBe(brutePairs(200, 'manhattan'));
+    expect(estimate.earlyStop).toBe(true);
+    expect(estimate.text).toMatch(/^At most under a second for 99 iterations/);
+  });
+
+  it('refuses what a run refuses: month-only records, bad edges', async () => {
+    await expect(
+      engine.api.planKnox({
+        jobId: 'knox-plan-0003',
+        filter: { datasetIds: [monthlyId] },
+        distanceEdgesM: [0, 100],
+        timeEdgesDays: [0, 7],
+      }),
+    ).rejects.toMatchObject({ code: 'refused' });
+    await expect(
+      engine.api.planKnox({
+        jobId: 'knox-plan-0004',
+        filter: {},
+        distanceEdgesM: [0, null, 100],
+        timeEdgesDays: [0, 7],
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+});
+
 describe('runChains', () => {
   it('finds the planted series with crime references, live, unflagged, and zones around the recent events only', async () => {
     const columns = await engine.api.queryRecords({ filter: { datasetIds: [burglaryId] } });
