@@ -44,6 +44,8 @@ export type EventListener = (event: ApiEvent) => void;
 export interface Engine {
   readonly api: Handlers<ApiMethods>;
   readonly context: EngineContext;
+  /** The project file's life cycle (create, open, close): the service the project handlers call. */
+  readonly session: ProjectSession;
   /** Where the host registers files the analyst chose (dialogs, command line, uploads). */
   readonly files: PathRegistry;
   /** The project's basemap and the local tile files both hosts serve. */
@@ -100,6 +102,7 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     api,
     context,
+    session,
     files,
     basemaps,
     events: {

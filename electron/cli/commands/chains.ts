@@ -27,6 +27,7 @@ import { runChainsAnalysis } from '../../engine/analysis/chains-service.js';
 import { runKdeAnalysis } from '../../engine/analysis/kde-service.js';
 import { type KnoxRequest, runKnoxAnalysis } from '../../engine/analysis/knox-service.js';
 import { createEngine } from '../../engine/engine.js';
+import { listDatasets } from '../../engine/import/datasets.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import { type CliCommand, type CliIo, CliRefusal, CliUsageError } from '../command.js';
 import { createProgressBar } from '../progress.js';
@@ -130,8 +131,9 @@ export const chainsCommand: CliCommand = {
     const bar = createProgressBar(io, 'Chains');
     const controller = new AbortController();
     try {
-      await engine.api.openProject({ path: projectPath });
-      const datasets = await engine.api.listDatasets({});
+      // The engine's services, as the Api handlers call them (STYLE.md 16).
+      engine.session.open(projectPath);
+      const datasets = listDatasets(engine.context.project().db);
       const dataset = datasets.find((d) => d.name.toLowerCase() === values.dataset!.toLowerCase());
       if (!dataset) {
         throw new CliRefusal(

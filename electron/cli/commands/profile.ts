@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { createEngine } from '../../engine/engine.js';
+import { listDatasets } from '../../engine/import/datasets.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
 import { createProgressBar } from '../progress.js';
@@ -104,12 +105,14 @@ export const profileCommand: CliCommand = {
     });
     try {
       const { api } = engine;
-      await api.openProject({ path: projectPath });
+      // Opening and listing call the engine's services (STYLE.md 16); building and exporting still
+      // go through the handlers, which track them as jobs (the job list, cancel, progress events).
+      engine.session.open(projectPath);
       let scope: { datasetIds?: number[]; categories?: string[] } | undefined;
       if (values.dataset || values.category) {
         scope = {};
         if (values.dataset) {
-          const datasets = await api.listDatasets({});
+          const datasets = listDatasets(engine.context.project().db);
           scope.datasetIds = values.dataset.map((name) => {
             const found = datasets.find((d) => d.name.toLowerCase() === name.toLowerCase());
             if (!found)
