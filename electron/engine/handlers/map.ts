@@ -9,6 +9,7 @@ import type { EngineContext, Handlers } from '../context.js';
 import { areaChoropleth } from '../query/area-choropleth.js';
 import { recordBounds } from '../query/record-bounds.js';
 import { recordRows } from '../query/record-rows.js';
+import { filterRecords, recordSnapshot } from '../query/record-selection.js';
 
 export function createMapHandlers(ctx: EngineContext): Handlers<typeof mapMethods> {
   const db = () => ctx.project().db;
@@ -16,6 +17,8 @@ export function createMapHandlers(ctx: EngineContext): Handlers<typeof mapMethod
     getRecords: async ({ ids }) => recordRows(db(), ids),
     recordBounds: async ({ filter }) => recordBounds(db(), filter),
     areaChoropleth: async ({ filter }) => areaChoropleth(db(), filter),
+    recordSnapshot: async () => recordSnapshot(db()),
+    filterRecords: async ({ filter }) => filterRecords(db(), filter),
     referenceLines: async () => referenceLinesGeoJson(db(), ctx.project().crs),
     deleteReferenceLayer: async ({ id }) => {
       const deleted = deleteReferenceLayer(db(), id);

@@ -28,6 +28,8 @@ export interface RecordCache {
   /** Hour 0–23 and weekday 0 = Monday of the window's start, for the hour and weekday filters. */
   startHour: Uint8Array;
   startWeekday: Uint8Array;
+  /** Month of the window's start as year × 12 + month (0 = January), for the month counts. */
+  startMonth: Int32Array;
   categoryCode: Int32Array;
   categories: string[];
   subcategoryCode: Int32Array;
@@ -76,6 +78,7 @@ function readColumns(db: Database.Database): RecordCache {
     weight: new Float64Array(count),
     startHour: new Uint8Array(count),
     startWeekday: new Uint8Array(count),
+    startMonth: new Int32Array(count),
     categoryCode: new Int32Array(count),
     categories: [],
     subcategoryCode: new Int32Array(count),
@@ -129,6 +132,7 @@ function readColumns(db: Database.Database): RecordCache {
     cache.weight[i] = r[9];
     cache.startHour[i] = hourOf(r[6]);
     cache.startWeekday[i] = weekdayOf(r[6]);
+    cache.startMonth[i] = monthOf(r[6]);
     cache.categoryCode[i] = categories.code(r[10]);
     cache.locationCode[i] = locations.code(r[11]);
     cache.areaCode[i] = areas.code(r[12]);
@@ -141,6 +145,11 @@ function readColumns(db: Database.Database): RecordCache {
   cache.locations = locations.values;
   cache.areaCodes = areas.values;
   return cache;
+}
+
+function monthOf(ms: number): number {
+  const start = new Date(ms);
+  return start.getUTCFullYear() * 12 + start.getUTCMonth();
 }
 
 const caches = new WeakMap<Database.Database, RecordCache>();

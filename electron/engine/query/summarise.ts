@@ -16,8 +16,7 @@ export function summariseSelection(cache: RecordCache, indices: Uint32Array): Re
     const i = indices[k]!;
     const c = cache.categoryCode[i]!;
     byCategory[c < 0 ? cache.categories.length : c]!++;
-    const start = new Date(cache.fromMs[i]!);
-    const month = start.getUTCFullYear() * 12 + start.getUTCMonth();
+    const month = cache.startMonth[i]!;
     byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
     const d = cache.datasetId[i]!;
     byDataset.set(d, (byDataset.get(d) ?? 0) + 1);

@@ -5,54 +5,15 @@
  * at the ends. An HTML table rather than SVG so a screen reader can walk it cell by cell.
  *
  * Month-only records cannot be placed in an hour (DESIGN.md §4 guard rails): they are left out of the
- * table and counted in its caption.
+ * table and counted in its caption. The table's numbers come from the engine with each filter
+ * (shared/analysis/aoristic/hour-week.ts, map-api's filterRecords); this module draws them.
  */
-import { aoristic, WEEKDAY_LABELS } from '../../../shared/analysis/aoristic/aoristic.js';
-import type { RecordColumns } from '../../../shared/model/records.js';
-import { PRECISION_CODE } from '../../../shared/model/time.js';
+import { WEEKDAY_LABELS } from '../../../shared/analysis/aoristic/aoristic.js';
+import type { HourWeek } from '../../../shared/analysis/aoristic/hour-week.js';
 import { css, rampColour } from '../map/colour.js';
 import { h } from '../shell/dom.js';
 
-export interface HourWeek {
-  /** 168 cells, weekday·24 + hour. */
-  cells: Float64Array;
-  hourOfDay: Float64Array;
-  weekday: Float64Array;
-  total: number;
-  monthOnly: number;
-  dateOnly: number;
-}
-
-/** The aoristic table of the records, month-only records left out and counted. */
-export function hourWeekOf(
-  columns: Pick<RecordColumns, 'count' | 'fromMs' | 'toMs' | 'precision'>,
-): HourWeek {
-  let monthOnly = 0;
-  let dateOnly = 0;
-  for (let i = 0; i < columns.count; i++) {
-    if (columns.precision[i] === PRECISION_CODE.month) monthOnly++;
-    else if (columns.precision[i] === PRECISION_CODE.date) dateOnly++;
-  }
-  const keep = columns.count - monthOnly;
-  const fromMs = new Float64Array(keep);
-  const toMs = new Float64Array(keep);
-  const precision = new Uint8Array(keep);
-  for (let i = 0, k = 0; i < columns.count; i++) {
-    if (columns.precision[i] === PRECISION_CODE.month) continue;
-    fromMs[k] = columns.fromMs[i];
-    toMs[k] = columns.toMs[i];
-    precision[k++] = columns.precision[i];
-  }
-  const result = aoristic({ fromMs, toMs, precision });
-  return {
-    cells: result.hourOfWeek,
-    hourOfDay: result.hourOfDay,
-    weekday: result.weekday,
-    total: result.total,
-    monthOnly,
-    dateOnly,
-  };
-}
+export { type HourWeek, hourWeekOf } from '../../../shared/analysis/aoristic/hour-week.js';
 
 export function hourWeekTable(table: HourWeek): HTMLElement {
   let peak = 0;

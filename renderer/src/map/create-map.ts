@@ -31,6 +31,9 @@ export function createMap(container: HTMLElement): { map: MapLibreMap; layers: M
     zoom: INITIAL_VIEW.zoom,
     attributionControl: { compact: true },
     maplibreLogo: false,
+    // Labels and cluster counts appear at once rather than fading in over 300 ms: a filter change
+    // is to show on the map within 300 ms (issue 11, Performance), and a fade keeps the map busy.
+    fadeDuration: 0,
     // Keeps the drawing buffer so screenshots and print-to-PDF capture the map.
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });

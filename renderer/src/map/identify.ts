@@ -9,7 +9,7 @@ import type { RecordRow } from '../../../shared/model/records.js';
 import { h } from '../shell/dom.js';
 import { groupByPlace, recordFacts } from './identify-list.js';
 import type { Dispose, MapContext } from './map-context.js';
-import { RECORD_POINT_LAYER } from './records-layer.js';
+import { RECORD_POINT_LAYERS } from './records-layer.js';
 import './map-data.css';
 
 /** Pixels around the click that count as "on" a point. */
@@ -28,7 +28,7 @@ export function connectIdentify(ctx: MapContext): Dispose {
         [x - HIT_PX, y - HIT_PX],
         [x + HIT_PX, y + HIT_PX],
       ],
-      { layers: [RECORD_POINT_LAYER] },
+      { layers: RECORD_POINT_LAYERS.filter((id) => map.getLayer(id) !== undefined) },
     );
     const ids = [...new Set(hits.map((f) => Number(f.id)).filter((id) => Number.isInteger(id) && id > 0))];
     if (ids.length === 0) return;
@@ -48,16 +48,20 @@ export function connectIdentify(ctx: MapContext): Dispose {
   };
   const pointer = () => (map.getCanvas().style.cursor = 'pointer');
   const plain = () => (map.getCanvas().style.cursor = '');
-  map.on('click', RECORD_POINT_LAYER, onClick);
-  map.on('mouseenter', RECORD_POINT_LAYER, pointer);
-  map.on('mouseleave', RECORD_POINT_LAYER, plain);
+  for (const layer of RECORD_POINT_LAYERS) {
+    map.on('click', layer, onClick);
+    map.on('mouseenter', layer, pointer);
+    map.on('mouseleave', layer, plain);
+  }
   const offRecords = ws.on('records', () => popup.remove());
   return () => {
     request++;
     offRecords();
-    map.off('click', RECORD_POINT_LAYER, onClick);
-    map.off('mouseenter', RECORD_POINT_LAYER, pointer);
-    map.off('mouseleave', RECORD_POINT_LAYER, plain);
+    for (const layer of RECORD_POINT_LAYERS) {
+      map.off('click', layer, onClick);
+      map.off('mouseenter', layer, pointer);
+      map.off('mouseleave', layer, plain);
+    }
     popup.remove();
   };
 }

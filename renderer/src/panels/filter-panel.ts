@@ -6,7 +6,7 @@
  */
 import { WEEKDAY_LABELS } from '../../../shared/analysis/aoristic/aoristic.js';
 import { categoryBars } from '../charts/category-bars.js';
-import { hourWeekOf, hourWeekTable } from '../charts/hour-week-table.js';
+import { hourWeekTable } from '../charts/hour-week-table.js';
 import { trendChart } from '../charts/trend.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
@@ -393,16 +393,11 @@ registerPanel({
         );
         return;
       }
-      let table: HTMLElement;
-      try {
-        table = hourWeekTable(hourWeekOf(records.columns));
-      } catch (error) {
-        table = h(
-          'p',
-          { class: 'hint' },
-          `No hour × weekday table: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
+      // Made by the engine with the selection (filterRecords), not from the records here.
+      const table =
+        'error' in records.hourWeek
+          ? h('p', { class: 'hint' }, `No hour × weekday table: ${records.hourWeek.error}`)
+          : hourWeekTable(records.hourWeek);
       replaceChildren(
         el,
         h('h3', { class: 'chart-title' }, 'Records per month'),

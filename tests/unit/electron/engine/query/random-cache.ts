@@ -24,6 +24,7 @@ export function randomCache(n: number, seed = 1, areaOnlyShare = 0.05): RecordCa
     weight: new Float64Array(n),
     startHour: new Uint8Array(n),
     startWeekday: new Uint8Array(n),
+    startMonth: new Int32Array(n),
     categoryCode: new Int32Array(n),
     subcategoryCode: new Int32Array(n).fill(-1),
     subcategories: [],
@@ -49,6 +50,7 @@ export function randomCache(n: number, seed = 1, areaOnlyShare = 0.05): RecordCa
     c.weight[i] = random() < 0.9 ? 1 : 2;
     c.startHour[i] = hourOf(from);
     c.startWeekday[i] = weekdayOf(from);
+    c.startMonth[i] = new Date(from).getUTCFullYear() * 12 + new Date(from).getUTCMonth();
     c.categoryCode[i] = random() < 0.02 ? -1 : Math.floor(random() * CATEGORIES.length);
     c.areaCode[i] = areaOnly ? Math.floor(random() * 3) : -1;
   }
