@@ -8,16 +8,26 @@
  */
 import { assertProjectedCoordinates } from '../../../shared/analysis/knox/assert-projected.js';
 import type { DistanceMetric } from '../../../shared/analysis/knox/bands.js';
-import { estimateText } from '../../../shared/analysis/knox/knox-estimate.js';
+import {
+  estimateText,
+  type KnoxEstimate,
+  knoxEstimate,
+} from '../../../shared/analysis/knox/knox-estimate.js';
 import { knoxReport } from '../../../shared/analysis/knox/knox-report.js';
-import { type KnoxOptions, type KnoxResult, knoxTest } from '../../../shared/analysis/knox/knox-test.js';
+import {
+  type KnoxOptions,
+  type KnoxResult,
+  knoxTest,
+  planKnox,
+  resolveKnoxOptions,
+} from '../../../shared/analysis/knox/knox-test.js';
 import { knoxText } from '../../../shared/analysis/knox/knox-text.js';
 import { nrcPreset } from '../../../shared/analysis/knox/nrc-preset.js';
 import { suggestThresholds } from '../../../shared/analysis/knox/suggest-thresholds.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import type { EventColumns } from '../../../shared/model/records.js';
 import { runKnoxOnPool } from '../../engine/analysis/knox-parallel.js';
-import { WorkerPool } from '../../engine/jobs/worker-pool.js';
+import { defaultPoolSize, WorkerPool } from '../../engine/jobs/worker-pool.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
 import { chooseEventInput, eventInputOptions, refusing } from '../event-input.js';
@@ -56,6 +66,8 @@ Options:
                            least as large as observed (sequential p-values, Besag & Clifford 1991;
                            e.g. 10); the output says where it stopped. Default: off
   --threads N              worker threads for the iterations (default: all cores; 1 = this process)
+  --dry-run                find the close pairs and print the estimated time of the iterations
+                           (with --json: events, closePairs, iterations, threads, seconds); no run
   --json                   print one JSON object (matrices as rows = distance bands; inf as null)
   --help                   show this help`;
 
@@ -83,6 +95,7 @@ export const knoxCommand: CliCommand = {
         seed: { type: 'string' },
         'early-stop': { type: 'string' },
         threads: { type: 'string' },
+        'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
       },
       true,
@@ -136,6 +149,11 @@ export const knoxCommand: CliCommand = {
       io.err(`${source.rejected} of ${source.rows} rows were not used:\n  ${source.reasons.join('\n  ')}`);
     }
 
+    if (values['dry-run']) {
+      const estimate = refusing(() => estimateRun(source.events, options, threads));
+      io.out(values.json ? JSON.stringify({ source: source.label, ...estimate }) : `${estimate.text}.`);
+      return 0;
+    }
     const bar = createProgressBar(io, 'Knox test');
     let result: KnoxResult;
     try {
@@ -221,6 +239,22 @@ function numberOption(text: string, option: string): number {
   if (text.trim() === '' || !Number.isFinite(value))
     throw new CliUsageError(`${option} must be a number, got '${text}'`);
   return value;
+}
+
+/** The close pairs (the plan, built in this process) and the estimated time of the iterations. */
+function estimateRun(events: EventColumns, options: KnoxOptions, threads: number | undefined): KnoxEstimate {
+  const settings = resolveKnoxOptions(options);
+  const plan = planKnox(events, settings);
+  const poolThreads = threads ?? defaultPoolSize();
+  return knoxEstimate(
+    {
+      events: plan.eventCount,
+      closePairs: plan.pairs.length,
+      iterations: settings.iterations,
+      threads: Math.max(1, Math.min(poolThreads, settings.iterations)),
+    },
+    settings.earlyStopExceedances !== null,
+  );
 }
 
 async function computeKnox(

@@ -17,6 +17,7 @@ import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel, Subscriptions } from '../shell/panels.js';
 import { formatRatio, parseEdges } from './analysis-helpers.js';
 import { describeFilter } from './describe-filter.js';
+import { type KnoxPlanRequest, knoxEstimateNote } from './knox-estimate-note.js';
 import { monthGuard } from './month-guard.js';
 import { staleNote } from './stale-note.js';
 import { count, detailsBlock, field, modal, numberInput, select, when } from './ui.js';
@@ -121,7 +122,59 @@ registerPanel({
       run.disabled = wait !== null;
       replaceChildren(waitReason, wait ?? '');
     };
-    const guard = monthGuard(ws, 'Knox test', 'knox', refresh);
+    // The estimate (below) depends on the override too; the guard calls back only on input events.
+    const guard = monthGuard(ws, 'Knox test', 'knox', () => {
+      refresh();
+      estimate.schedule();
+    });
+    /** The request the inputs describe (without the month override); throws on unreadable edges. */
+    const requestOf = (records: NonNullable<typeof ws.records>): KnoxPlanRequest => ({
+      filter: records.filter,
+      ...(mode.value === 'nrc'
+        ? {
+            nrc: {
+              bandwidthM: Number(bandwidth.value),
+              distanceBands: Number(distanceBands.value),
+              timeBandDays: Number(timeBand.value),
+              timeBands: Number(timeBands.value),
+            },
+          }
+        : {
+            distanceEdgesM: parseEdges(distanceEdges.value, 'Distance edges'),
+            timeEdgesDays: parseEdges(timeEdges.value, 'Time edges'),
+          }),
+      metric: metric.value as 'manhattan' | 'euclidean',
+      iterations: Number(iterations.value),
+      seed: Number(seed.value),
+      timeBasis: basis.value as 'midpoint' | 'start',
+    });
+    const estimate = knoxEstimateNote(app, () => {
+      const records = ws.records;
+      if (records === null || records.columns.count < 2 || run.disabled) return null;
+      try {
+        const monthOverride = guard.override();
+        return { ...requestOf(records), ...(monthOverride ? { monthOverride } : {}) };
+      } catch {
+        return null;
+      }
+    });
+    for (const control of [
+      mode,
+      bandwidth,
+      distanceBands,
+      timeBand,
+      timeBands,
+      distanceEdges,
+      timeEdges,
+      metric,
+      iterations,
+      basis,
+    ]) {
+      control.addEventListener('input', estimate.schedule);
+      control.addEventListener('change', estimate.schedule);
+    }
+    subscriptions.add(ws.on('records', estimate.schedule));
+    subscriptions.add(() => estimate.dispose());
     el.append(
       scope,
       field('Bands', mode),
@@ -137,12 +190,14 @@ registerPanel({
       ),
       guard.element,
       error,
+      estimate.element,
       h('div', { class: 'run-row' }, run, waitReason),
       stale.element,
       result,
     );
 
     refresh();
+    estimate.schedule();
     subscriptions.add(ws.on('records', refresh));
     subscriptions.add(ws.on('filter', stale.update));
     subscriptions.add(
@@ -172,24 +227,9 @@ registerPanel({
       const records = ws.records;
       if (records === null) return;
       replaceChildren(error);
-      let bands:
-        | { nrc: { bandwidthM: number; distanceBands: number; timeBandDays: number; timeBands: number } }
-        | { distanceEdgesM: (number | null)[]; timeEdgesDays: (number | null)[] };
+      let request: KnoxPlanRequest;
       try {
-        bands =
-          mode.value === 'nrc'
-            ? {
-                nrc: {
-                  bandwidthM: Number(bandwidth.value),
-                  distanceBands: Number(distanceBands.value),
-                  timeBandDays: Number(timeBand.value),
-                  timeBands: Number(timeBands.value),
-                },
-              }
-            : {
-                distanceEdgesM: parseEdges(distanceEdges.value, 'Distance edges'),
-                timeEdgesDays: parseEdges(timeEdges.value, 'Time edges'),
-              };
+        request = requestOf(records);
       } catch (failure) {
         replaceChildren(error, failure instanceof Error ? failure.message : String(failure));
         return;
@@ -201,18 +241,10 @@ registerPanel({
       );
       const monthOverride = guard.override();
       const outcome = await app.runJob(`Knox test: ${describeFilter(ws)}`, (jobId) =>
-        app.api.runKnox({
-          jobId,
-          filter: records.filter,
-          ...bands,
-          metric: metric.value as 'manhattan' | 'euclidean',
-          iterations: Number(iterations.value),
-          seed: Number(seed.value),
-          timeBasis: basis.value as 'midpoint' | 'start',
-          ...(monthOverride ? { monthOverride } : {}),
-        }),
+        app.api.runKnox({ jobId, ...request, ...(monthOverride ? { monthOverride } : {}) }),
       );
       refresh();
+      estimate.schedule();
       if (!outcome.ok) {
         replaceChildren(
           result,

@@ -105,6 +105,30 @@ describe('hotspot knox', () => {
     }
   });
 
+  it('prints with --dry-run the close pairs (brute force) and the estimate, and runs nothing', async () => {
+    let closePairs = 0;
+    for (let i = 0; i < data.x.length; i++) {
+      for (let j = i + 1; j < data.x.length; j++) {
+        if (Math.hypot(data.x[i] - data.x[j], data.y[i] - data.y[j]) < 200) closePairs++;
+      }
+    }
+    const input = [withHeader, '--x', 'easting', '--y', 'northing', '--date', 'committed', ...edges];
+    const cap = captureIo();
+    const code = await knoxCommand.run(
+      [...input, '--iterations', '999', '--threads', '2', '--dry-run', '--json'],
+      cap.io,
+    );
+    expect(code).toBe(0);
+    const printed = JSON.parse(cap.out[0]);
+    expect(printed).toMatchObject({ events: 150, closePairs, iterations: 999, threads: 2, earlyStop: false });
+    expect(printed.observed).toBeUndefined();
+    const words = captureIo();
+    await knoxCommand.run([...input, '--iterations', '999', '--threads', '2', '--dry-run'], words.io);
+    expect(words.out).toEqual([
+      `Under a second for 999 iterations (${closePairs.toLocaleString('en-GB')} close pairs).`,
+    ]);
+  });
+
   it('reads a file without a header by column numbers, with ISO dates', async () => {
     const path = join(dir, 'no-header.csv');
     const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
