@@ -6,48 +6,19 @@
  * (commands/kde-input.ts: x, y and a weight; commands/knox-input.ts: x, y and a date).
  */
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { ApiError } from '../../shared/api/errors.js';
 import type { RecordColumns } from '../../shared/model/records.js';
 import { type OpenProject, openProject } from '../engine/project/open-project.js';
 import { queryRecords } from '../engine/query/query-records.js';
-import { CliRefusal, CliUsageError } from './command.js';
+import { CliRefusal } from './command.js';
 
-/** The parseCommandArgs options both commands take for their input. */
-export const eventInputOptions = {
-  x: { type: 'string' },
-  y: { type: 'string' },
-  project: { type: 'string' },
-  dataset: { type: 'string' },
-} as const;
-
-/** Events read for an analysis, with an account of every input row (none is dropped silently). */
-export interface EventSource<E> {
-  label: string;
-  events: E;
-  /** Rows read (a CSV's header excluded). */
-  rows: number;
-  rejected: number;
-  /** The first few "row N: why" lines of the rejected rows. */
-  reasons: string[];
-}
-
-export type EventInput = { csv: string } | { project: string; dataset: string };
-
-/** One FILE.csv, or --project with --dataset (the project path resolved); wrong usage is exit 2. */
-export function chooseEventInput(
-  values: { project?: string | undefined; dataset?: string | undefined },
-  positionals: string[],
-): EventInput {
-  if (values.project !== undefined) {
-    if (positionals.length > 0) throw new CliUsageError('give either FILE.csv or --project, not both');
-    if (values.dataset === undefined) throw new CliUsageError('--project needs --dataset NAME');
-    return { project: resolve(values.project), dataset: values.dataset };
-  }
-  if (positionals.length !== 1)
-    throw new CliUsageError('give one FILE.csv (or --project P.hsw --dataset NAME)');
-  return { csv: positionals[0] };
-}
+export {
+  chooseEventInput,
+  type EventInput,
+  type EventSource,
+  eventInputOptions,
+} from './event-options.js';
 
 /**
  * Opens the existing project at `path` (a command never creates one), reads the records of its

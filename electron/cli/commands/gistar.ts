@@ -83,7 +83,7 @@ export const gistarCommand: CliCommand = {
     const input = chooseEventInput(values, positionals);
     let source: KdeEventSource;
     if ('project' in input) {
-      source = readProjectDataset(input.project, input.dataset);
+      source = await readProjectDataset(input.project, input.dataset);
     } else {
       if (values.x === undefined || values.y === undefined)
         throw new CliUsageError('--x and --y are required');

@@ -8,11 +8,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import Papa from 'papaparse';
 import { hotspotEventsOf } from '../../../shared/analysis/hotspots/hotspot-events.js';
 import type { HotspotEvents } from '../../../shared/analysis/hotspots/hotspots.js';
 import { CliRefusal } from '../command.js';
-import { datasetLabel, type EventSource, readDatasetRecords } from '../event-input.js';
+import type { EventSource } from '../event-options.js';
 import { cellText, isPlainCsv, lineEnd, readNumericColumns } from '../numeric-csv.js';
 
 export interface KdeEventSource extends EventSource<HotspotEvents> {
@@ -36,9 +35,11 @@ export async function readCsvEvents(
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const plain = plainHeader(bytes, bom);
   const text = plain ? null : bytes.toString('utf8', bom);
+  // papaparse only for the files that need it: a plain file is read without loading it.
+  const Papa = plain ? null : (await import('papaparse')).default;
   const first = plain
     ? plain.cells
-    : (Papa.parse<string[]>(text ?? '', { skipEmptyLines: 'greedy', preview: 1 }).data[0] ?? []);
+    : (Papa?.parse<string[]>(text ?? '', { skipEmptyLines: 'greedy', preview: 1 }).data[0] ?? []);
   if (first.length === 0) throw new CliRefusal(`${basename(path)} is empty`);
   const numbered = (spec: string) => (/^\d+$/.test(spec.trim()) ? Number(spec) - 1 : null);
   const nx = numbered(columns.x);
@@ -68,7 +69,11 @@ export async function readCsvEvents(
   const wanted = wc === null ? [xc, yc] : [xc, yc, wc];
   const table = plain
     ? plainTable(bytes, hasHeader ? plain.next : plain.start, wanted)
-    : papaTable(text ?? '', hasHeader, wanted);
+    : papaTable(
+        Papa?.parse<string[]>(text ?? '', { skipEmptyLines: 'greedy' }).data ?? [],
+        hasHeader,
+        wanted,
+      );
   const { events, rejected, reasons } = usableEvents(table, wc !== null, hasHeader ? 2 : 1);
   return { label: basename(path), crs: 'EPSG:27700', events, rows: table.rows, rejected, reasons };
 }
@@ -106,8 +111,8 @@ function plainTable(bytes: Buffer, start: number, wanted: number[]): NumberTable
 }
 
 /** The rows papaparse read, as numbers of the wanted columns (NaN where not a number). */
-function papaTable(text: string, hasHeader: boolean, wanted: number[]): NumberTable {
-  const table = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data.slice(hasHeader ? 1 : 0);
+function papaTable(parsed: string[][], hasHeader: boolean, wanted: number[]): NumberTable {
+  const table = parsed.slice(hasHeader ? 1 : 0);
   const columns = wanted.map(() => new Float64Array(new SharedArrayBuffer(table.length * 8)));
   for (const [row, cells] of table.entries()) {
     for (const [k, c] of wanted.entries())
@@ -152,7 +157,9 @@ function isNumber(text: string | undefined): boolean {
   return text !== undefined && text.trim() !== '' && Number.isFinite(Number(text));
 }
 
-export function readProjectDataset(path: string, dataset: string): KdeEventSource {
+/** The point records of a dataset (the project modules, and better-sqlite3, loaded only here). */
+export async function readProjectDataset(path: string, dataset: string): Promise<KdeEventSource> {
+  const { datasetLabel, readDatasetRecords } = await import('../event-input.js');
   return readDatasetRecords(path, dataset, 'kde', (project, columns) => {
     const events = hotspotEventsOf(
       columns,

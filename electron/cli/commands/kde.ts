@@ -17,18 +17,17 @@ import { prjFor, prjPathFor } from '../../../shared/analysis/grid-io/prj.js';
 import { DEFAULT_CSR_SEED } from '../../../shared/analysis/hotspots/csr-test.js';
 import type { HotspotResult } from '../../../shared/analysis/hotspots/hotspots.js';
 import { DEFAULT_MIN_EVENTS } from '../../../shared/analysis/hotspots/support.js';
-import { parseThresholdSpec, type ThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
+import type { ThresholdSpec } from '../../../shared/analysis/hotspots/thresholds.js';
 import type { KdeSurface } from '../../../shared/analysis/kde/kde.js';
 import { KERNEL_NAMES, type KernelName } from '../../../shared/analysis/kde/kernels.js';
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
 import { ApiError } from '../../../shared/api/errors.js';
-import { makeTransform } from '../../../shared/crs/transform.js';
 import { rightHandRule } from '../../../shared/profile/exports/rings.js';
 import { type KdeOnPoolResult, kdeOnPool } from '../../engine/analysis/kde-on-pool.js';
 import { WorkerPool } from '../../engine/jobs/worker-pool.js';
 import { extentOption, parseCommandArgs, positiveNumber } from '../args.js';
 import { type CliCommand, type CliIo, CliRefusal, CliUsageError } from '../command.js';
-import { chooseEventInput, type EventInput, eventInputOptions } from '../event-input.js';
+import { chooseEventInput, type EventInput, eventInputOptions } from '../event-options.js';
 import { createProgressBar } from '../progress.js';
 import { type KdeEventSource, readCsvEvents, readProjectDataset } from './kde-input.js';
 
@@ -121,7 +120,7 @@ export const kdeCommand: CliCommand = {
     if (values['exclude-outside'] && !options.extent)
       throw new CliUsageError('--exclude-outside needs --extent');
     let threshold: ThresholdSpec | null =
-      values.hotspots !== undefined ? thresholdOption(values.threshold ?? 'mean-multiple:3') : null;
+      values.hotspots !== undefined ? await thresholdOption(values.threshold ?? 'mean-multiple:3') : null;
     if (threshold && cells) threshold = { ...threshold, cells };
 
     const input = chooseEventInput(values, positionals);
@@ -163,7 +162,7 @@ export const kdeCommand: CliCommand = {
     if (values.hotspots !== undefined && hotspots) {
       await writeAtomically(
         values.hotspots,
-        `${JSON.stringify(hotspotGeoJson(hotspots, surface, source.crs))}\n`,
+        `${JSON.stringify(await hotspotGeoJson(hotspots, surface, source.crs))}\n`,
       );
     }
     report(io, values.json === true, source, surface, hotspots, values.out, values.hotspots, prjPath);
@@ -202,7 +201,9 @@ function kernelOption(text: string): KernelName {
   return text as KernelName;
 }
 
-function thresholdOption(text: string) {
+/** Loaded with --hotspots only (simple-statistics), as proj4 for their GeoJSON. */
+async function thresholdOption(text: string): Promise<ThresholdSpec> {
+  const { parseThresholdSpec } = await import('../../../shared/analysis/hotspots/thresholds.js');
   try {
     return parseThresholdSpec(text);
   } catch (error) {
@@ -210,7 +211,8 @@ function thresholdOption(text: string) {
   }
 }
 
-function hotspotGeoJson(result: HotspotResult, surface: KdeSurface, crs: string) {
+async function hotspotGeoJson(result: HotspotResult, surface: KdeSurface, crs: string) {
+  const { makeTransform } = await import('../../../shared/crs/transform.js');
   const t = makeTransform(crs, crs);
   return {
     type: 'FeatureCollection',
