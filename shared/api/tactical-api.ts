@@ -59,6 +59,9 @@ export interface TacticalHotspot {
   /** Percent change in events on the previous period (null when it had none) and the verdict at q. */
   percentChange: number | null;
   verdict: string | null;
+  /** The same test against the same period last year (BH across the hotspots); null when not tested. */
+  lastYearQValue: number | null;
+  lastYearVerdict: string | null;
   areaKm2: number;
   previousAreaKm2: number;
   jaccard: number;
@@ -74,6 +77,8 @@ export interface TacticalHotspot {
 }
 
 export interface TacticalSeries {
+  /** The crime type whose events were linked (chains never mix types). */
+  crimeType: string;
   id: number;
   size: number;
   firstDate: string;
@@ -83,6 +88,26 @@ export interface TacticalSeries {
   live: boolean;
   isNew: boolean;
   references: (string | null)[];
+}
+
+/** The near-repeat chains run of one crime type. */
+export interface TacticalSeriesRun {
+  crimeType: string;
+  /** Point events of the type linked (previous and current period together). */
+  events: number;
+  /** "closer than 200 m (manhattan distance) and fewer than 7 days apart"; null when not run. */
+  linkRule: string | null;
+  /** The link thresholds; null when not run. */
+  distanceM: number | null;
+  days: number | null;
+  /** Which Knox cell of which run set the thresholds, or "set by the analyst", or why the default. */
+  thresholdSource: string | null;
+  /** Where the thresholds came from, in one word (null when not linked). */
+  thresholdFrom: 'knox' | 'default' | 'analyst' | null;
+  seriesCount: number;
+  hotspotLike: number;
+  /** Why the type was not linked (too few events, month-only dates), else null. */
+  note: string | null;
 }
 
 export interface TacticalResult {
@@ -110,7 +135,15 @@ export interface TacticalResult {
   } | null;
   /** Why there is no density comparison (too few events in one of the periods), else null. */
   densityNote: string | null;
-  series: { linkRule: string; items: TacticalSeries[]; hotspotLike: number; note: string | null };
+  series: {
+    /** One chains run per crime type, each with its own thresholds and where they came from. */
+    byType: TacticalSeriesRun[];
+    items: TacticalSeries[];
+    /** Chains flagged "hotspot-like: not a series" over every type. */
+    hotspotLike: number;
+    /** Why no series run was made at all, else null. */
+    note: string | null;
+  };
   caveats: string[];
   provenance: AnalysisProvenance;
 }

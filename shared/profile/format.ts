@@ -33,11 +33,11 @@ export function formatShare(share: number, digits = 1): string {
   return `${formatDecimal(share * 100, digits)}%`;
 }
 
-/** A signed percent change, e.g. 12.5 → "+12.5%", null → "n/a (no baseline)". */
-export function formatChange(percent: number | null): string {
+/** A signed percent change, e.g. 12.5 → "+12.5%" (digits 0: "+13%"), null → "n/a (no baseline)". */
+export function formatChange(percent: number | null, digits = 1): string {
   if (percent === null) return 'n/a (no baseline)';
   const sign = percent > 0 ? '+' : percent < 0 ? '−' : '±';
-  return `${sign}${formatDecimal(Math.abs(percent), 1)}%`;
+  return `${sign}${formatDecimal(Math.abs(percent), digits)}%`;
 }
 
 /**

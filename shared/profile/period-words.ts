@@ -95,9 +95,9 @@ export function changeCells(baseline: number | null, test: ChangeTest | null): s
 }
 
 /** One compact cell: "+71.0%: significant increase (q = 0.001, p < 0.001)", or "not tested: no data". */
-export function changeCellShort(baseline: number | null, test: ChangeTest | null): string {
+export function changeCellShort(baseline: number | null, test: ChangeTest | null, percentDigits = 1): string {
   if (baseline === null || test === null) return 'not tested: no data';
-  return `${formatChange(test.percentChange)}: ${test.verdict} (${letterPhrase('q', test.qValue)}, ${letterPhrase('p', test.pValue)})`;
+  return `${formatChange(test.percentChange, percentDigits)}: ${test.verdict} (${letterPhrase('q', test.qValue)}, ${letterPhrase('p', test.pValue)})`;
 }
 
 /** A count or "no data". */

@@ -23,6 +23,8 @@ export interface CaveatSource {
   areaOnly: number;
   monthOnly: number;
   windows: number;
+  /** Records of the dataset the output used, the denominator of the counts above (when known). */
+  records?: number;
 }
 
 export interface CaveatContext {
@@ -53,7 +55,7 @@ export function dataCaveats(sources: readonly CaveatSource[], context: CaveatCon
     }
     if (d.windows > 0 && context.windowBasis !== null) {
       caveats.push(
-        `${d.name}: ${formatCount(d.windows)} records have a from/to window (e.g. burglary while away) and are dated by the window's ${context.windowBasis}.`,
+        `${d.name}: ${formatCount(d.windows)}${d.records === undefined ? '' : ` of ${formatCount(d.records)}`} records have a from/to window (e.g. burglary while away) and are dated by the window's ${context.windowBasis}.`,
       );
     }
   }

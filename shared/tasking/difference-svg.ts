@@ -1,36 +1,50 @@
 /**
  * The density difference surface as an SVG figure (tactical assessment): cells coloured on a
  * diverging scale (ColorBrewer RdBu: red where this period is denser, blue where it is less dense,
- * white for no change), symmetric about 0 at the largest absolute difference, with the hotspot
- * outlines of this period (solid) and of the previous one that are gone (dashed) over it. The grid is
- * averaged into blocks of whole cells so the figure has at most MAX_COLUMNS columns; cells within a
- * sixteenth of the largest difference are left white. Row 0 of the grid is the north row (shared/model/grid.ts).
+ * white for little change), symmetric about 0 at the largest absolute difference, with the hotspot
+ * outlines of this period (solid) and of the previous one that are gone (dashed) over it, each
+ * labelled with its number in the tables. Beside the map: the key (the colour ramp in events per km²,
+ * "more this period" at the top, "fewer" at the bottom, the outline styles) and a scale bar, in type
+ * that stays readable when the figure is fitted on a 16:9 slide.
+ *
+ * The grid is averaged into blocks of whole cells so the figure has at most MAX_COLUMNS columns;
+ * blocks within a sixteenth of the largest difference are left white. Row 0 of the grid is the north
+ * row (shared/model/grid.ts). The ramp's nine classes: class k = round(4 − 4·d/dmax), so each class
+ * spans a quarter of dmax centred on (4 − k)/4 · dmax.
  */
 import { schemeRdBu } from 'd3-scale-chromatic';
+import { polygonCentroid } from '../analysis/tactical/centroid.js';
 import type { Grid } from '../model/grid.js';
+import { formatCount, formatMetres } from '../profile/format.js';
 import { escapeHtml } from '../profile/html/escape.js';
 
 const MAX_COLUMNS = 120;
-const WIDTH_PX = 640;
+const MAP_PX = 640;
+const KEY_PX = 300;
+const GAP_PX = 14;
+const TEXT_PX = 24;
+const LABEL_PX = 26;
 const RDBU = schemeRdBu[9]!;
+const FONT = `font-family="'DejaVu Sans', 'Segoe UI', Arial, sans-serif"`;
+const INK = '#1b1f24';
 
 export interface OutlineToDraw {
   polygon: number[][][];
   dashed: boolean;
+  /** The hotspot's number in the tables ("2", or "P3" for a gone one); none when omitted. */
+  label?: string;
 }
 
-function colourOf(share: number): string {
+function classOf(share: number): number {
   // share in [−1, 1]: −1 → the bluest, +1 → the reddest; RdBu runs red (0) to blue (8).
-  const k = Math.round(4 - 4 * Math.max(-1, Math.min(1, share)));
-  return RDBU[k]!;
+  return Math.round(4 - 4 * Math.max(-1, Math.min(1, share)));
 }
 
-export function differenceSvg(grid: Grid, outlines: readonly OutlineToDraw[], caption: string): string {
-  const block = Math.max(1, Math.ceil(grid.width / MAX_COLUMNS));
+/** The grid's values averaged over blocks of `block` × `block` cells (NaN where a block has none). */
+function blockMeans(grid: Grid, block: number): { cols: number; rows: number; means: Float64Array } {
   const cols = Math.ceil(grid.width / block);
   const rows = Math.ceil(grid.height / block);
   const means = new Float64Array(cols * rows);
-  let maxAbs = 0;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       let sum = 0;
@@ -44,41 +58,137 @@ export function differenceSvg(grid: Grid, outlines: readonly OutlineToDraw[], ca
           }
         }
       }
-      const mean = n > 0 ? sum / n : Number.NaN;
-      means[c + r * cols] = mean;
-      if (Math.abs(mean) > maxAbs) maxAbs = Math.abs(mean);
+      means[c + r * cols] = n > 0 ? sum / n : Number.NaN;
     }
   }
-  const px = WIDTH_PX / cols;
-  const heightPx = rows * px;
+  return { cols, rows, means };
+}
+
+/** The longest 1, 2 or 5 × 10^k metres no longer than `maxM`. */
+export function niceLengthM(maxM: number): number {
+  if (!(maxM > 0)) throw new RangeError(`maxM must be > 0, got ${maxM}`);
+  const power = 10 ** Math.floor(Math.log10(maxM));
+  for (const step of [5, 2, 1]) if (step * power <= maxM) return step * power;
+  return power;
+}
+
+function text(
+  x: number,
+  y: number,
+  words: string,
+  options: { size?: number; bold?: boolean; anchor?: string } = {},
+) {
+  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${FONT} font-size="${options.size ?? TEXT_PX}"${options.bold ? ' font-weight="bold"' : ''}${options.anchor ? ` text-anchor="${options.anchor}"` : ''} fill="${INK}">${escapeHtml(words)}</text>`;
+}
+
+/** A hotspot's number with a white halo, so it reads over any colour. */
+function label(x: number, y: number, words: string): string {
+  const common = `x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${FONT} font-size="${LABEL_PX}" font-weight="bold" text-anchor="middle" dominant-baseline="central"`;
+  return (
+    `<text ${common} fill="#ffffff" stroke="#ffffff" stroke-width="5" stroke-linejoin="round">${escapeHtml(words)}</text>` +
+    `<text ${common} fill="${INK}">${escapeHtml(words)}</text>`
+  );
+}
+
+/** The key: the ramp from +max (more this period) to −max (fewer), the outline styles. */
+function keyPanel(x0: number, maxAbs: number): string[] {
+  const out = [text(x0, 26, 'Change in density', { bold: true }), text(x0, 56, 'events per km²')];
+  const box = 26;
+  const top = 74;
+  for (let k = 0; k < RDBU.length; k++) {
+    out.push(
+      `<rect x="${x0}" y="${top + k * box}" width="${box * 1.4}" height="${box}" fill="${RDBU[k]}" stroke="#c9d0d8" stroke-width="0.5"/>`,
+    );
+  }
+  const tx = x0 + box * 1.4 + 10;
+  const value = maxAbs >= 10 ? formatCount(maxAbs) : maxAbs.toPrecision(2);
+  out.push(
+    text(tx, top + 20, `+${value}`, { bold: true }),
+    text(tx, top + 46, 'more this period'),
+    text(tx, top + 4 * box + 20, '0 no change'),
+    text(tx, top + 7 * box + 20, 'fewer'),
+    text(tx, top + 8 * box + 20, `−${value}`, { bold: true }),
+  );
+  const lines = top + 9 * box + 36;
+  out.push(
+    `<line x1="${x0}" y1="${lines}" x2="${x0 + 36}" y2="${lines}" stroke="${INK}" stroke-width="2.5"/>`,
+    text(x0 + 46, lines + 8, 'hotspot now (No.)'),
+    `<line x1="${x0}" y1="${lines + 34}" x2="${x0 + 36}" y2="${lines + 34}" stroke="${INK}" stroke-width="2.5" stroke-dasharray="6 4"/>`,
+    text(x0 + 46, lines + 42, 'gone (P + No.)'),
+  );
+  return out;
+}
+
+/** A scale bar of a round length, at most a third of the key's width. */
+function scaleBar(x0: number, y0: number, metresPerPx: number): string[] {
+  if (!(metresPerPx > 0 && Number.isFinite(metresPerPx))) return [];
+  const lengthM = niceLengthM((KEY_PX - 40) * metresPerPx);
+  const px = lengthM / metresPerPx;
+  return [
+    `<rect x="${x0}" y="${y0}" width="${px.toFixed(1)}" height="8" fill="${INK}"/>`,
+    text(x0, y0 + 36, formatMetres(lengthM)),
+  ];
+}
+
+export function differenceSvg(grid: Grid, outlines: readonly OutlineToDraw[], caption: string): string {
+  if (!(grid.width > 0 && grid.height > 0))
+    throw new RangeError(`the difference grid is empty (${grid.width} × ${grid.height} cells)`);
+  const block = Math.max(1, Math.ceil(grid.width / MAX_COLUMNS));
+  const { cols, means } = blockMeans(grid, block);
+  let maxAbs = 0;
+  for (const m of means) if (Math.abs(m) > maxAbs) maxAbs = Math.abs(m);
+  const px = MAP_PX / cols;
+  const mapHeightPx = (grid.height * MAP_PX) / grid.width;
+  const heightPx = Math.max(mapHeightPx, 500);
   const cells: string[] = [];
   means.forEach((m, i) => {
     if (!Number.isFinite(m) || maxAbs === 0 || Math.abs(m) < maxAbs / 16) return;
     const x = (i % cols) * px;
     const y = Math.floor(i / cols) * px;
     cells.push(
-      `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(px + 0.3).toFixed(1)}" height="${(px + 0.3).toFixed(1)}" fill="${colourOf(m / maxAbs)}"/>`,
+      `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(px + 0.3).toFixed(1)}" height="${(px + 0.3).toFixed(1)}" fill="${RDBU[classOf(m / maxAbs)]}"/>`,
     );
   });
-  const scale = WIDTH_PX / (grid.width * grid.cellSizeM);
+  const scale = MAP_PX / (grid.width * grid.cellSizeM);
   const top = grid.originY + grid.height * grid.cellSizeM;
+  const toPx = (x: number, y: number): [number, number] => [(x - grid.originX) * scale, (top - y) * scale];
   const path = (polygon: number[][][]) =>
     polygon
       .map(
         (ring) =>
-          `M${ring.map(([x, y]) => `${((x! - grid.originX) * scale).toFixed(1)},${((top - y!) * scale).toFixed(1)}`).join('L')}Z`,
+          `M${ring
+            .map(([x, y]) =>
+              toPx(x!, y!)
+                .map((v) => v.toFixed(1))
+                .join(','),
+            )
+            .join('L')}Z`,
       )
       .join('');
   const lines = outlines.map(
     (o) =>
-      `<path d="${path(o.polygon)}" fill="none" stroke="#1b1f24" stroke-width="1.5"${o.dashed ? ' stroke-dasharray="5 3"' : ''}/>`,
+      `<path d="${path(o.polygon)}" fill="none" stroke="${INK}" stroke-width="1.8"${o.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
   );
+  const labels = outlines.flatMap((o) => {
+    if (!o.label || !o.polygon[0] || o.polygon[0].length === 0) return [];
+    const c = polygonCentroid(o.polygon);
+    const [x, y] = toPx(c.x, c.y);
+    return [
+      label(Math.min(MAP_PX - 14, Math.max(14, x)), Math.min(mapHeightPx - 12, Math.max(12, y)), o.label),
+    ];
+  });
+  const keyX = MAP_PX + GAP_PX;
+  const width = keyX + KEY_PX;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH_PX} ${heightPx.toFixed(1)}" width="${WIDTH_PX}" height="${heightPx.toFixed(0)}" role="img">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${heightPx.toFixed(1)}" width="${width}" height="${heightPx.toFixed(0)}" role="img">`,
     `<title>${escapeHtml(caption)}</title>`,
-    `<rect width="${WIDTH_PX}" height="${heightPx.toFixed(1)}" fill="#ffffff" stroke="#c9d0d8"/>`,
+    `<rect width="${width}" height="${heightPx.toFixed(1)}" fill="#ffffff"/>`,
+    `<rect width="${MAP_PX}" height="${mapHeightPx.toFixed(1)}" fill="#ffffff" stroke="#c9d0d8"/>`,
     ...cells,
     ...lines,
+    ...labels,
+    ...keyPanel(keyX, maxAbs),
+    ...scaleBar(keyX, heightPx - 50, 1 / scale),
     '</svg>',
   ].join('');
 }

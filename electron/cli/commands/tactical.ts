@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { TacticalResult } from '../../../shared/api/tactical-api.js';
 import { createEngine } from '../../engine/engine.js';
+import { projectMarking } from '../../engine/project/actions.js';
 import { parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
 import { createProgressBar } from '../progress.js';
@@ -28,13 +29,14 @@ near-repeat series that started or are still live.
   --from, --to       the period, inclusive dates
   --out FILE         write the assessment: .html, .pdf (needs Chromium) or .pptx
   --marking TEXT     protective marking (default the project's, else OFFICIAL)
-  --json             print the result as one JSON object (coordinates in the project CRS)
+  --json             print the result as one JSON object (coordinates in the project CRS), with its marking
   --help             show this help`;
 
-/** The JSON of --json: the hotspots' classes and the comparison tables, no grids. */
-function jsonOf(result: TacticalResult): unknown {
+/** The JSON of --json: the protective marking, the hotspots' classes and the comparison tables, no grids. */
+function jsonOf(result: TacticalResult, marking: string): unknown {
   const { density, ...rest } = result;
   return {
+    marking,
     ...rest,
     hotspots: result.hotspots.map(({ polygonWgs84: _wgs84, ...h }) => h),
     density: density
@@ -109,6 +111,7 @@ export const tacticalCommand: CliCommand = {
         to: values.to!,
       };
       const result = await api.runTactical({ jobId: id, ...input });
+      const marking = values.marking ?? projectMarking(engine.context.project().db);
       let written: string | null = null;
       if (values.out && format) {
         const exported = await api.exportTactical({
@@ -121,11 +124,11 @@ export const tacticalCommand: CliCommand = {
         written = `Wrote ${exported.path} (${(exported.bytes / 1024).toFixed(0)} KB, marked ${exported.marking})`;
       }
       bar.finish();
-      if (values.json) io.out(JSON.stringify(jsonOf(result)));
+      if (values.json) io.out(JSON.stringify(jsonOf(result, marking)));
       else {
         const count = (s: string) => result.hotspots.filter((h) => h.status === s).length;
         io.out(
-          `${result.total.current} events; hotspots: ${count('new')} new, ${count('grown')} grown, ${count('persisting')} persisting, ${count('shrunk')} shrunk, ${count('gone')} gone`,
+          `${marking}\n${result.total.current} events; hotspots: ${count('new')} new, ${count('grown')} grown, ${count('persisting')} persisting, ${count('shrunk')} shrunk, ${count('gone')} gone`,
         );
       }
       if (written) io.err(written);

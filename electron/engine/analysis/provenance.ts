@@ -68,6 +68,7 @@ export function datasetCaveatSource(d: DatasetInfo, kinds?: RecordKinds): Caveat
     areaOnly: kinds ? kinds.areaOnly : d.geometry === 'areas' ? d.records : 0,
     monthOnly: kinds ? kinds.monthOnly : d.precision.month,
     windows: kinds ? kinds.windows : d.precision.window,
+    records: kinds ? kinds.records : d.records,
   };
 }
 

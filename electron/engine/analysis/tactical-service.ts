@@ -14,8 +14,9 @@
  *              periods and tested against the previous one (BH across the hotspots, the profile's
  *              hotspotTrends)
  *   surface    this period's density minus the previous one's (density-difference.ts)
- *   series     the chains service over both periods as of the current period's last day: series
- *              candidates that started in this period, and those still live (period-series.ts)
+ *   series     per crime type, thresholds from its Knox test, the chains service over both periods
+ *              as of the current period's last day: series candidates that started in this period,
+ *              and those still live (tactical-series.ts)
  */
 import { covers } from '../../../shared/analysis/compare/coverage.js';
 import { countInPeriods } from '../../../shared/analysis/compare/period-comparison.js';
@@ -30,18 +31,13 @@ import {
 } from '../../../shared/analysis/tactical/comparison-table.js';
 import { densityDifference } from '../../../shared/analysis/tactical/density-difference.js';
 import { CHANGE_RULE, classifyHotspotChanges } from '../../../shared/analysis/tactical/hotspot-change.js';
-import { periodSeries } from '../../../shared/analysis/tactical/period-series.js';
+import { countWindows, windowCaveat } from '../../../shared/analysis/tactical/window-caveat.js';
 import type { KdeRunResult } from '../../../shared/api/analysis-api.js';
 import { ApiError } from '../../../shared/api/errors.js';
-import type {
-  TacticalHotspot,
-  TacticalInput,
-  TacticalResult,
-  TacticalSeries,
-} from '../../../shared/api/tactical-api.js';
+import type { TacticalHotspot, TacticalInput, TacticalResult } from '../../../shared/api/tactical-api.js';
 import { makeTransform } from '../../../shared/crs/transform.js';
 import type { RecordFilter } from '../../../shared/model/records.js';
-import { PROFILE_DEFAULTS } from '../../../shared/profile/defaults.js';
+import { PRECISION_CODE } from '../../../shared/model/time.js';
 import { listBoundaryLayers } from '../boundaries/boundary-layers.js';
 import { countByArea } from '../boundaries/count-by-area.js';
 import type { EngineContext } from '../context.js';
@@ -58,9 +54,9 @@ import { apiFilter, optional } from '../profile/profile-subject.js';
 import { queryRecords } from '../query/query-records.js';
 import { getRecordCache } from '../query/record-cache.js';
 import type { AnalysisJob } from './analysis-job.js';
-import { runChainsAnalysis } from './chains-service.js';
 import { runKdeAnalysis } from './kde-service.js';
 import { analysisProvenance } from './provenance.js';
+import { tacticalSeries } from './tactical-series.js';
 
 type Spans = {
   current: { fromMs: number; toMs: number };
@@ -69,6 +65,8 @@ type Spans = {
 };
 
 const STEPS = 5;
+/** A window longer than a week (the usual near-repeat link time) dates its record too loosely to link. */
+const LONG_WINDOW_DAYS = 7;
 /** Crime types listed for each hotspot. */
 const CRIME_MIX_TYPES = 3;
 
@@ -121,7 +119,21 @@ export async function runTacticalAssessment(
   const hotspots = density.runs ? hotspotChanges(ctx, crs, records, spans, coverage, density.runs) : [];
 
   job.progress(4, STEPS, 'Near-repeat series');
-  const series = await seriesOf(ctx, base, spans, input, job);
+  const series = await tacticalSeries(
+    ctx,
+    {
+      base,
+      span: { fromMs: spans.previous.fromMs, toMs: spans.current.toMs },
+      period: { from: input.from, to: input.to, previous: rangeOf(spans.previous) },
+      types: byCategory.map((r) => ({ label: r.label, events: r.current + (r.previous ?? 0) })),
+      hotspots: density.runs ? density.runs.current.hotspots.map((h) => [h.polygon]) : [],
+    },
+    input,
+    {
+      progress: (done, total, message) => job.progress(4 + (total > 0 ? done / total : 0), STEPS, message),
+      signal: job.signal,
+    },
+  );
 
   const periods = {
     current: rangeOf(spans.current),
@@ -129,6 +141,19 @@ export async function runTacticalAssessment(
     lastYear: rangeOf(spans.lastYear),
   };
   const caveats = [...coverageCaveats(coverage, spans)];
+  const windows = windowCaveat(
+    countWindows(
+      {
+        midMs: records.midMs,
+        lengthMs: Float64Array.from(records.indices, (i) => cache.toMs[i]! - cache.fromMs[i]!),
+        isWindow: Array.from(records.indices, (i) => cache.precision[i] === PRECISION_CODE.window),
+      },
+      spans.current,
+      LONG_WINDOW_DAYS,
+    ),
+    LONG_WINDOW_DAYS,
+  );
+  if (windows) caveats.push(windows);
   if (density.thresholdNote) caveats.push(density.thresholdNote);
   if (hotspots.length > 0) caveats.push(REGRESSION_CAVEAT);
   if (!covers(coverage, spans.previous))
@@ -166,7 +191,9 @@ export async function runTacticalAssessment(
     provenance: analysisProvenance(ctx, {
       filter: apiFilter({ ...base, ...spans.current }),
       columns,
-      windowBasis: 'midpoint',
+      // Counts are by window midpoint, but the window caveat is the assessment's own (with its
+      // denominator and the long windows), so the data caveats do not repeat it.
+      windowBasis: null,
       caveats,
     }),
   };
@@ -336,6 +363,8 @@ function hotspotChanges(
       qValue: t.vsPrevious?.qValue ?? null,
       percentChange: t.vsPrevious?.percentChange ?? null,
       verdict: t.vsPrevious?.verdict ?? null,
+      lastYearQValue: t.vsLastYear?.qValue ?? null,
+      lastYearVerdict: t.vsLastYear?.verdict ?? null,
       areaKm2: c.areaM2 / 1e6,
       previousAreaKm2: c.previousAreaM2 / 1e6,
       jaccard: c.jaccard,
@@ -346,47 +375,4 @@ function hotspotChanges(
       polygonWgs84: outlines[k]!.map((ring) => ring.map(([x, y]) => transform.projectToWgs84(x!, y!))),
     };
   });
-}
-
-async function seriesOf(
-  ctx: EngineContext,
-  base: RecordFilter,
-  spans: Spans,
-  input: Omit<TacticalInput, 'jobId'>,
-  job: AnalysisJob,
-): Promise<TacticalResult['series']> {
-  const distanceM = input.chainDistanceM ?? PROFILE_DEFAULTS.chainDistanceM;
-  const days = input.chainDays ?? PROFILE_DEFAULTS.chainDays;
-  const run = await optional(() =>
-    runChainsAnalysis(
-      ctx,
-      {
-        filter: apiFilter({ ...base, fromMs: spans.previous.fromMs, toMs: spans.current.toMs }),
-        distanceM,
-        days,
-        asOf: input.to,
-      },
-      { progress: (d, t, m) => job.progress(4 + (t > 0 ? d / t : 0), STEPS, m), signal: job.signal },
-    ),
-  );
-  if (!run.value) return { linkRule: '', items: [], hotspotLike: 0, note: run.note };
-  const chains = run.value.chains;
-  const found = periodSeries(chains, { from: input.from, to: input.to });
-  const newSet = new Set(found.newSeries);
-  const keep = [...new Set([...found.newSeries, ...found.liveSeries])].sort((a, b) => a - b);
-  const items: TacticalSeries[] = keep.map((i) => {
-    const c = chains[i]!;
-    return {
-      id: c.id,
-      size: c.size,
-      firstDate: c.firstDate,
-      lastDate: c.lastDate,
-      centroidX: c.centroidX,
-      centroidY: c.centroidY,
-      live: c.live,
-      isNew: newSet.has(i),
-      references: c.references,
-    };
-  });
-  return { linkRule: run.value.linkRule, items, hotspotLike: found.hotspotLike, note: null };
 }

@@ -41,10 +41,12 @@ describe('hotspot tactical', () => {
     );
     expect(code).toBe(0);
     const json = JSON.parse(cap.out.join('')) as {
+      marking: string;
       hotspots: HotspotJson[];
       total: { current: number; previous: number };
       byCategory: { label: string; current: number }[];
     };
+    expect(json.marking).toBe('OFFICIAL');
     expect(json.hotspots.length).toBeGreaterThan(0);
     const centre = truth.hotspots.find((h) => h.id === 'H1')!.centre;
     const atCentre = json.hotspots.filter((h) => pointInPolygon(h.polygon, centre.x, centre.y));

@@ -150,6 +150,54 @@ describe.each([1, 2])('tactical assessment of the town of seed %i', (seed) => {
     expect(at[0]!.crimeMix.length).toBeLessThanOrEqual(3);
   });
 
+  it('links series within one crime type, each type stating its thresholds’ source and its hotspot-like chains', () => {
+    const typeOf = new Map(
+      readFileSync(join(t.dir, 'police_crimes.csv'), 'utf8')
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => line.split(','))
+        .map((cells) => [cells[0]!, cells[1]!] as const),
+    );
+    const { series } = result;
+    expect(series.byType.map((r) => r.crimeType).sort()).toEqual(
+      result.byCategory.map((r) => r.label).sort(),
+    );
+    expect(series.items.length).toBeGreaterThan(0);
+    for (const s of series.items) for (const ref of s.references) expect(typeOf.get(ref!)).toBe(s.crimeType);
+    for (const r of series.byType) {
+      if (r.linkRule === null) expect(r.note).toMatch(/^not linked: /);
+      else if (r.thresholdFrom === 'default')
+        expect(r.thresholdSource).toMatch(
+          /^default 200 m and 7 days \(the first Knox cell\): the Knox test of [\d,]+ .+ events from .+ finds no significant near-repeat cell/,
+        );
+      else
+        expect(r.thresholdSource).toMatch(
+          /^tightest significant Knox cell: .+ \(Knox test of [\d,]+ .+ events from \d{2}\/\d{2}\/\d{4} to /,
+        );
+    }
+    expect(series.byType.some((r) => r.crimeType === 'Burglary' && r.linkRule !== null)).toBe(true);
+    expect(series.hotspotLike).toBe(series.byType.reduce((n, r) => n + r.hotspotLike, 0));
+  });
+
+  it('states the window caveat with its denominator, counted from the CSV', () => {
+    const q = lastQuarter(t.truth);
+    const cur = { fromMs: dayMs(q.from), toMs: dayMs(q.to) + DAY };
+    const inPeriod = t.crimes.filter((c) => {
+      const mid = c.fromMs + (c.toMs - c.fromMs) / 2;
+      return mid >= cur.fromMs && mid < cur.toMs;
+    });
+    const windows = inPeriod.filter((c) => c.toMs > c.fromMs);
+    const longer = windows.filter((c) => c.toMs - c.fromMs > 7 * DAY);
+    const caveat = result.caveats.find((c) => c.includes('have a from/to window'));
+    expect(caveat).toContain(
+      `${windows.length.toLocaleString('en-GB')} of ${inPeriod.length.toLocaleString('en-GB')} records this period`,
+    );
+    expect(caveat).toContain(`and ${longer.length.toLocaleString('en-GB')} of those`);
+    // Said once: the data caveats do not repeat it.
+    const all = new Set([...result.caveats, ...result.provenance.caveats]);
+    expect([...all].filter((c) => c.includes('from/to window'))).toEqual([caveat]);
+  });
+
   it('reports each hotspot with its centroid inside its outline and the events of both periods', () => {
     expect(result.hotspots.length).toBeGreaterThan(0);
     for (const h of result.hotspots) {
