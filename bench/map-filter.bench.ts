@@ -4,9 +4,9 @@
  * click, until
  *   map-filter.count    the match count shows the new selection
  *   map-filter.charts   the trend and category charts are redrawn
- *   map-filter.source   the map's records source holds the new points (clustered in its worker)
+ *   map-filter.source   the map's records source holds the new clusters and points
  *   map-filter.map      … and the map is idle again (drawn)
- *   map-filter.queryMs  of which the queryRecords call to the engine (time on the wire)
+ *   map-filter.queryMs  of which the filterRecords call to the engine (time on the wire)
  * each including the workspace's debounce (FILTER_DEBOUNCE_MS, reported as debounceMs). Goal 300 ms.
  * Uses the build in HOTSPOT_DIST (default dist): run `node scripts/build.mjs` first.
  * `BENCH_MAP_SIZE` is the generator's size factor (default 23: about 205,000 police records).
@@ -94,10 +94,10 @@ function timeFilterChange(
       times.source = performance.now() - t0;
       map.once('idle', () => {
         times.map = performance.now() - t0;
-        // The engine's answer to the new filter: the queryRecords call's time on the wire.
+        // The engine's answer to the new filter: the filterRecords call's time on the wire.
         const calls = performance
           .getEntriesByType('resource')
-          .filter((e) => e.name.includes('/api/call/queryRecords') && e.startTime >= t0);
+          .filter((e) => e.name.includes('/api/call/filterRecords') && e.startTime >= t0);
         times.queryMs = calls.length > 0 ? calls[calls.length - 1]!.duration : Number.NaN;
         finish();
       });

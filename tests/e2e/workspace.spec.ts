@@ -134,7 +134,12 @@ test('imports, filters to burglary, finds KDE hotspots and runs the Knox test', 
   await expect
     .poll(async () => new Set((await sourceFeatures(page, 'hotspots')).map((f) => f.properties.rank)).size)
     .toBe(tableCount);
-  await expect(page.locator('.hotspot-label')).toHaveCount(tableCount);
+  // Hotspot numbers: a symbol layer, one label per hotspot.
+  await expect
+    .poll(
+      async () => new Set((await sourceFeatures(page, 'hotspot-labels')).map((f) => f.properties.rank)).size,
+    )
+    .toBe(tableCount);
   await mapIdle(page);
   await page.screenshot({ path: testInfo.outputPath('workspace-kde-overview.png') });
   // The biggest hotspot holds the planted burglary estate (H3, Abbey Fields).

@@ -1,9 +1,12 @@
 /**
  * A hotspot run on the map: the density surface as an image with its unit and classes in the legend,
- * and the numbered hotspot outlines (a number's button zooms to its hotspot).
+ * and the numbered hotspot outlines. The numbers are a symbol layer (local font, no glyph files: the
+ * style has no glyphs URL), each at its polygon's label point (polygon-label.ts) with a white halo;
+ * they may overlap and never hide one another, so a small hotspot beside a big one keeps its number.
+ * A click on a number zooms to its hotspot.
  */
-import type { FeatureCollection, Polygon } from 'geojson';
-import { Marker, type SourceSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
+import type { MapMouseEvent, SourceSpecification } from 'maplibre-gl';
 import type { KdeRunResult } from '../../../shared/api/analysis-api.js';
 import { h } from '../shell/dom.js';
 import { css, rampColour } from './colour.js';
@@ -15,16 +18,19 @@ import { labelPoint } from './polygon-label.js';
 import { coordinateBounds } from './records-geojson.js';
 
 const HOTSPOT_COLOUR = '#7a0019';
+/** The symbol layer of the hotspot numbers. */
+export const HOTSPOT_LABEL_LAYER = 'hotspot-labels-text';
 
 export function connectKdeLayer(ctx: MapContext): Dispose {
   const { ws, map, layers, legend } = ctx;
-  let markers: Marker[] = [];
+  /** Each shown hotspot's outer ring by rank, for a click on its number. */
+  let rings = new Map<number, number[][]>();
 
   const clear = () => {
-    for (const marker of markers) marker.remove();
-    markers = [];
+    rings = new Map();
     layers.remove('density');
     layers.remove('hotspots');
+    layers.remove('hotspot-labels');
     legend.set('density', null);
     legend.set('hotspots', null);
   };
@@ -81,26 +87,7 @@ export function connectKdeLayer(ctx: MapContext): Dispose {
         },
       ],
     });
-    for (const spot of kde.hotspots) {
-      const ring = spot.polygonWgs84[0];
-      if (ring === undefined || ring.length === 0) continue;
-      const element = h(
-        'button',
-        {
-          type: 'button',
-          class: 'hotspot-label',
-          'data-rank': spot.rank,
-          'aria-label': `Hotspot ${spot.rank}: ${spot.events} events`,
-          title: `Hotspot ${spot.rank}: ${spot.events} events`,
-        },
-        String(spot.rank),
-      );
-      element.addEventListener('click', () => {
-        const box = coordinateBounds(ring);
-        if (box) ctx.fitTo(box);
-      });
-      markers.push(new Marker({ element }).setLngLat(labelPoint(ring)).addTo(map));
-    }
+    drawNumbers(kde);
     legend.set(
       'hotspots',
       legendRow(
@@ -110,6 +97,56 @@ export function connectKdeLayer(ctx: MapContext): Dispose {
       ),
     );
   };
+
+  const drawNumbers = (kde: KdeRunResult) => {
+    const labels: FeatureCollection<Point, { rank: number; events: number }> = {
+      type: 'FeatureCollection',
+      features: [],
+    };
+    for (const spot of kde.hotspots) {
+      const ring = spot.polygonWgs84[0];
+      if (ring === undefined || ring.length === 0) continue;
+      rings.set(spot.rank, ring);
+      labels.features.push({
+        type: 'Feature',
+        id: spot.rank,
+        properties: { rank: spot.rank, events: spot.events },
+        geometry: { type: 'Point', coordinates: labelPoint(ring) },
+      });
+    }
+    layers.set('hotspot-labels', {
+      order: LAYER_ORDER.hotspotLabels,
+      source: { type: 'geojson', data: labels },
+      layers: [
+        {
+          id: HOTSPOT_LABEL_LAYER,
+          type: 'symbol',
+          source: 'hotspot-labels',
+          layout: {
+            'text-field': ['to-string', ['get', 'rank']],
+            'text-font': ['sans-serif'],
+            'text-size': 15,
+            // Never hidden by collision: a small hotspot next to a big one keeps its number.
+            'text-allow-overlap': true,
+            'text-ignore-placement': true,
+          },
+          paint: { 'text-color': HOTSPOT_COLOUR, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+        },
+      ],
+    });
+  };
+
+  const onNumberClick = (event: MapMouseEvent) => {
+    const [label] = map.queryRenderedFeatures(event.point, { layers: [HOTSPOT_LABEL_LAYER] });
+    const ring = rings.get(Number(label?.properties?.['rank']));
+    const box = ring === undefined ? null : coordinateBounds(ring);
+    if (box) ctx.fitTo(box);
+  };
+  const pointer = () => (map.getCanvas().style.cursor = 'pointer');
+  const plain = () => (map.getCanvas().style.cursor = '');
+  map.on('click', HOTSPOT_LABEL_LAYER, onNumberClick);
+  map.on('mouseenter', HOTSPOT_LABEL_LAYER, pointer);
+  map.on('mouseleave', HOTSPOT_LABEL_LAYER, plain);
 
   const draw = (kde: KdeRunResult | null) => {
     clear();
@@ -121,6 +158,9 @@ export function connectKdeLayer(ctx: MapContext): Dispose {
   if (ws.kde !== null) draw(ws.kde);
   return () => {
     off();
+    map.off('click', HOTSPOT_LABEL_LAYER, onNumberClick);
+    map.off('mouseenter', HOTSPOT_LABEL_LAYER, pointer);
+    map.off('mouseleave', HOTSPOT_LABEL_LAYER, plain);
     clear();
   };
 }

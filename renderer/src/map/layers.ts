@@ -9,8 +9,8 @@
  *     layers: [{ id: 'hotspots-fill', type: 'fill', source: 'hotspots', paint: { 'fill-color': '#c0392b' } }],
  *   });
  *
- * No symbol layers with text: the style has no glyphs (nothing may be fetched), so labels are HTML
- * (maplibregl.Marker or Popup) instead.
+ * Text needs no glyph files: the style has no glyphs URL (nothing may be fetched) and MapLibre then
+ * draws text with a local font (`'text-font': ['sans-serif']`).
  */
 import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 
@@ -24,6 +24,8 @@ export const LAYER_ORDER = {
   hotspots: 30,
   riskZones: 35,
   points: 40,
+  /** Hotspot numbers, over the points so a number is never under a cluster. */
+  hotspotLabels: 45,
   selection: 50,
 } as const;
 
