@@ -135,14 +135,22 @@ export function seriesOrder(items: readonly TacticalSeries[]): TacticalSeries[] 
   );
 }
 
+const LINK_WORDS: Record<'knox' | 'default' | 'analyst', string> = {
+  knox: 'Knox test',
+  default: 'default (no Knox signal)',
+  analyst: 'set by the analyst',
+};
+
 function seriesTable(result: TacticalResult): Block | null {
   if (result.series.items.length === 0) return null;
+  const fromOf = new Map(result.series.byType.map((r) => [r.crimeType, r.thresholdFrom]));
   return {
     kind: 'table',
     caption: 'Near-repeat series candidates: new this period or still live, by crime type',
     columns: [
-      { label: 'Series', align: 'left' },
       { label: 'Crime type', align: 'left' },
+      { label: 'Series', align: 'left' },
+      { label: 'Link from', align: 'left' },
       { label: 'Events', align: 'right' },
       { label: 'First', align: 'left' },
       { label: 'Last', align: 'left' },
@@ -151,8 +159,9 @@ function seriesTable(result: TacticalResult): Block | null {
       { label: 'Centre (x, y)', align: 'left', wrap: 'nowrap' },
     ],
     rows: seriesOrder(result.series.items).map((s) => [
-      `Series ${s.id}`,
       s.crimeType,
+      String(s.id),
+      LINK_WORDS[fromOf.get(s.crimeType) ?? 'default'],
       formatCount(s.size),
       dmy(s.firstDate),
       dmy(s.lastDate),
@@ -162,7 +171,8 @@ function seriesTable(result: TacticalResult): Block | null {
     ]),
     note:
       'Live: could still grow on the last day of the period. Live series first, then the largest. ' +
-      'Series numbers are per crime type. Chains flagged hotspot-like are not listed as series.',
+      'Series are numbered within their crime type. Link from: the Knox test of that type, or the default 200 m and 7 days ' +
+      'when that test found no near-repeat signal (weaker evidence). Chains flagged hotspot-like are not listed as series.',
   };
 }
 

@@ -79,23 +79,30 @@ function hotspotSlideLine(h: TacticalHotspot): string {
 }
 
 const FROM_WORDS: Record<'knox' | 'default' | 'analyst', string> = {
-  knox: 'from its Knox test',
-  default: 'default: no Knox signal',
-  analyst: 'set by the analyst',
+  knox: 'Linked by their Knox test',
+  default: 'Default link, no Knox signal',
+  analyst: 'Linked as the analyst set',
 };
 
-/** One short line per linked crime type, and one for the types not linked. */
-function seriesTypeLines(result: TacticalResult): string[] {
-  const linked = result.series.byType
-    .filter((r) => r.linkRule !== null)
-    .map(
-      (r) =>
-        `${r.crimeType} (within ${r.distanceM} m and ${r.days} days, ${FROM_WORDS[r.thresholdFrom ?? 'default']}): ${result.series.items.filter((s) => s.crimeType === r.crimeType).length} new or live; ${r.hotspotLike} hotspot-like chains not counted.`,
-    );
+/**
+ * The crime types grouped by where their link came from, each group in one line with its series
+ * new or live per type; then the types not linked, and the hotspot-like chains not counted.
+ */
+export function seriesTypeLines(result: TacticalResult): string[] {
+  const groups = new Map<string, string[]>();
+  for (const r of result.series.byType) {
+    if (r.linkRule === null || r.thresholdFrom === null) continue;
+    const key = `${FROM_WORDS[r.thresholdFrom]} (${r.distanceM} m, ${r.days} days)`;
+    const shown = result.series.items.filter((s) => s.crimeType === r.crimeType).length;
+    groups.set(key, [...(groups.get(key) ?? []), `${r.crimeType} ${shown}`]);
+  }
+  const lines = [...groups].map(([key, types]) => `${key}: ${types.join(', ')} new or live.`);
   const unlinked = result.series.byType.filter((r) => r.linkRule === null).map((r) => r.crimeType);
   if (unlinked.length > 0)
-    linked.push(`Not linked (no near-repeat pattern or too few events): ${unlinked.join(', ')}.`);
-  return linked;
+    lines.push(`Not linked (too few events, or no day-level dates): ${unlinked.join(', ')}.`);
+  if (result.series.hotspotLike > 0)
+    lines.push(`${formatCount(result.series.hotspotLike)} hotspot-like chains not counted as series.`);
+  return lines;
 }
 
 export interface TacticalSlideWords {
@@ -122,11 +129,14 @@ export function tacticalSlides(result: TacticalResult): TacticalSlideWords {
     persisting > 0
       ? [`${persisting} more hotspot${persisting === 1 ? '' : 's'} persisting with no significant change.`]
       : [];
+  const defaultLinked = new Set(
+    result.series.byType.filter((r) => r.thresholdFrom === 'default').map((r) => r.crimeType),
+  );
   const seriesLines = seriesOrder(result.series.items).map(
     (s) =>
-      `${s.live ? 'Live' : 'Ended'}: ${s.crimeType} series ${s.id}, ${formatCount(s.size)} events, ${dmy(s.firstDate)} to ${dmy(s.lastDate)}`,
+      `${s.live ? 'Live' : 'Ended'}: ${s.crimeType} series ${s.id}${defaultLinked.has(s.crimeType) ? ' (default link)' : ''}, ${formatCount(s.size)} events, ${dmy(s.firstDate)} to ${dmy(s.lastDate)}`,
   );
-  const typeLines = cutToFit(seriesTypeLines(result), 3);
+  const typeLines = cutToFit(seriesTypeLines(result), 4);
   return {
     summary: {
       title: 'What changed',
@@ -148,7 +158,7 @@ export function tacticalSlides(result: TacticalResult): TacticalSlideWords {
       lines: [
         ...typeLines,
         ...(seriesLines.length > 0
-          ? cutToFit(seriesLines, 4)
+          ? cutToFit(seriesLines, 3)
           : [result.series.note ?? 'No series candidate started or was live in this period.']),
       ],
       notes: [...seriesRunLines(result), ...tail],

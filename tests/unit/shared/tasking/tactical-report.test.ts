@@ -331,6 +331,25 @@ describe('tactical report blocks', () => {
     );
   });
 
+  it('lists series by crime type with where their link came from, live first', () => {
+    const theft: TacticalSeriesRun = {
+      ...BURGLARY_RUN,
+      crimeType: 'Theft of vehicle',
+      thresholdFrom: 'default',
+    };
+    const items = [series({ id: 4, size: 5 }), series({ id: 2, crimeType: 'Theft of vehicle', live: true })];
+    const rows = table(
+      tacticalBlocks(
+        result({ series: { byType: [BURGLARY_RUN, theft], items, hotspotLike: 0, note: null } }),
+      ),
+      'Near-repeat series',
+    ).rows as string[][];
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([
+      ['Theft of vehicle', '2', 'default (no Knox signal)', '3'],
+      ['Burglary', '4', 'Knox test', '5'],
+    ]);
+  });
+
   it('ends with a glossary of the five terms a reader meets', () => {
     const blocks = tacticalBlocks(result());
     const at = blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Appendix: glossary');
@@ -381,13 +400,21 @@ describe('tactical slides', () => {
       series({ id: 2, size: 3, live: true, crimeType: 'Theft of vehicle' }),
       series({ id: 3, size: 4, live: true }),
     ];
+    const theft: TacticalSeriesRun = {
+      ...BURGLARY_RUN,
+      crimeType: 'Theft of vehicle',
+      thresholdFrom: 'default',
+      hotspotLike: 0,
+    };
     const words = tacticalSlides(
-      result({ series: { byType: [BURGLARY_RUN], items, hotspotLike: 0, note: null } }),
+      result({ series: { byType: [BURGLARY_RUN, theft], items, hotspotLike: 2, note: null } }),
     );
     expect(words.series.lines).toEqual([
-      'Burglary (within 200 m and 7 days, from its Knox test): 2 new or live; 2 hotspot-like chains not counted.',
+      'Linked by their Knox test (200 m, 7 days): Burglary 2 new or live.',
+      'Default link, no Knox signal (200 m, 7 days): Theft of vehicle 1 new or live.',
+      '2 hotspot-like chains not counted as series.',
       'Live: Burglary series 3, 4 events, 01/11/2025 to 05/11/2025',
-      'Live: Theft of vehicle series 2, 3 events, 01/11/2025 to 05/11/2025',
+      'Live: Theft of vehicle series 2 (default link), 3 events, 01/11/2025 to 05/11/2025',
       'Ended: Burglary series 1, 9 events, 01/11/2025 to 05/11/2025',
     ]);
   });
