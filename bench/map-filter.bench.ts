@@ -4,9 +4,11 @@
  * click, until
  *   map-filter.count    the match count shows the new selection
  *   map-filter.charts   the trend and category charts are redrawn
- *   map-filter.source   the map's records source holds the new clusters and points
+ *   map-filter.source   the map's records source holds the new clusters and points (after its
+ *                       'content' event: tile events of the old data do not count)
  *   map-filter.map      … and the map is idle again (drawn)
- *   map-filter.queryMs  of which the filterRecords call to the engine (time on the wire)
+ *   map-filter.queryMs  of which the filterRecords (formerly queryRecords) call to the engine
+ *                       (time on the wire)
  * each including the workspace's debounce (FILTER_DEBOUNCE_MS, reported as debounceMs). Goal 300 ms.
  * Uses the build in HOTSPOT_DIST (default dist): run `node scripts/build.mjs` first.
  * `BENCH_MAP_SIZE` is the generator's size factor (default 23: about 205,000 police records).
@@ -48,8 +50,14 @@ function timeFilterChange(
   category: string,
 ): Promise<{ count: number; charts: number; source: number; map: number; queryMs: number }> {
   type MapLike = {
-    on(event: 'data', fn: (e: { sourceId?: string; dataType?: string }) => void): void;
-    off(event: 'data', fn: (e: { sourceId?: string; dataType?: string }) => void): void;
+    on(
+      event: 'data',
+      fn: (e: { sourceId?: string; dataType?: string; sourceDataType?: string }) => void,
+    ): void;
+    off(
+      event: 'data',
+      fn: (e: { sourceId?: string; dataType?: string; sourceDataType?: string }) => void,
+    ): void;
     once(event: 'idle', fn: () => void): void;
     isSourceLoaded(id: string): boolean;
   };
@@ -88,8 +96,12 @@ function timeFilterChange(
       }
     });
     observer.observe(document.body, { childList: true, characterData: true, subtree: true });
-    const onData = (e: { sourceId?: string; dataType?: string }) => {
-      if (e.sourceId !== 'records' || e.dataType !== 'source' || !map.isSourceLoaded('records')) return;
+    // Only after the source took new data ('content'): a tile event of the old data is no sign.
+    let newData = false;
+    const onData = (e: { sourceId?: string; dataType?: string; sourceDataType?: string }) => {
+      if (e.sourceId !== 'records' || e.dataType !== 'source') return;
+      if (e.sourceDataType === 'content') newData = true;
+      if (!newData || !map.isSourceLoaded('records')) return;
       map.off('data', onData);
       times.source = performance.now() - t0;
       map.once('idle', () => {
@@ -97,7 +109,7 @@ function timeFilterChange(
         // The engine's answer to the new filter: the filterRecords call's time on the wire.
         const calls = performance
           .getEntriesByType('resource')
-          .filter((e) => e.name.includes('/api/call/filterRecords') && e.startTime >= t0);
+          .filter((e) => /\/api\/call\/(filterRecords|queryRecords)$/.test(e.name) && e.startTime >= t0);
         times.queryMs = calls.length > 0 ? calls[calls.length - 1]!.duration : Number.NaN;
         finish();
       });
