@@ -22,7 +22,7 @@
  * Tables are written row-major (rows = distance bands, columns = time bands) one after another into
  * `out` from `offset`.
  */
-import { type KnoxPlan, LANES, PAIR_ROW_BITS } from './knox-plan.js';
+import { FIELD, type KnoxPlan, LANES, PACKED_BANDS, PAIR_ROW_BITS } from './knox-plan.js';
 
 /** log2(LANES): positions are scaled by a shift, which stays a small integer in the JIT's eyes. */
 const LANE_BITS = 2;
@@ -83,7 +83,11 @@ export function countLanes(
   const { rowStart, pairs, laneColumn, daySpan, eventCount } = plan;
   const rowCells = (plan.timeBands + 1) << LANE_BITS;
   const { dayByLane, counts } = scratch;
-  passOverPairs(rowStart, pairs, laneColumn, dayByLane, counts, daySpan, rowCells, eventCount);
+  if (plan.timeBands <= PACKED_BANDS) {
+    passPacked(rowStart, pairs, plan.bandWeight, dayByLane, counts, daySpan, rowCells, eventCount);
+  } else {
+    passOverPairs(rowStart, pairs, laneColumn, dayByLane, counts, daySpan, rowCells, eventCount);
+  }
   const cells = plan.distanceBands * plan.timeBands;
   for (let lane = 0; lane < tables; lane++) writeTable(plan, counts, lane, out, offset + lane * cells);
 }
@@ -119,6 +123,68 @@ function passOverPairs(
       counts[row + laneColumn[d2 - dayByLane[lanesB + 2]] + 2]++;
       counts[row + laneColumn[d3 - dayByLane[lanesB + 3]] + 3]++;
     }
+  }
+}
+
+/**
+ * The pass for at most PACKED_BANDS time bands, without a store per pair: the pairs of a position
+ * come in runs of one scratch row (knox-plan.ts sorts them so), and each lane sums
+ * bandWeight[index] = FIELD^band (0 for no band) over a run of at most FIELD − 1 pairs in a register.
+ * A run's sum is exact (integers below 2^53) and no field reaches FIELD, so addRun reads each band's
+ * count back digit by digit in base FIELD. Four adds per pair and lane's worth of registers replace
+ * the load-increment-store of passOverPairs.
+ */
+function passPacked(
+  rowStart: Int32Array,
+  pairs: Uint32Array,
+  bandWeight: Float64Array,
+  dayByLane: Int32Array,
+  counts: Int32Array,
+  daySpan: number,
+  rowCells: number,
+  eventCount: number,
+): void {
+  counts.fill(0);
+  for (let a = 0; a < eventCount; a++) {
+    const lanesA = a << LANE_BITS;
+    const d0 = dayByLane[lanesA] + daySpan;
+    const d1 = dayByLane[lanesA + 1] + daySpan;
+    const d2 = dayByLane[lanesA + 2] + daySpan;
+    const d3 = dayByLane[lanesA + 3] + daySpan;
+    const end = rowStart[a + 1];
+    let p = rowStart[a];
+    while (p < end) {
+      const row = pairs[p] & ROW_MASK;
+      const stop = Math.min(end, p + FIELD - 1);
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (; p < stop; p++) {
+        const pair = pairs[p];
+        if ((pair & ROW_MASK) !== row) break;
+        const lanesB = (pair >>> PAIR_ROW_BITS) << LANE_BITS;
+        s0 += bandWeight[d0 - dayByLane[lanesB]];
+        s1 += bandWeight[d1 - dayByLane[lanesB + 1]];
+        s2 += bandWeight[d2 - dayByLane[lanesB + 2]];
+        s3 += bandWeight[d3 - dayByLane[lanesB + 3]];
+      }
+      const cell = row * rowCells;
+      addRun(counts, cell, s0);
+      addRun(counts, cell + 1, s1);
+      addRun(counts, cell + 2, s2);
+      addRun(counts, cell + 3, s3);
+    }
+  }
+}
+
+/** Adds a run's packed sum to the lane's counts of its row: field t to column t (stride LANES). */
+function addRun(counts: Int32Array, laneCell: number, packedSum: number): void {
+  let rest = packedSum;
+  for (let t = 0; rest > 0; t++) {
+    const field = rest % FIELD;
+    counts[laneCell + t * LANES] += field;
+    rest = (rest - field) / FIELD;
   }
 }
 

@@ -24,6 +24,13 @@ import { pairsPerTimeBand } from './time-band-totals.js';
 
 /** Tables counted per pass over the pairs (count-table.ts is unrolled for exactly this many). */
 export const LANES = 4;
+/**
+ * Packed counting (count-table.ts): a run's counts per time band are summed in one double, band t
+ * in the bits FIELD^t … FIELD^(t+1) − 1, exact while every field stays below FIELD (runs of at most
+ * FIELD − 1 pairs) and PACKED_BANDS fields fit in the 53 bits of a double's integers.
+ */
+export const FIELD = 2 ** 13;
+export const PACKED_BANDS = 4;
 
 /** Time bands must fit in a byte beside the "closer than the first edge" column. */
 export const MAX_TIME_BANDS = 254;
@@ -56,6 +63,11 @@ export interface KnoxPlan {
    * column timeBands = in no band. Pre-scaled so the pass adds it to a scratch offset as it is.
    */
   laneColumn: Uint16Array;
+  /**
+   * With at most PACKED_BANDS time bands: FIELD^(time band of |Δ|) at index Δ + S, or 0 when |Δ| is
+   * in no band (count-table.ts sums these per run of pairs); empty otherwise.
+   */
+  bandWeight: Float64Array;
   /** Pairs per time band over all pairs (invariant under permutation). */
   timeTotals: Float64Array;
 }
@@ -95,11 +107,12 @@ export function buildKnoxPlan(input: KnoxPlanInput): KnoxPlan {
   }
   const { firstDay, daySpan } = dayRange(day);
   const closePairs = findClosePairs(x, y, distanceEdgesM, metric);
-  const pairs = new Uint32Array(closePairs.count);
+  const packed = new Uint32Array(closePairs.count);
   for (let p = 0; p < closePairs.count; p++) {
     const row = closePairs.band[p] === BELOW_FIRST_EDGE ? finiteRows : closePairs.band[p];
-    pairs[p] = ((closePairs.partner[p] << PAIR_ROW_BITS) | row) >>> 0;
+    packed[p] = ((closePairs.partner[p] << PAIR_ROW_BITS) | row) >>> 0;
   }
+  const pairs = byRowWithinPosition(packed, closePairs.rowStart, finiteRows + 1);
   return {
     eventCount: x.length,
     distanceBands,
@@ -111,6 +124,7 @@ export function buildKnoxPlan(input: KnoxPlanInput): KnoxPlan {
     rowStart: closePairs.rowStart,
     pairs,
     laneColumn: laneColumns(daySpan, timeEdgesDays),
+    bandWeight: timeBands <= PACKED_BANDS ? bandWeights(daySpan, timeEdgesDays) : new Float64Array(0),
     timeTotals: pairsPerTimeBand(day, timeEdgesDays),
   };
 }
@@ -130,6 +144,39 @@ function dayRange(day: Int32Array): { firstDay: number; daySpan: number } {
     );
   }
   return { firstDay: first, daySpan: last - first };
+}
+
+/**
+ * The packed pairs of each position in ascending scratch row (a counting sort per position, stable),
+ * so the pass meets each row of a position as one run.
+ */
+function byRowWithinPosition(packed: Uint32Array, rowStart: Int32Array, rows: number): Uint32Array {
+  const sorted = new Uint32Array(packed.length);
+  const next = new Int32Array(rows);
+  for (let a = 0; a + 1 < rowStart.length; a++) {
+    const from = rowStart[a];
+    const to = rowStart[a + 1];
+    next.fill(0);
+    for (let p = from; p < to; p++) next[packed[p] & ((1 << PAIR_ROW_BITS) - 1)]++;
+    let start = from;
+    for (let r = 0; r < rows; r++) {
+      const count = next[r];
+      next[r] = start;
+      start += count;
+    }
+    for (let p = from; p < to; p++) sorted[next[packed[p] & ((1 << PAIR_ROW_BITS) - 1)]++] = packed[p];
+  }
+  return sorted;
+}
+
+/** bandWeight[Δ + S] = FIELD^(time band of |Δ|), or 0 when it is in none. */
+function bandWeights(daySpan: number, timeEdgesDays: readonly number[]): Float64Array {
+  const weight = new Float64Array(2 * daySpan + 1);
+  for (let index = 0; index < weight.length; index++) {
+    const t = bandOf(Math.abs(index - daySpan), timeEdgesDays);
+    weight[index] = t < 0 ? 0 : FIELD ** t;
+  }
+  return weight;
 }
 
 /** laneColumn[Δ + S] = LANES × (time band of |Δ|, or timeBands (discarded) when it is in none). */

@@ -85,6 +85,9 @@ describe('countKnoxTable (fast pass with the open-row and open-column shortcuts)
       [2, 5, Infinity],
       [0, Infinity],
       [0, 1],
+      // More than PACKED_BANDS (4) time bands: the pass with a store per pair.
+      [0, 2, 4, 6, 8, 10, Infinity],
+      [1, 3, 5, 7, 9, 11, 13],
     ];
     for (const metric of ['euclidean', 'manhattan'] as const) {
       for (const distanceEdgesM of distanceSets) {
@@ -274,5 +277,25 @@ describe('knoxTest day look-up', () => {
     };
     const result = knoxTest(events, { distanceEdgesM: [0, 100], timeEdgesDays: [0, 7, Infinity], seed: 1 });
     expect(Array.from(result.observed)).toEqual([1, 2]);
+  });
+});
+
+describe('countKnoxTable runs longer than one packed field', () => {
+  it('counts 8,300 events at one spot (runs of over FIELD − 1 = 8,191 pairs) as the O(n²) count does', () => {
+    const random = new Random(7);
+    const n = 8300;
+    const events = {
+      x: new Float64Array(n).fill(500_000),
+      y: new Float64Array(n).fill(200_000),
+      day: Int32Array.from({ length: n }, () => 19_000 + random.int(0, 30)),
+    };
+    const distanceEdgesM = [0, 100];
+    const timeEdgesDays = [0, 7, 14, Infinity];
+    const plan = buildKnoxPlan({ ...events, distanceEdgesM, timeEdgesDays, metric: 'euclidean' });
+    const fast = new Float64Array(3);
+    countKnoxTable(plan, events.day, createScratch(plan), fast);
+    const brute = bruteKnoxTable(events.x, events.y, events.day, distanceEdgesM, timeEdgesDays, 'euclidean');
+    expect(Array.from(fast)).toEqual(Array.from(brute));
+    expect(fast[0] + fast[1] + fast[2]).toBe((n * (n - 1)) / 2);
   });
 });
