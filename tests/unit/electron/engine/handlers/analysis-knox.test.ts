@@ -137,7 +137,7 @@ describe('runKnox', () => {
     expect(result.reading).toMatch(/does not show that one offender/);
     expect(result.cached).toBe(false);
     expect(result.notes.join(' ')).toMatch(
-      /Burglary: 300 records have a from\/to window \(e.g. burglary while away\) and are dated by the window's midpoint/,
+      /Burglary: 300 of 300 records have a from\/to window \(e.g. burglary while away\) and are dated by the window's midpoint/,
     );
     expect(result.provenance.datasets.map((d) => d.name)).toEqual(['Burglary']);
     expect(result.provenance.datasets[0].imports[0].sha256).toMatch(/^[0-9a-f]{64}$/);
