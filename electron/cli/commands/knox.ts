@@ -252,6 +252,7 @@ function estimateRun(events: EventColumns, options: KnoxOptions, threads: number
       closePairs: plan.pairs.length,
       iterations: settings.iterations,
       threads: Math.max(1, Math.min(poolThreads, settings.iterations)),
+      timeBands: plan.timeBands,
     },
     settings.earlyStopExceedances !== null,
   );

@@ -92,6 +92,7 @@ export async function runKnoxOnPool(
       closePairs: plan.pairs.length,
       iterations: settings.iterations,
       threads: chunkCount,
+      timeBands: plan.timeBands,
     }),
   );
   const h = settings.earlyStopExceedances;

@@ -98,7 +98,13 @@ export async function planKnoxAnalysis(ctx: EngineContext, request: KnoxRequest)
   });
   const threads = Math.max(1, Math.min(ctx.jobs.pool.size, settings.iterations));
   return knoxEstimate(
-    { events: counted.events, closePairs: counted.closePairs, iterations: settings.iterations, threads },
+    {
+      events: counted.events,
+      closePairs: counted.closePairs,
+      iterations: settings.iterations,
+      threads,
+      timeBands: settings.timeEdgesDays.length - 1,
+    },
     settings.earlyStopExceedances !== null,
   );
 }

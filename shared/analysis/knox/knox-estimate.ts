@@ -4,10 +4,14 @@
  *
  *   seconds ≈ iterations × (pairs × PAIR_NS + events × EVENT_NS) ÷ threads ÷ 10⁹
  *
- * PAIR_NS and EVENT_NS were measured on our two-core build machine (about 3 ns per pair with packed
- * pairs, about 20 ns per event for the shuffle and the gather); a busy or slower machine takes
- * longer, so callers say "about".
+ * PAIR_NS and EVENT_NS were measured on our two-core build machine, both threads busy: about 1.6 ns
+ * per pair with at most PACKED_BANDS time bands (sums in registers, count-table.ts), about 3 ns with
+ * more (a store per pair), about 20 ns per event for the shuffle and the gather. A busy or slower
+ * machine takes longer, so callers say "about".
  */
+import { PACKED_BANDS } from './knox-plan.js';
+
+const PAIR_NS_PACKED = 1.6;
 const PAIR_NS = 3;
 const EVENT_NS = 20;
 
@@ -16,10 +20,13 @@ export interface KnoxWork {
   closePairs: number;
   iterations: number;
   threads: number;
+  /** Time bands of the table: the pass is faster with at most PACKED_BANDS. */
+  timeBands: number;
 }
 
 export function estimateKnoxSeconds(work: KnoxWork): number {
-  const perIterationNs = work.closePairs * PAIR_NS + work.events * EVENT_NS;
+  const pairNs = work.timeBands <= PACKED_BANDS ? PAIR_NS_PACKED : PAIR_NS;
+  const perIterationNs = work.closePairs * pairNs + work.events * EVENT_NS;
   return (work.iterations * perIterationNs) / Math.max(1, work.threads) / 1e9;
 }
 
@@ -28,7 +35,7 @@ export interface KnoxEstimate extends KnoxWork {
   seconds: number;
   /** Whether the run may stop before `iterations` (the estimate is then an upper bound). */
   earlyStop: boolean;
-  /** "About 9 s for 999 iterations (6.2 M close pairs)". */
+  /** "About 5 s for 999 iterations (6.2 M close pairs)". */
   text: string;
 }
 
