@@ -2,7 +2,9 @@
  * The line under the Knox panel's inputs that says, before Run, how long the run will take (issue 15
  * item 4): "About 5 s for 999 iterations (6.2 M close pairs)", from the Api's planKnox (the plan's
  * close pairs and shared/analysis/knox/knox-estimate.ts). Asked again a short while after the inputs
- * stop changing; an answer to inputs that have changed since is dropped.
+ * stop changing; an answer to inputs that have changed since is dropped. One question at a time, and
+ * only while the panel is on screen: a filter change in another tab must not queue plans of a large
+ * selection that hold the browser's few connections to the engine (filter calls then wait).
  */
 import type { ApiInput } from '../../../shared/api/api.js';
 import type { AppContext } from '../shell/app-context.js';
@@ -20,9 +22,25 @@ export function knoxEstimateNote(
   const element = h('p', { class: 'hint', 'data-testid': 'knox-estimate', 'aria-live': 'polite' });
   let timer: ReturnType<typeof setTimeout> | null = null;
   let asked = 0;
+  let waiting = false;
+  let stale = false;
   const ask = async () => {
     timer = null;
+    if (waiting || !shown(element)) {
+      stale = true;
+      return;
+    }
+    stale = false;
+    waiting = true;
     const question = ++asked;
+    try {
+      await answer(question);
+    } finally {
+      waiting = false;
+      if (stale) schedule();
+    }
+  };
+  const answer = async (question: number) => {
     const input = request();
     if (input === null) {
       replaceChildren(element);
@@ -38,15 +56,29 @@ export function knoxEstimateNote(
       replaceChildren(element, `No estimate: ${message}`);
     }
   };
+  const schedule = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => void ask(), DEBOUNCE_MS);
+  };
+  // A hidden tab's panel has no box: its first box (the tab shown) asks the question it skipped.
+  const resized = new ResizeObserver(() => {
+    if (stale && shown(element)) schedule();
+  });
+  resized.observe(element);
   return {
     element,
     schedule() {
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(() => void ask(), DEBOUNCE_MS);
+      stale = true;
+      schedule();
     },
     dispose() {
       if (timer !== null) clearTimeout(timer);
+      resized.disconnect();
       asked++;
     },
   };
+}
+
+function shown(element: HTMLElement): boolean {
+  return element.isConnected && element.getClientRects().length > 0;
 }
