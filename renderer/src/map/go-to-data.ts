@@ -7,8 +7,8 @@
 import type { ApiRecordFilter } from '../panels/filter-state.js';
 import type { Workspace } from '../panels/workspace.js';
 import type { AppContext } from '../shell/app-context.js';
+import { coordinateBounds } from './coordinate-bounds.js';
 import type { Bounds, Dispose, MapContext } from './map-context.js';
-import { coordinateBounds } from './records-geojson.js';
 
 /** The lon/lat extent of a filter's records: its points, else the areas its area-only records match. */
 export async function dataBounds(

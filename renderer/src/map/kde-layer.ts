@@ -10,12 +10,12 @@ import type { MapMouseEvent, SourceSpecification } from 'maplibre-gl';
 import type { KdeRunResult } from '../../../shared/api/analysis-api.js';
 import { h } from '../shell/dom.js';
 import { css, rampColour } from './colour.js';
+import { coordinateBounds } from './coordinate-bounds.js';
 import { densityCanvas } from './density-image.js';
 import { LAYER_ORDER } from './layers.js';
 import { kdeLegendLines, legendRow, swatch } from './legend.js';
 import type { Dispose, MapContext } from './map-context.js';
 import { labelPoint } from './polygon-label.js';
-import { coordinateBounds } from './records-geojson.js';
 
 const HOTSPOT_COLOUR = '#7a0019';
 /** The symbol layer of the hotspot numbers. */

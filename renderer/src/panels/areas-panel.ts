@@ -6,10 +6,10 @@
  * them as a record filter ({ areaId }) or a study area.
  */
 import type { AreaInfo } from '../../../shared/api/areas-actions-api.js';
+import { coordinateBounds } from '../map/coordinate-bounds.js';
 import { startDrawing } from '../map/draw-area.js';
 import { LAYER_ORDER } from '../map/layers.js';
 import { boundaryAt, type PickableLayer, startPicking } from '../map/pick-boundary.js';
-import { coordinateBounds } from '../map/records-geojson.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel, Subscriptions } from '../shell/panels.js';

@@ -11,7 +11,7 @@
 import type { BoundaryLayerInfo, BoundaryPreview } from '../../../shared/api/import-api.js';
 import type { ReferenceLayerInfo } from '../../../shared/api/profile-api.js';
 import type { FileRef } from '../../../shared/api/project-api.js';
-import { coordinateBounds } from '../map/records-geojson.js';
+import { coordinateBounds } from '../map/coordinate-bounds.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel } from '../shell/panels.js';
