@@ -16,7 +16,7 @@
 import { HOTSPOT_LIKE_LABEL } from '../analysis/chains/series-flag.js';
 import { pointInPolygon } from '../analysis/hotspots/polygon.js';
 import type { TableRow } from '../analysis/tactical/comparison-table.js';
-import type { TacticalHotspot, TacticalResult } from '../api/tactical-api.js';
+import type { TacticalHotspot, TacticalResult, TacticalSeriesRun } from '../api/tactical-api.js';
 import { formatCount, formatP } from '../profile/format.js';
 import { countOrNoData } from '../profile/period-words.js';
 import { changeCell, dmyRange, hotspotName, percentChange } from './tactical-format.js';
@@ -108,24 +108,38 @@ function densityRiseLine(result: TacticalResult): string | null {
   return `The largest rise in density is ${where}: +${rise.value.toFixed(0)} events per km².`;
 }
 
+/**
+ * Series counted in the headline are those of types whose links a Knox test (or the analyst) set; a
+ * type linked on the default because its Knox test found no near-repeat signal is named apart, its
+ * candidates weaker evidence that a JAG should not be told are new series.
+ */
 function seriesLine(result: TacticalResult): string {
   const { series } = result;
   if (series.note) return series.note;
-  const fresh = series.items.filter((s) => s.isNew).length;
-  const live = series.items.filter((s) => s.live).length;
-  const byType = series.byType
-    .filter((r) => r.linkRule !== null)
-    .map((r) => {
-      const items = series.items.filter((s) => s.crimeType === r.crimeType);
-      return `${r.crimeType} ${items.filter((s) => s.isNew).length} new, ${items.filter((s) => s.live).length} live`;
-    });
+  const supported = series.byType.filter((r) => r.linkRule !== null && r.thresholdFrom !== 'default');
+  const unsupported = series.byType.filter((r) => r.linkRule !== null && r.thresholdFrom === 'default');
+  const itemsOf = (r: TacticalSeriesRun) => series.items.filter((s) => s.crimeType === r.crimeType);
+  const counted = supported.flatMap(itemsOf);
+  const fresh = counted.filter((s) => s.isNew).length;
+  const live = counted.filter((s) => s.live).length;
+  const byType = supported.map((r) => {
+    const items = itemsOf(r);
+    return `${r.crimeType} ${items.filter((s) => s.isNew).length} new, ${items.filter((s) => s.live).length} live`;
+  });
+  const weak = unsupported.flatMap(itemsOf).length;
+  const weaker =
+    unsupported.length > 0
+      ? ` ${unsupported.map((r) => r.crimeType).join(', ')}: no near-repeat signal in the Knox test, so ` +
+        `${weak === 1 ? 'its 1 candidate' : `their ${formatCount(weak)} candidates`} (linked on the default thresholds) ` +
+        `${weak === 1 ? 'is' : 'are'} listed as weaker evidence and not counted here.`
+      : '';
   const flagged =
     series.hotspotLike > 0
       ? ` ${formatCount(series.hotspotLike)} chain${series.hotspotLike === 1 ? '' : 's'} flagged "${HOTSPOT_LIKE_LABEL}" are not counted.`
       : '';
   return (
-    `Near-repeat series (each crime type linked on its own): ${fresh} started this period, ${live} still live at its end` +
-    `${byType.length > 0 ? ` (${byType.join('; ')})` : ''}.${flagged}`
+    `Near-repeat series supported by a Knox test (each crime type linked on its own): ${fresh} started this period, ` +
+    `${live} still live at its end${byType.length > 0 ? ` (${byType.join('; ')})` : ''}.${weaker}${flagged}`
   );
 }
 

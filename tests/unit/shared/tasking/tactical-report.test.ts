@@ -248,8 +248,37 @@ describe('tactical headline', () => {
       }),
     );
     expect(lines).toContain(
-      'Near-repeat series (each crime type linked on its own): 2 started this period, 1 still live at its end ' +
-        '(Burglary 2 new, 1 live). 2 chains flagged "hotspot-like: not a series" are not counted.',
+      'Near-repeat series supported by a Knox test (each crime type linked on its own): 2 started this period, ' +
+        '1 still live at its end (Burglary 2 new, 1 live). 2 chains flagged "hotspot-like: not a series" are not counted.',
+    );
+  });
+
+  it('does not count as new series the candidates of a type whose Knox test found no signal', () => {
+    const vehicle: TacticalSeriesRun = {
+      ...BURGLARY_RUN,
+      crimeType: 'Vehicle Offences',
+      thresholdFrom: 'default',
+      thresholdSource: 'the default 200 m and 7 days: the Knox test finds no significant near-repeat cell',
+      hotspotLike: 0,
+    };
+    const lines = tacticalHeadlines(
+      result({
+        series: {
+          byType: [BURGLARY_RUN, vehicle],
+          items: [
+            series({ id: 1, isNew: true }),
+            series({ id: 2, isNew: true, live: true, crimeType: 'Vehicle Offences' }),
+            series({ id: 3, isNew: true, crimeType: 'Vehicle Offences' }),
+          ],
+          hotspotLike: 0,
+          note: null,
+        },
+      }),
+    );
+    expect(lines).toContain(
+      'Near-repeat series supported by a Knox test (each crime type linked on its own): 1 started this period, ' +
+        '0 still live at its end (Burglary 1 new, 0 live). Vehicle Offences: no near-repeat signal in the Knox test, ' +
+        'so their 2 candidates (linked on the default thresholds) are listed as weaker evidence and not counted here.',
     );
   });
 });
