@@ -17,6 +17,7 @@ import { kdeLegendLines } from '../map/legend.js';
 import { formatDensity } from '../map/workspace-layers.js';
 import { h, replaceChildren } from '../shell/dom.js';
 import { registerPanel, Subscriptions } from '../shell/panels.js';
+import { whenShown } from '../shell/when-shown.js';
 import { formatHours, THRESHOLD_CHOICES } from './analysis-helpers.js';
 import { describeFilter } from './describe-filter.js';
 import { staleNote } from './stale-note.js';
@@ -131,7 +132,13 @@ registerPanel({
       } catch {
         cell.placeholder = 'give a cell size';
       }
-      const s = suggestBandwidthM(x, y);
+      suggest.request();
+    };
+    // The suggestion reads every point (30–190 ms at 200,000): made only while the panel is shown.
+    const suggest = whenShown(suggestion, () => {
+      const records = ws.records;
+      if (records === null || records.columns.count < 2) return;
+      const s = suggestBandwidthM(records.columns.x, records.columns.y);
       suggested = Number.isFinite(s) ? s : null;
       if (suggested === null) replaceChildren(suggestion);
       else {
@@ -146,7 +153,8 @@ registerPanel({
           use,
         );
       }
-    };
+    });
+    subscriptions.add(() => suggest.dispose());
     cell.addEventListener('input', refresh);
     refresh();
     subscriptions.add(ws.on('records', refresh));

@@ -9,6 +9,7 @@
 import type { ApiInput } from '../../../shared/api/api.js';
 import type { AppContext } from '../shell/app-context.js';
 import { h, replaceChildren } from '../shell/dom.js';
+import { whenShown } from '../shell/when-shown.js';
 
 export type KnoxPlanRequest = Omit<ApiInput<'planKnox'>, 'jobId'>;
 
@@ -25,8 +26,7 @@ export function knoxEstimateNote(
   let waiting = false;
   let stale = false;
   const ask = async () => {
-    timer = null;
-    if (waiting || !shown(element)) {
+    if (waiting) {
       stale = true;
       return;
     }
@@ -56,15 +56,14 @@ export function knoxEstimateNote(
       replaceChildren(element, `No estimate: ${message}`);
     }
   };
+  const shown = whenShown(element, () => void ask());
   const schedule = () => {
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => void ask(), DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      timer = null;
+      shown.request();
+    }, DEBOUNCE_MS);
   };
-  // A hidden tab's panel has no box: its first box (the tab shown) asks the question it skipped.
-  const resized = new ResizeObserver(() => {
-    if (stale && shown(element)) schedule();
-  });
-  resized.observe(element);
   return {
     element,
     schedule() {
@@ -73,12 +72,8 @@ export function knoxEstimateNote(
     },
     dispose() {
       if (timer !== null) clearTimeout(timer);
-      resized.disconnect();
+      shown.dispose();
       asked++;
     },
   };
-}
-
-function shown(element: HTMLElement): boolean {
-  return element.isConnected && element.getClientRects().length > 0;
 }
