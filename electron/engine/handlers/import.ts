@@ -1,15 +1,12 @@
 /**
  * Handlers of the import-api methods: preview and run imports, datasets and their imports, mapping
- * presets, boundary layers, and record queries. Imports and boundary imports run as worker jobs with
- * their own connection (import/import-job.ts); everything else is quick reads or one small
- * transaction on the project's connection.
+ * presets, boundary layers, and record queries. Previews, imports and boundary imports call the
+ * services the CLI calls too (import/import-service.ts, boundaries/layer-import-service.ts), which
+ * run imports as worker jobs with their own connection; everything else is quick reads or one
+ * small transaction on the project's connection.
  */
 
-import { ApiError } from '../../../shared/api/errors.js';
 import type { importMethods } from '../../../shared/api/import-api.js';
-import { detectMapping } from '../../../shared/import/detect-mapping.js';
-import { detectPii } from '../../../shared/import/pii.js';
-import { piiSampleCells } from '../../../shared/import/pii-sample.js';
 import {
   deleteBoundaryLayer,
   getBoundaryLayerGeoJson,
@@ -17,7 +14,7 @@ import {
 } from '../boundaries/boundary-layers.js';
 import { countByArea } from '../boundaries/count-by-area.js';
 import { detectBoundaryFields } from '../boundaries/detect-fields.js';
-import { importBoundaries } from '../boundaries/import-boundaries.js';
+import { importBoundaryLayer } from '../boundaries/layer-import-service.js';
 import { readBoundaryFile } from '../boundaries/read-boundary-file.js';
 import type { EngineContext, Handlers } from '../context.js';
 import {
@@ -28,12 +25,9 @@ import {
   listImports,
   undoLastImport,
 } from '../import/datasets.js';
+import { previewImportFile, runImportJob } from '../import/import-service.js';
 import { listMappingPresets, saveMappingPreset } from '../import/mapping-presets.js';
-import { previewTable } from '../import/readers/open-table.js';
-import { ImportFileError } from '../import/readers/table.js';
 import { queryRecords, summariseRecords } from '../query/query-records.js';
-
-export const PREVIEW_ROWS = 50;
 
 export function createImportHandlers(ctx: EngineContext): Handlers<typeof importMethods> {
   const db = () => ctx.project().db;
@@ -43,53 +37,18 @@ export function createImportHandlers(ctx: EngineContext): Handlers<typeof import
   };
 
   return {
-    previewImport: async ({ file, table }) => {
-      const path = ctx.files.resolve(file);
-      let preview: Awaited<ReturnType<typeof previewTable>>;
-      try {
-        preview = await previewTable(path, PREVIEW_ROWS, table ?? {});
-      } catch (error) {
-        if (error instanceof ImportFileError) throw new ApiError('refused', error.message);
-        throw error;
-      }
-      const cells = preview.rows.map((row) => row.cells);
-      const detection = detectMapping(preview.headers, cells);
-      return {
-        headers: preview.headers,
-        rows: preview.rows,
-        format: preview.info.format,
-        encoding: preview.info.encoding,
-        delimiter: preview.info.delimiter,
-        sheets: preview.info.sheets ?? [],
-        sheet: preview.info.sheet ?? null,
-        mapping: detection.mapping,
-        preset: detection.preset,
-        pii: detectPii(preview.headers, cells.map(piiSampleCells)),
-        problems: detection.problems,
-      };
-    },
-
-    runImport: async ({ jobId, file, table, dataset, mapping, pii, dryRun, allowDuplicateFile }) => {
-      const project = ctx.project();
-      const summary = await ctx.jobs.run(
-        jobId,
-        'import',
-        {
-          projectPath: project.path,
-          projectCrs: project.crs,
-          filePath: ctx.files.resolve(file),
-          fileName: file.name,
-          ...(table ? { table } : {}),
-          dataset,
-          mapping,
-          pii,
-          dryRun,
-          allowDuplicateFile,
-        },
-        { label: `${dryRun ? 'Checking' : 'Importing'} ${file.name} → ${dataset}` },
-      );
-      return summary.importId === null ? summary : changed(summary);
-    },
+    previewImport: async ({ file, table }) => previewImportFile(ctx.files.resolve(file), table ?? {}),
+    runImport: async ({ jobId, file, table, dataset, mapping, pii, dryRun, allowDuplicateFile }) =>
+      runImportJob(ctx, jobId, {
+        filePath: ctx.files.resolve(file),
+        fileName: file.name,
+        ...(table ? { table } : {}),
+        dataset,
+        mapping,
+        pii,
+        dryRun,
+        allowDuplicateFile,
+      }),
 
     listDatasets: async () => listDatasets(db()),
     deleteDataset: async ({ datasetId }) => changed(deleteDataset(db(), datasetId)),
@@ -125,27 +84,19 @@ export function createImportHandlers(ctx: EngineContext): Handlers<typeof import
         crs: read.crs ?? null,
       };
     },
-    importBoundaries: async ({ jobId, file, name, codeField, nameField, sourceCrs }) => {
-      const project = ctx.project();
-      const params = {
-        filePath: ctx.files.resolve(file),
-        fileName: file.name,
-        name,
-        projectCrs: project.crs,
-        ...(codeField ? { codeField } : {}),
-        ...(nameField ? { nameField } : {}),
-        ...(sourceCrs ? { sourceCrs } : {}),
-      };
-      const result = jobId
-        ? await ctx.jobs.run(
-            jobId,
-            'importBoundaries',
-            { ...params, projectPath: project.path },
-            { label: `Boundaries: ${file.name}` },
-          )
-        : await importBoundaries(project.db, params);
-      return changed(result.layer);
-    },
+    importBoundaries: async ({ jobId, file, name, codeField, nameField, sourceCrs }) =>
+      importBoundaryLayer(
+        ctx,
+        {
+          filePath: ctx.files.resolve(file),
+          fileName: file.name,
+          name,
+          ...(codeField ? { codeField } : {}),
+          ...(nameField ? { nameField } : {}),
+          ...(sourceCrs ? { sourceCrs } : {}),
+        },
+        jobId,
+      ),
     listBoundaryLayers: async () => listBoundaryLayers(db()),
     getBoundaryLayer: async ({ id }) => getBoundaryLayerGeoJson(db(), id, ctx.project().crs),
     deleteBoundaryLayer: async ({ id }) => changed(deleteBoundaryLayer(db(), id)),

@@ -1,15 +1,16 @@
 /**
  * Handlers of the profile-api methods (shared/api/profile-api.ts): build, read, edit and export
  * problem profiles and their data, and import the reference lines (streets) their maps draw.
- * Building runs as one tracked job: the profile gathers through the engine's analysis services
- * (profile/gather.ts), which run in the worker pool under that job's signal and come from the
- * project's cache when nothing changed, so cancelling the profile job cancels its analyses.
+ * Building and exporting run as tracked jobs (profile/profile-jobs.ts, which the CLI calls too): the
+ * profile gathers through the engine's analysis services (profile/gather.ts), which run in the
+ * worker pool under that job's signal and come from the project's cache when nothing changed, so
+ * cancelling the profile job cancels its analyses.
  */
-import { ApiError } from '../../../shared/api/errors.js';
 import type { ExportResult, profileMethods } from '../../../shared/api/profile-api.js';
+import { importReferenceLayer } from '../boundaries/layer-import-service.js';
 import type { EngineContext, Handlers } from '../context.js';
 import { printHtmlToPdf } from '../export/print-pdf.js';
-import type { ProfileJob } from '../profile/gather.js';
+import { buildProfileJob, exportDataJob, exportProfileJob } from '../profile/profile-jobs.js';
 import { type PdfPrinter, ProfileService } from '../profile/profile-service.js';
 import {
   deleteStoredProfile,
@@ -18,7 +19,7 @@ import {
   saveProfile,
   saveSectionText,
 } from '../profile/profile-store.js';
-import { importReferenceLines, listReferenceLayers } from '../profile/reference-lines.js';
+import { listReferenceLayers } from '../profile/reference-lines.js';
 
 export interface ProfileHandlerOptions {
   /** HTML → PDF; the desktop app passes Electron's printToPDF, the CLI and web host headless Chromium. */
@@ -35,30 +36,17 @@ export function createProfileHandlers(
   options: ProfileHandlerOptions = {},
 ): Handlers<typeof profileMethods> {
   const service = new ProfileService({ ctx, printPdf: options.printPdf ?? printHtmlToPdf });
-  const tracked = <T>(jobId: string, kind: string, label: string, fn: (job: ProfileJob) => Promise<T>) =>
-    ctx.jobs.track(jobId, kind, label, async (progress, signal) => {
-      const result = await fn({ step: (step, message) => progress(step, 5, message), signal });
-      if (signal.aborted) throw new ApiError('cancelled', 'The profile was cancelled');
-      progress(5, 5);
-      return result;
-    });
-
   return {
     buildProfile: async ({ jobId, profileId, subject, period, front, scope, options: settings }) =>
-      tracked(jobId, 'profile', `Problem profile: ${subject ?? `profile ${profileId}`}`, (job) =>
-        service.build(
-          {
-            jobId,
-            ...(profileId !== undefined ? { profileId } : {}),
-            ...(subject !== undefined ? { subject } : {}),
-            ...(period !== undefined ? { period } : {}),
-            ...(front !== undefined ? { front } : {}),
-            ...(scope !== undefined ? { scope } : {}),
-            ...(settings !== undefined ? { options: settings } : {}),
-          },
-          job,
-        ),
-      ),
+      buildProfileJob(ctx, service, {
+        jobId,
+        ...(profileId !== undefined ? { profileId } : {}),
+        ...(subject !== undefined ? { subject } : {}),
+        ...(period !== undefined ? { period } : {}),
+        ...(front !== undefined ? { front } : {}),
+        ...(scope !== undefined ? { scope } : {}),
+        ...(settings !== undefined ? { options: settings } : {}),
+      }),
     getProfile: async ({ profileId }) => service.get(profileId, `profile-get-${profileId}-${Date.now()}`),
     listProfiles: async () => listStoredProfiles(ctx.project().db),
     deleteProfile: async ({ profileId }) => {
@@ -89,46 +77,31 @@ export function createProfileHandlers(
     },
     exportProfile: async ({ jobId, profileId, format, marking, target }) =>
       strip(
-        await tracked(jobId, 'export', `Export profile ${profileId} as ${format.toUpperCase()}`, (job) =>
-          service.exportProfile(
-            {
-              jobId,
-              profileId,
-              format,
-              ...(marking !== undefined ? { marking } : {}),
-              ...(target ? { targetPath: ctx.files.resolveTarget(target) } : {}),
-            },
-            job,
-          ),
-        ),
+        await exportProfileJob(ctx, service, {
+          jobId,
+          profileId,
+          format,
+          ...(marking !== undefined ? { marking } : {}),
+          ...(target ? { targetPath: ctx.files.resolveTarget(target) } : {}),
+        }),
       ),
     exportData: async ({ jobId, profileId, kind, format, target }) =>
       strip(
-        await tracked(jobId, 'export', `Export ${kind} as ${format.toUpperCase()}`, (job) =>
-          service.exportData(
-            {
-              jobId,
-              profileId,
-              kind,
-              format,
-              ...(target ? { targetPath: ctx.files.resolveTarget(target) } : {}),
-            },
-            job,
-          ),
-        ),
+        await exportDataJob(ctx, service, {
+          jobId,
+          profileId,
+          kind,
+          format,
+          ...(target ? { targetPath: ctx.files.resolveTarget(target) } : {}),
+        }),
       ),
-    importReferenceLines: async ({ file, name, sourceCrs }) => {
-      const project = ctx.project();
-      const { skipped: _skipped, ...layer } = await importReferenceLines(project.db, {
+    importReferenceLines: async ({ file, name, sourceCrs }) =>
+      importReferenceLayer(ctx, {
         filePath: ctx.files.resolve(file),
         fileName: file.name,
         name,
-        projectCrs: project.crs,
         ...(sourceCrs ? { sourceCrs } : {}),
-      });
-      ctx.notifyProjectChanged();
-      return layer;
-    },
+      }),
     listReferenceLayers: async () => listReferenceLayers(ctx.project().db),
   };
 }
