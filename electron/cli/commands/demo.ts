@@ -1,7 +1,7 @@
 /**
  * `hotspot demo`: the whole app in one command (README's main job; issue 6 item 4). Generates the
  * synthetic town into DIR/data, creates DIR/demo.hsw, imports every extract, the boundaries and the
- * streets through the same engine and Api the app uses, builds a burglary problem profile (kernel
+ * streets through the same engine services the app's Api handlers call, builds a burglary problem profile (kernel
  * density hotspots, Knox near-repeat test, chains) and writes profile.html, profile.pdf, slides.pptx,
  * and the data exports into DIR: hotspots.geojson, hotspots.csv, chains.geojson (member events as
  * points), chains.csv, risk-zones.geojson, surface.asc with surface.prj, each CSV's and the grid's
@@ -15,9 +15,14 @@ import { ApiError } from '../../../shared/api/errors.js';
 import type { ExportResult, ProfileDocument } from '../../../shared/api/profile-api.js';
 import { generateTown } from '../../../shared/generate/generate-town.js';
 import { townFiles } from '../../../shared/generate/town-files.js';
+import { importBoundaryLayer, importReferenceLayer } from '../../engine/boundaries/layer-import-service.js';
 import { createEngine, type Engine } from '../../engine/engine.js';
 import { writeFileAtomic } from '../../engine/export/atomic-write.js';
 import { findChromium } from '../../engine/export/chromium.js';
+import { printHtmlToPdf } from '../../engine/export/print-pdf.js';
+import { previewImportFile, runImportJob } from '../../engine/import/import-service.js';
+import { buildProfileJob, exportDataJob, exportProfileJob } from '../../engine/profile/profile-jobs.js';
+import { ProfileService } from '../../engine/profile/profile-service.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import { type CliCommand, type CliIo, CliRefusal } from '../command.js';
 import { createProgressBar } from '../progress.js';
@@ -107,19 +112,21 @@ export const demoCommand: CliCommand = {
     for (const suffix of ['', '-wal', '-shm']) await rm(`${projectPath}${suffix}`, { force: true });
     const engine = createEngine({ appVersion: APP_VERSION, host: 'web' });
     try {
-      const { api } = engine;
-      await api.createProject({ path: projectPath, name: 'Ashbridge demo' });
+      // The engine's services, as the Api handlers call them (STYLE.md 16).
+      const ctx = engine.context;
+      const profiles = new ProfileService({ ctx, printPdf: printHtmlToPdf });
+      engine.session.create(projectPath, 'Ashbridge demo');
       t = performance.now();
       const datasetIds: Record<string, number> = {};
       for (const [file, name] of Object.entries(DATASETS)) {
         say(`Importing ${file}`);
-        const ref = engine.files.register(join(dataDir, file));
-        const preview = await api.previewImport({ file: ref });
+        const filePath = join(dataDir, file);
+        const preview = await previewImportFile(filePath);
         if (preview.problems.length > 0) throw new CliRefusal(`${file}: ${preview.problems.join('; ')}`);
         const summary = await withBar(io, `Importing ${file}`, engine, (id) =>
-          api.runImport({
-            jobId: id,
-            file: ref,
+          runImportJob(ctx, id, {
+            filePath,
+            fileName: file,
             dataset: name,
             mapping: preview.mapping,
             pii: [],
@@ -131,10 +138,11 @@ export const demoCommand: CliCommand = {
         datasetIds[file] = summary.datasetId;
       }
       for (const [file, name] of Object.entries(BOUNDARIES)) {
-        await api.importBoundaries({ file: engine.files.register(join(dataDir, file)), name });
+        await importBoundaryLayer(ctx, { filePath: join(dataDir, file), fileName: file, name });
       }
-      await api.importReferenceLines({
-        file: engine.files.register(join(dataDir, 'streets.geojson')),
+      await importReferenceLayer(ctx, {
+        filePath: join(dataDir, 'streets.geojson'),
+        fileName: 'streets.geojson',
         name: 'Streets',
       });
       lap('import', t);
@@ -142,7 +150,7 @@ export const demoCommand: CliCommand = {
       t = performance.now();
       say('Building the burglary problem profile (density, hotspots, Knox test, chains)');
       const doc: ProfileDocument = await withBar(io, 'Profile', engine, (id) =>
-        api.buildProfile({
+        buildProfileJob(ctx, profiles, {
           jobId: id,
           subject: 'category:Burglary',
           period,
@@ -160,12 +168,9 @@ export const demoCommand: CliCommand = {
 
       const written: { file: string; bytes: number }[] = [];
       const warnings: string[] = [];
-      const save = async (
-        file: string,
-        call: (target: ReturnType<Engine['files']['registerTarget']>) => Promise<ExportResult>,
-      ) => {
+      const save = async (file: string, call: (targetPath: string) => Promise<ExportResult>) => {
         const path = join(dir, file);
-        const result = await call(engine.files.registerTarget(path, file));
+        const result = await call(path);
         written.push({ file: path, bytes: result.bytes });
         // A data file's sidecar, .prj and the data dictionary (written once, listed once).
         for (const c of result.companions ?? []) {
@@ -177,14 +182,24 @@ export const demoCommand: CliCommand = {
         warnings.push(...result.warnings);
       };
       t = performance.now();
-      await save('profile.html', (target) =>
-        api.exportProfile({ jobId: jobId('html'), profileId: doc.id, format: 'html', target }),
+      await save('profile.html', (targetPath) =>
+        exportProfileJob(ctx, profiles, {
+          jobId: jobId('html'),
+          profileId: doc.id,
+          format: 'html',
+          targetPath,
+        }),
       );
       lap('html', t);
       t = performance.now();
       if (findChromium()) {
-        await save('profile.pdf', (target) =>
-          api.exportProfile({ jobId: jobId('pdf'), profileId: doc.id, format: 'pdf', target }),
+        await save('profile.pdf', (targetPath) =>
+          exportProfileJob(ctx, profiles, {
+            jobId: jobId('pdf'),
+            profileId: doc.id,
+            format: 'pdf',
+            targetPath,
+          }),
         );
       } else {
         warnings.push(
@@ -193,8 +208,13 @@ export const demoCommand: CliCommand = {
       }
       lap('pdf', t);
       t = performance.now();
-      await save('slides.pptx', (target) =>
-        api.exportProfile({ jobId: jobId('pptx'), profileId: doc.id, format: 'pptx', target }),
+      await save('slides.pptx', (targetPath) =>
+        exportProfileJob(ctx, profiles, {
+          jobId: jobId('pptx'),
+          profileId: doc.id,
+          format: 'pptx',
+          targetPath,
+        }),
       );
       lap('pptx', t);
       t = performance.now();
@@ -208,8 +228,8 @@ export const demoCommand: CliCommand = {
       ];
       for (const [file, kind, format] of data) {
         try {
-          await save(file, (target) =>
-            api.exportData({ jobId: jobId(kind), profileId: doc.id, kind, format, target }),
+          await save(file, (targetPath) =>
+            exportDataJob(ctx, profiles, { jobId: jobId(kind), profileId: doc.id, kind, format, targetPath }),
           );
         } catch (error) {
           if (!(error instanceof ApiError && error.code === 'refused')) throw error;

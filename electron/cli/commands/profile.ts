@@ -1,14 +1,17 @@
 /**
  * `hotspot profile`: a problem profile of a hotspot, an area, a crime type or a near-repeat series
- * from a project, written as HTML, PDF or PPTX slides (issue 6 item 5). The same engine, Api and
- * analyses as the app: results come from the project's analysis cache when nothing changed, and the
+ * from a project, written as HTML, PDF or PPTX slides (issue 6 item 5). The same engine services and
+ * analyses as the app's Api handlers call: results come from the project's analysis cache when nothing changed, and the
  * profile (with any analyst text already saved for it in the app) is stored in the project.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { createEngine } from '../../engine/engine.js';
+import { printHtmlToPdf } from '../../engine/export/print-pdf.js';
 import { listDatasets } from '../../engine/import/datasets.js';
+import { buildProfileJob, exportProfileJob } from '../../engine/profile/profile-jobs.js';
+import { ProfileService } from '../../engine/profile/profile-service.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
 import { createProgressBar } from '../progress.js';
@@ -104,15 +107,16 @@ export const profileCommand: CliCommand = {
         bar.update(event.job.done, event.job.total, event.job.message ?? '');
     });
     try {
-      const { api } = engine;
-      // Opening and listing call the engine's services (STYLE.md 16); building and exporting still
-      // go through the handlers, which track them as jobs (the job list, cancel, progress events).
+      // The engine's services, as the Api handlers call them (STYLE.md 16); building and exporting
+      // run as tracked jobs (the job list, cancel, progress events).
+      const ctx = engine.context;
+      const profiles = new ProfileService({ ctx, printPdf: printHtmlToPdf });
       engine.session.open(projectPath);
       let scope: { datasetIds?: number[]; categories?: string[] } | undefined;
       if (values.dataset || values.category) {
         scope = {};
         if (values.dataset) {
-          const datasets = listDatasets(engine.context.project().db);
+          const datasets = listDatasets(ctx.project().db);
           scope.datasetIds = values.dataset.map((name) => {
             const found = datasets.find((d) => d.name.toLowerCase() === name.toLowerCase());
             if (!found)
@@ -130,7 +134,7 @@ export const profileCommand: CliCommand = {
         ...(values.author ? { author: values.author } : {}),
         ...(values.reference ? { reference: values.reference } : {}),
       };
-      const doc = await api.buildProfile({
+      const doc = await buildProfileJob(ctx, profiles, {
         jobId: id,
         ...(profileId !== undefined ? { profileId } : {}),
         ...(values.subject ? { subject: values.subject } : {}),
@@ -147,12 +151,12 @@ export const profileCommand: CliCommand = {
           : {}),
       });
       bar.finish();
-      const result = await api.exportProfile({
+      const result = await exportProfileJob(ctx, profiles, {
         jobId: `${id}-export`,
         profileId: doc.id,
         format,
         ...(values.marking ? { marking: values.marking } : {}),
-        target: engine.files.registerTarget(outPath),
+        targetPath: outPath,
       });
       if (values.json) {
         io.out(
