@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dispatch } from '../../engine/dispatch.js';
+import type { RemoteEngine } from '../../engine/host/engine-client.js';
 import { startEngineThread } from '../../engine/host/engine-thread.js';
 import { startWebHost } from '../../web-host/server.js';
 import { intOption, parseCommandArgs } from '../args.js';
@@ -42,7 +42,7 @@ export const serveCommand: CliCommand = {
     // The engine in its own thread: the host's event loop only passes messages (issue 14 item 4).
     const engine = startEngineThread({ appVersion: APP_VERSION, host: 'web' });
     try {
-      if (values.project !== undefined) await openOrCreate(engine.api, resolve(values.project), io);
+      if (values.project !== undefined) await openOrCreate(engine, resolve(values.project), io);
       const host = await startWebHost({ engine, port, rendererDir }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'EADDRINUSE') {
           throw new CliRefusal(
@@ -65,14 +65,13 @@ export const serveCommand: CliCommand = {
   },
 };
 
-async function openOrCreate(api: Parameters<typeof dispatch>[0], path: string, io: CliIo): Promise<void> {
-  const method = existsSync(path) ? 'openProject' : 'createProject';
-  const envelope = await dispatch(api, method, { path });
+/** Opens or creates the project through the engine's session service (in the engine's thread). */
+async function openOrCreate(engine: RemoteEngine, path: string, io: CliIo): Promise<void> {
+  const create = !existsSync(path);
+  const envelope = await engine.command({ name: 'openProject', path, create });
   if (!envelope.ok)
-    throw new CliRefusal(
-      `cannot ${method === 'openProject' ? 'open' : 'create'} ${path}: ${envelope.error.message}`,
-    );
-  io.err(`hotspot serve: ${method === 'openProject' ? 'opened' : 'created'} project ${path}`);
+    throw new CliRefusal(`cannot ${create ? 'create' : 'open'} ${path}: ${envelope.error.message}`);
+  io.err(`hotspot serve: ${create ? 'created' : 'opened'} project ${path}`);
 }
 
 /** dist/renderer beside the bundled CLI (dist/cli.js), or in the repository when run from source. */

@@ -20,8 +20,13 @@ export interface EngineHostOptions {
   hostPrintsPdf?: boolean;
 }
 
-/** Engine work that is not in the Api because the page must never ask for it. */
-export type EngineCommand = { name: 'saveProjectAs'; path: string };
+/**
+ * Engine work that is not in the Api because the page must never ask for it: Save As, and the
+ * project `hotspot serve --project` opens (or creates) through the session service.
+ */
+export type EngineCommand =
+  | { name: 'saveProjectAs'; path: string }
+  | { name: 'openProject'; path: string; create: boolean };
 
 export type ToEngine =
   | { kind: 'call'; id: number; method: string; input: unknown }

@@ -60,6 +60,10 @@ export function serveEngine(options: EngineHostOptions, channel: Channel<ToEngin
 
 async function runCommand(engine: Engine, command: EngineCommand): Promise<Envelope<unknown>> {
   try {
+    if (command.name === 'openProject') {
+      const { session } = engine;
+      return { ok: true, value: command.create ? session.create(command.path) : session.open(command.path) };
+    }
     await saveProjectAs(engine.context, command.path);
     return await dispatch(engine.api, 'openProject', { path: command.path });
   } catch (error) {
