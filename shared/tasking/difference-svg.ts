@@ -1,14 +1,15 @@
 /**
  * The density difference surface as an SVG figure (tactical assessment): cells coloured on a
  * diverging scale (ColorBrewer RdBu: red where this period is denser, blue where it is less dense,
- * white for little change), symmetric about 0 at the largest absolute difference, with the hotspot
+ * white for little change), symmetric about 0 at a robust limit (colourLimit: one sharp peak must not
+ * wash the rest of the map out white; blocks beyond it take the end colour and the key says ≥), with the hotspot
  * outlines of this period (solid) and of the previous one that are gone (dashed) over it, each
  * labelled with its number in the tables. Beside the map: the key (the colour ramp in events per km²,
  * "more this period" at the top, "fewer" at the bottom, the outline styles) and a scale bar, in type
  * that stays readable when the figure is fitted on a 16:9 slide.
  *
  * The grid is averaged into blocks of whole cells so the figure has at most MAX_COLUMNS columns;
- * blocks within a sixteenth of the largest difference are left white. Row 0 of the grid is the north
+ * blocks within a sixteenth of the limit are left white. Row 0 of the grid is the north
  * row (shared/model/grid.ts). The ramp's nine classes: class k = round(4 − 4·d/dmax), so each class
  * spans a quarter of dmax centred on (4 − k)/4 · dmax.
  */
@@ -64,6 +65,38 @@ function blockMeans(grid: Grid, block: number): { cols: number; rows: number; me
   return { cols, rows, means };
 }
 
+export interface ColourLimit {
+  /** The ramp's end, events per km²: ± this takes the darkest colours. */
+  limit: number;
+  /** Some block rises (falls) beyond the limit. */
+  clippedUp: boolean;
+  clippedDown: boolean;
+}
+
+/** Share of the non-zero blocks whose absolute difference lies within the ramp. */
+const LIMIT_QUANTILE = 0.99;
+
+/**
+ * The ramp's end: the 99th percentile (nearest rank) of the blocks' non-zero absolute differences,
+ * so a single peak of +1,600 beside rises of +100 leaves those rises coloured, not white.
+ */
+export function colourLimit(means: ArrayLike<number>): ColourLimit {
+  const sizes: number[] = [];
+  let up = 0;
+  let down = 0;
+  for (let i = 0; i < means.length; i++) {
+    const m = means[i]!;
+    if (!Number.isFinite(m) || m === 0) continue;
+    sizes.push(Math.abs(m));
+    if (m > up) up = m;
+    if (-m > down) down = -m;
+  }
+  if (sizes.length === 0) return { limit: 0, clippedUp: false, clippedDown: false };
+  sizes.sort((a, b) => a - b);
+  const limit = sizes[Math.ceil(LIMIT_QUANTILE * sizes.length) - 1]!;
+  return { limit, clippedUp: up > limit, clippedDown: down > limit };
+}
+
 /** The longest 1, 2 or 5 × 10^k metres no longer than `maxM`. */
 export function niceLengthM(maxM: number): number {
   if (!(maxM > 0)) throw new RangeError(`maxM must be > 0, got ${maxM}`);
@@ -90,8 +123,9 @@ function label(x: number, y: number, words: string): string {
   );
 }
 
-/** The key: the ramp from +max (more this period) to −max (fewer), the outline styles. */
-function keyPanel(x0: number, maxAbs: number): string[] {
+/** The key: the ramp from +limit (more this period) to −limit (fewer), the outline styles. */
+function keyPanel(x0: number, scale: ColourLimit): string[] {
+  const maxAbs = scale.limit;
   const out = [text(x0, 26, 'Change in density', { bold: true }), text(x0, 56, 'events per km²')];
   const box = 26;
   const top = 74;
@@ -103,11 +137,11 @@ function keyPanel(x0: number, maxAbs: number): string[] {
   const tx = x0 + box * 1.4 + 10;
   const value = maxAbs >= 10 ? formatCount(maxAbs) : maxAbs.toPrecision(2);
   out.push(
-    text(tx, top + 20, `+${value}`, { bold: true }),
+    text(tx, top + 20, `${scale.clippedUp ? '≥ ' : ''}+${value}`, { bold: true }),
     text(tx, top + 46, 'more this period'),
     text(tx, top + 4 * box + 20, '0 no change'),
     text(tx, top + 7 * box + 20, 'fewer'),
-    text(tx, top + 8 * box + 20, `−${value}`, { bold: true }),
+    text(tx, top + 8 * box + 20, `${scale.clippedDown ? '≤ ' : ''}−${value}`, { bold: true }),
   );
   const lines = top + 9 * box + 36;
   out.push(
@@ -135,8 +169,8 @@ export function differenceSvg(grid: Grid, outlines: readonly OutlineToDraw[], ca
     throw new RangeError(`the difference grid is empty (${grid.width} × ${grid.height} cells)`);
   const block = Math.max(1, Math.ceil(grid.width / MAX_COLUMNS));
   const { cols, means } = blockMeans(grid, block);
-  let maxAbs = 0;
-  for (const m of means) if (Math.abs(m) > maxAbs) maxAbs = Math.abs(m);
+  const ramp = colourLimit(means);
+  const maxAbs = ramp.limit;
   const px = MAP_PX / cols;
   const mapHeightPx = (grid.height * MAP_PX) / grid.width;
   const heightPx = Math.max(mapHeightPx, 500);
@@ -187,7 +221,7 @@ export function differenceSvg(grid: Grid, outlines: readonly OutlineToDraw[], ca
     ...cells,
     ...lines,
     ...labels,
-    ...keyPanel(keyX, maxAbs),
+    ...keyPanel(keyX, ramp),
     ...scaleBar(keyX, heightPx - 50, 1 / scale),
     '</svg>',
   ].join('');

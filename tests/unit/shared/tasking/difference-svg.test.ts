@@ -4,7 +4,7 @@
  * unit, its ends at ± the largest difference and the words "more this period" / "fewer".
  */
 import { describe, expect, it } from 'vitest';
-import { differenceSvg, niceLengthM } from '../../../../shared/tasking/difference-svg.js';
+import { colourLimit, differenceSvg, niceLengthM } from '../../../../shared/tasking/difference-svg.js';
 
 // 4 columns × 2 rows of 100 m from (1000, 2000): the map is 640 px for 400 m, 1.6 px per metre.
 const grid = {
@@ -31,6 +31,25 @@ describe('niceLengthM', () => {
     expect(niceLengthM(260)).toBe(200);
     expect(niceLengthM(999)).toBe(500);
     expect(niceLengthM(1000)).toBe(1000);
+  });
+});
+
+describe('colourLimit', () => {
+  it('ends the ramp at the 99th percentile of the non-zero differences, so one peak does not whiten the rest', () => {
+    // 199 blocks of +100, one of −150, one peak of +1600, zeros: 201 non-zero; nearest rank ⌈0.99 × 201⌉ = 199
+    // of the sorted sizes (199 × 100, 150, 1600) is 100.
+    const means = [...Array(199).fill(100), -150, 1600, 0, 0];
+    expect(colourLimit(means)).toEqual({ limit: 100, clippedUp: true, clippedDown: true });
+    expect(colourLimit([40, 0, -20, 10])).toEqual({ limit: 40, clippedUp: false, clippedDown: false });
+    expect(colourLimit([0, Number.NaN])).toEqual({ limit: 0, clippedUp: false, clippedDown: false });
+  });
+
+  it('says ≥ on the key when a block lies beyond the limit', () => {
+    const values = Float64Array.from([...Array(199).fill(100), 1600]);
+    const wide = { ...grid, width: 200, height: 1, values };
+    const svg = differenceSvg(wide, [], 'Difference');
+    expect(svg).toMatch(/>≥ \+100<\/text><text [^>]+>more this period<\/text>/);
+    expect(svg).toMatch(/>fewer<\/text><text [^>]+>−100<\/text>/);
   });
 });
 
