@@ -8,7 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { TacticalResult } from '../../../shared/api/tactical-api.js';
+import { writeTacticalFile } from '../../engine/analysis/tactical-file.js';
+import { runTacticalAssessment } from '../../engine/analysis/tactical-service.js';
 import { createEngine } from '../../engine/engine.js';
+import { listDatasets } from '../../engine/import/datasets.js';
 import { projectMarking } from '../../engine/project/actions.js';
 import { parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
@@ -93,9 +96,9 @@ export const tacticalCommand: CliCommand = {
         bar.update(event.job.done, event.job.total, event.job.message ?? '');
     });
     try {
-      const { api } = engine;
-      await api.openProject({ path: projectPath });
-      const datasets = await api.listDatasets({});
+      engine.session.open(projectPath);
+      const ctx = engine.context;
+      const datasets = listDatasets(ctx.project().db);
       const datasetIds = values.dataset.map((name) => {
         const found = datasets.find((d) => d.name.toLowerCase() === name.toLowerCase());
         if (!found)
@@ -110,18 +113,14 @@ export const tacticalCommand: CliCommand = {
         from: values.from!,
         to: values.to!,
       };
-      const result = await api.runTactical({ jobId: id, ...input });
-      const marking = values.marking ?? projectMarking(engine.context.project().db);
+      const result = await ctx.jobs.track(id, 'tactical', 'Tactical assessment', (progress, signal) =>
+        runTacticalAssessment(ctx, input, { progress, signal }),
+      );
+      const marking = values.marking ?? projectMarking(ctx.project().db);
       let written: string | null = null;
       if (values.out && format) {
-        const exported = await api.exportTactical({
-          jobId: `${id}-export`,
-          ...input,
-          format,
-          ...(values.marking ? { marking: values.marking } : {}),
-          target: engine.files.registerTarget(resolve(values.out)),
-        });
-        written = `Wrote ${exported.path} (${(exported.bytes / 1024).toFixed(0)} KB, marked ${exported.marking})`;
+        const file = await writeTacticalFile(ctx, result, { format, marking, path: resolve(values.out) });
+        written = `Wrote ${file.path} (${(file.data.byteLength / 1024).toFixed(0)} KB, marked ${file.marking})`;
       }
       bar.finish();
       if (values.json) io.out(JSON.stringify(jsonOf(result, marking)));
