@@ -65,7 +65,7 @@ async function runCommand(engine: Engine, command: EngineCommand): Promise<Envel
       return { ok: true, value: command.create ? session.create(command.path) : session.open(command.path) };
     }
     await saveProjectAs(engine.context, command.path);
-    return await dispatch(engine.api, 'openProject', { path: command.path });
+    return { ok: true, value: engine.session.open(command.path) };
   } catch (error) {
     const data =
       error instanceof ApiError
