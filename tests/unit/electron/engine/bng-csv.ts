@@ -4,21 +4,21 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Engine } from '../../../../electron/engine/engine.js';
+import type Database from 'better-sqlite3';
 import { runImport } from '../../../../electron/engine/import/run-import.js';
 
 export const BNG_CSV_HEADER = 'ref,date,easting,northing,type';
 
-/** Writes `lines` (header first) to `dir`/crimes.csv and imports them into the open project as `dataset`. */
+/** Writes `lines` (header first) to `dir`/crimes.csv and imports them into the project `db` as `dataset`. */
 export async function importBngCsv(
-  engine: Engine,
+  db: Database.Database,
   dir: string,
   lines: string[],
   dataset = 'Crime',
 ): Promise<void> {
   const path = join(dir, 'crimes.csv');
   writeFileSync(path, `${lines.join('\n')}\n`);
-  await runImport(engine.context.project().db, {
+  await runImport(db, {
     filePath: path,
     dataset,
     mapping: {

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliRefusal, CliUsageError } from '../../../../../electron/cli/command.js';
 import { kdeCommand } from '../../../../../electron/cli/commands/kde.js';
-import { runImport } from '../../../../../electron/engine/import/run-import.js';
 import { createProject } from '../../../../../electron/engine/project/open-project.js';
 import { readEsriAsciiGrid } from '../../../../../shared/analysis/grid-io/esri-ascii.js';
 import { makeTransform } from '../../../../../shared/crs/transform.js';
 import { Random } from '../../../../../shared/util/random.js';
 import { expectClose } from '../../../expect-close.js';
 import { bruteForceDensity } from '../../../shared/analysis/kde/brute-force.js';
+import { BNG_CSV_HEADER, importBngCsv } from '../../engine/bng-csv.js';
 import { captureIo, tempDir } from '../cli-harness.js';
 
 const dir = tempDir('hotspot-kde-');
@@ -164,31 +164,14 @@ describe('hotspot kde', () => {
   it('reads a dataset of a project with --project and --dataset, and refuses a missing project', async () => {
     const projectPath = join(dir, 'town.hsw');
     const project = createProject(projectPath, { appVersion: 'test' });
-    const csvPath = join(dir, 'crimes.csv');
     const random = new Random(12);
     const rows = Array.from({ length: 80 }, (_, i) => {
       const x = Math.round(random.normal(531_000, 150));
       const y = Math.round(random.normal(181_000, 150));
       return `C${i},0${1 + (i % 9)}/02/2024 10:00,${x},${y},Burglary`;
     });
-    writeFileSync(csvPath, `ref,date,easting,northing,type\n${rows.join('\n')}\n`);
     try {
-      await runImport(project.db, {
-        filePath: csvPath,
-        dataset: 'Burglary',
-        mapping: {
-          fields: { reference: 'ref', date: 'date', x: 'easting', y: 'northing', category: 'type' },
-          timeShape: 'datetime',
-          dateFormat: 'dmy',
-          sourceCrs: 'EPSG:27700',
-          excluded: [],
-          swapSuspectedCoordinates: false,
-          preset: null,
-        },
-        projectCrs: 'EPSG:27700',
-        pii: [],
-        nowMs: Date.UTC(2024, 5, 1),
-      });
+      await importBngCsv(project.db, dir, [BNG_CSV_HEADER, ...rows], 'Burglary');
     } finally {
       project.close();
     }

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CliRefusal, CliUsageError } from '../../../../../electron/cli/command.js';
 import { resultsCommand } from '../../../../../electron/cli/commands/results.js';
-import { runImport } from '../../../../../electron/engine/import/run-import.js';
 import { createProject, openProject } from '../../../../../electron/engine/project/open-project.js';
 import { makeTransform } from '../../../../../shared/crs/transform.js';
 import { createRandom } from '../../../../../shared/util/random.js';
 import { expectClose } from '../../../expect-close.js';
+import { BNG_CSV_HEADER, importBngCsv } from '../../engine/bng-csv.js';
 import { captureIo, tempDir } from '../cli-harness.js';
 
 const dir = tempDir('hotspot-results-');
@@ -66,25 +66,9 @@ beforeAll(async () => {
   add(7, 3, inTarget, 'Theft'); // another category
   add(10, 1, elsewhere);
   add(5, 4, elsewhere); // the extract runs into April, so March is wholly covered
-  writeFileSync(join(dir, 'crimes.csv'), `ref,date,easting,northing,type\n${rows.join('\n')}\n`);
   const project = createProject(projectPath, { appVersion: 'test' });
   try {
-    await runImport(project.db, {
-      filePath: join(dir, 'crimes.csv'),
-      dataset: 'Crimes',
-      mapping: {
-        fields: { reference: 'ref', date: 'date', x: 'easting', y: 'northing', category: 'type' },
-        timeShape: 'datetime',
-        dateFormat: 'dmy',
-        sourceCrs: 'EPSG:27700',
-        excluded: [],
-        swapSuspectedCoordinates: false,
-        preset: null,
-      },
-      projectCrs: 'EPSG:27700',
-      pii: [],
-      nowMs: Date.UTC(2024, 5, 1),
-    });
+    await importBngCsv(project.db, dir, [BNG_CSV_HEADER, ...rows], 'Crimes');
   } finally {
     project.close();
   }

@@ -36,7 +36,7 @@ beforeAll(async () => {
     const date = `${String(d.getUTCDate()).padStart(2, '0')}/03/2024 ${String(hour).padStart(2, '0')}:15`;
     lines.push(`R${i},${date},${x},${y},${type}`);
   }
-  await importBngCsv(engine, dir, lines, 'Burglary');
+  await importBngCsv(engine.context.project().db, dir, lines, 'Burglary');
 });
 afterAll(async () => {
   await engine.close();

@@ -28,7 +28,7 @@ beforeAll(async () => {
       lines.push(`R${i}-${j},0${1 + (j % 9)}/03/2024 12:00,${x},${y},${i < 5 ? 'Burglary' : 'Theft'}`);
     }
   }
-  await importBngCsv(engine, dir, lines);
+  await importBngCsv(engine.context.project().db, dir, lines);
 });
 afterAll(async () => {
   await engine.close();

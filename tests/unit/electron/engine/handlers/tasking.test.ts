@@ -21,7 +21,7 @@ beforeAll(async () => {
   engine = createEngine({ appVersion: '0.1.0-test', host: 'web', poolSize: 1 });
   await engine.api.createProject({ path: join(dir, 'tasking.hsw') });
   events.push(...plantedMarchCluster(21, 4));
-  await importBngCsv(engine, dir, plantedCsvLines(events));
+  await importBngCsv(engine.context.project().db, dir, plantedCsvLines(events));
 });
 afterAll(async () => {
   await engine.close();

@@ -41,7 +41,7 @@ beforeAll(async () => {
   plant(lines, 40, 530_000, 180_200, 4);
   plant(lines, 100, 531_000, 180_050, 3);
   plant(lines, 90, 531_000, 180_050, 4);
-  await importBngCsv(engine, dir, lines);
+  await importBngCsv(engine.context.project().db, dir, lines);
   const rect = async (name: string, x0: number, y0: number, x1: number, y1: number) =>
     (
       await engine.api.saveArea({
