@@ -16,7 +16,12 @@
 import { HOTSPOT_LIKE_LABEL } from '../analysis/chains/series-flag.js';
 import { pointInPolygon } from '../analysis/hotspots/polygon.js';
 import type { TableRow } from '../analysis/tactical/comparison-table.js';
-import type { TacticalHotspot, TacticalResult, TacticalSeriesRun } from '../api/tactical-api.js';
+import type {
+  TacticalHotspot,
+  TacticalResult,
+  TacticalSeries,
+  TacticalSeriesRun,
+} from '../api/tactical-api.js';
 import { formatCount, formatP } from '../profile/format.js';
 import { countOrNoData } from '../profile/period-words.js';
 import { changeCell, dmyRange, hotspotName, percentChange } from './tactical-format.js';
@@ -109,25 +114,36 @@ function densityRiseLine(result: TacticalResult): string | null {
 }
 
 /**
- * Series counted in the headline are those of types whose links a Knox test (or the analyst) set; a
- * type linked on the default because its Knox test found no near-repeat signal is named apart, its
- * candidates weaker evidence that a JAG should not be told are new series.
+ * The series a JAG may be told of: those of crime types whose links a Knox test (or the analyst)
+ * set. A type linked on the default because its Knox test found no near-repeat signal is kept apart:
+ * its candidates are weaker evidence, never counted as new series.
  */
+export function seriesBySupport(series: TacticalResult['series']): {
+  supported: TacticalSeriesRun[];
+  unsupported: TacticalSeriesRun[];
+  counted: TacticalSeries[];
+  weaker: TacticalSeries[];
+} {
+  const linked = series.byType.filter((r) => r.linkRule !== null);
+  const supported = linked.filter((r) => r.thresholdFrom !== 'default');
+  const unsupported = linked.filter((r) => r.thresholdFrom === 'default');
+  const itemsOf = (runs: TacticalSeriesRun[]) =>
+    series.items.filter((s) => runs.some((r) => r.crimeType === s.crimeType));
+  return { supported, unsupported, counted: itemsOf(supported), weaker: itemsOf(unsupported) };
+}
+
 function seriesLine(result: TacticalResult): string {
   const { series } = result;
   if (series.note) return series.note;
-  const supported = series.byType.filter((r) => r.linkRule !== null && r.thresholdFrom !== 'default');
-  const unsupported = series.byType.filter((r) => r.linkRule !== null && r.thresholdFrom === 'default');
-  const itemsOf = (r: TacticalSeriesRun) => series.items.filter((s) => s.crimeType === r.crimeType);
-  const counted = supported.flatMap(itemsOf);
+  const { supported, unsupported, counted, weaker } = seriesBySupport(series);
   const fresh = counted.filter((s) => s.isNew).length;
   const live = counted.filter((s) => s.live).length;
   const byType = supported.map((r) => {
-    const items = itemsOf(r);
+    const items = counted.filter((s) => s.crimeType === r.crimeType);
     return `${r.crimeType} ${items.filter((s) => s.isNew).length} new, ${items.filter((s) => s.live).length} live`;
   });
-  const weak = unsupported.flatMap(itemsOf).length;
-  const weaker =
+  const weak = weaker.length;
+  const weakLine =
     unsupported.length > 0
       ? ` ${unsupported.map((r) => r.crimeType).join(', ')}: no near-repeat signal in the Knox test, so ` +
         `${weak === 1 ? 'its 1 candidate' : `their ${formatCount(weak)} candidates`} (linked on the default thresholds) ` +
@@ -139,7 +155,7 @@ function seriesLine(result: TacticalResult): string {
       : '';
   return (
     `Near-repeat series supported by a Knox test (each crime type linked on its own): ${fresh} started this period, ` +
-    `${live} still live at its end${byType.length > 0 ? ` (${byType.join('; ')})` : ''}.${weaker}${flagged}`
+    `${live} still live at its end${byType.length > 0 ? ` (${byType.join('; ')})` : ''}.${weakLine}${flagged}`
   );
 }
 

@@ -13,7 +13,13 @@ import type { SlideWords } from '../profile/model.js';
 import { countOrNoData } from '../profile/period-words.js';
 import { dmy, hotspotName, percentChange } from './tactical-format.js';
 import { glossaryLines, methodLines, seriesRunLines } from './tactical-glossary.js';
-import { categoryRise, hotspotRise, type RiseKind, tacticalHeadlines } from './tactical-headline.js';
+import {
+  categoryRise,
+  hotspotRise,
+  type RiseKind,
+  seriesBySupport,
+  tacticalHeadlines,
+} from './tactical-headline.js';
 import { classWords, seriesOrder } from './tactical-report.js';
 
 /** Most list lines on a slide face; the rest are counted and pointed to. */
@@ -62,12 +68,13 @@ export function slideHeadlines(result: TacticalResult): string[] {
     if (named.length > 0) lines.push(`${SHORT_LEADS[kind]}: ${named.join(', ')}.`);
   }
   const { series } = result;
-  const fresh = series.items.filter((x) => x.isNew).length;
-  const live = series.items.filter((x) => x.live).length;
-  lines.push(
-    series.note ??
-      `Series: ${fresh} new, ${live} live${series.hotspotLike > 0 ? `; ${formatCount(series.hotspotLike)} hotspot-like chains not counted` : ''}.`,
-  );
+  const { counted, weaker } = seriesBySupport(series);
+  const fresh = counted.filter((x) => x.isNew).length;
+  const live = counted.filter((x) => x.live).length;
+  const weak = weaker.length > 0 ? `; ${formatCount(weaker.length)} weaker (no Knox signal)` : '';
+  const flagged =
+    series.hotspotLike > 0 ? `; ${formatCount(series.hotspotLike)} hotspot-like chains not counted` : '';
+  lines.push(series.note ?? `Series backed by Knox: ${fresh} new, ${live} live${weak}${flagged}.`);
   return lines;
 }
 
@@ -96,7 +103,10 @@ export function seriesTypeLines(result: TacticalResult): string[] {
     const shown = result.series.items.filter((s) => s.crimeType === r.crimeType).length;
     groups.set(key, [...(groups.get(key) ?? []), `${r.crimeType} ${shown}`]);
   }
-  const lines = [...groups].map(([key, types]) => `${key}: ${types.join(', ')} new or live.`);
+  // Knox-backed links first: the default's candidates are the weaker evidence.
+  const lines = [...groups]
+    .sort(([a], [b]) => Number(a.startsWith(FROM_WORDS.default)) - Number(b.startsWith(FROM_WORDS.default)))
+    .map(([key, types]) => `${key}: ${types.join(', ')} new or live.`);
   const unlinked = result.series.byType.filter((r) => r.linkRule === null).map((r) => r.crimeType);
   if (unlinked.length > 0)
     lines.push(`Not linked (too few events, or no day-level dates): ${unlinked.join(', ')}.`);

@@ -17,7 +17,7 @@ import type {
 import type { Block } from '../../../../shared/profile/model.js';
 import { riseKind, tacticalHeadlines } from '../../../../shared/tasking/tactical-headline.js';
 import { areaTableNote, tacticalBlocks } from '../../../../shared/tasking/tactical-report.js';
-import { cutToFit, tacticalSlides } from '../../../../shared/tasking/tactical-slides.js';
+import { cutToFit, seriesTypeLines, tacticalSlides } from '../../../../shared/tasking/tactical-slides.js';
 
 /** A change test with the verdict given: the report only reads these fields. */
 function test(current: number, baseline: number, verdict: ChangeTest['verdict'], p: number): ChangeTest {
@@ -410,8 +410,36 @@ describe('tactical slides', () => {
       'Hotspots: 0 new, 0 grown, 2 persisting, 0 shrunk, 0 gone.',
       'More than the season (up on the previous period AND last year): Hotspot 2, Criminal Damage and Arson.',
       'Likely seasonal (up on the previous period only, not last year): Hotspot 3, Vehicle Offences.',
-      'Series: 0 new, 0 live; 2 hotspot-like chains not counted.',
+      'Series backed by Knox: 0 new, 0 live; 2 hotspot-like chains not counted.',
     ]);
+  });
+
+  it('puts Knox-backed series first on the series slide and counts only them as new on the summary', () => {
+    const vehicle: TacticalSeriesRun = {
+      ...BURGLARY_RUN,
+      crimeType: 'Vehicle Offences',
+      thresholdFrom: 'default',
+      hotspotLike: 0,
+    };
+    const r = result({
+      series: {
+        byType: [vehicle, BURGLARY_RUN],
+        items: [
+          series({ id: 1 }),
+          series({ id: 2, crimeType: 'Vehicle Offences' }),
+          series({ id: 3, crimeType: 'Vehicle Offences', live: true }),
+        ],
+        hotspotLike: 0,
+        note: null,
+      },
+    });
+    expect(seriesTypeLines(r)).toEqual([
+      'Linked by their Knox test (200 m, 7 days): Burglary 1 new or live.',
+      'Default link, no Knox signal (200 m, 7 days): Vehicle Offences 2 new or live.',
+    ]);
+    expect(tacticalSlides(r).summary.lines.at(-1)).toBe(
+      'Series backed by Knox: 1 new, 0 live; 2 weaker (no Knox signal).',
+    );
   });
 
   it('cuts a long list to fit and says how many more and where', () => {
