@@ -11,7 +11,7 @@ import type { DistanceMetric } from '../../../shared/analysis/knox/bands.js';
 import {
   estimateText,
   type KnoxEstimate,
-  knoxEstimate,
+  knoxRunEstimate,
 } from '../../../shared/analysis/knox/knox-estimate.js';
 import { knoxReport } from '../../../shared/analysis/knox/knox-report.js';
 import {
@@ -245,17 +245,8 @@ function numberOption(text: string, option: string): number {
 function estimateRun(events: EventColumns, options: KnoxOptions, threads: number | undefined): KnoxEstimate {
   const settings = resolveKnoxOptions(options);
   const plan = planKnox(events, settings);
-  const poolThreads = threads ?? defaultPoolSize();
-  return knoxEstimate(
-    {
-      events: plan.eventCount,
-      closePairs: plan.pairs.length,
-      iterations: settings.iterations,
-      threads: Math.max(1, Math.min(poolThreads, settings.iterations)),
-      timeBands: plan.timeBands,
-    },
-    settings.earlyStopExceedances !== null,
-  );
+  const counts = { events: plan.eventCount, closePairs: plan.pairs.length };
+  return knoxRunEstimate(counts, settings, threads ?? defaultPoolSize());
 }
 
 async function computeKnox(

@@ -18,7 +18,7 @@
 import {
   estimateText,
   type KnoxEstimate,
-  knoxEstimate,
+  knoxRunEstimate,
 } from '../../../shared/analysis/knox/knox-estimate.js';
 import { knoxReport } from '../../../shared/analysis/knox/knox-report.js';
 import { type KnoxOptions, resolveKnoxOptions } from '../../../shared/analysis/knox/knox-test.js';
@@ -96,17 +96,7 @@ export async function planKnoxAnalysis(ctx: EngineContext, request: KnoxRequest)
     day: events.day,
     settings,
   });
-  const threads = Math.max(1, Math.min(ctx.jobs.pool.size, settings.iterations));
-  return knoxEstimate(
-    {
-      events: counted.events,
-      closePairs: counted.closePairs,
-      iterations: settings.iterations,
-      threads,
-      timeBands: settings.timeEdgesDays.length - 1,
-    },
-    settings.earlyStopExceedances !== null,
-  );
+  return knoxRunEstimate(counted, settings, ctx.jobs.pool.size);
 }
 
 /** The Knox options of a request: explicit edges (null = Infinity) or the NRC preset. */

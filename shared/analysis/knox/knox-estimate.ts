@@ -48,6 +48,27 @@ export function knoxEstimate(work: KnoxWork, earlyStop: boolean): KnoxEstimate {
   return { ...work, seconds, earlyStop, text };
 }
 
+/**
+ * The estimate of a run with these settings whose plan has `counts`, on a pool of `poolThreads`
+ * (no more threads than iterations): what the Api's planKnox and `hotspot knox --dry-run` both say.
+ */
+export function knoxRunEstimate(
+  counts: { events: number; closePairs: number },
+  settings: { iterations: number; timeEdgesDays: readonly number[]; earlyStopExceedances: number | null },
+  poolThreads: number,
+): KnoxEstimate {
+  return knoxEstimate(
+    {
+      events: counts.events,
+      closePairs: counts.closePairs,
+      iterations: settings.iterations,
+      threads: Math.max(1, Math.min(poolThreads, settings.iterations)),
+      timeBands: settings.timeEdgesDays.length - 1,
+    },
+    settings.earlyStopExceedances !== null,
+  );
+}
+
 /** "6.2 M close pairs", "41,280 close pairs", "1 close pair". */
 export function pairsText(pairs: number): string {
   if (pairs >= 1e6) return `${(pairs / 1e6).toFixed(1)} M close pairs`;
