@@ -15,6 +15,7 @@
  */
 import { schemeRdBu } from 'd3-scale-chromatic';
 import { polygonCentroid } from '../analysis/tactical/centroid.js';
+import { niceLengthM } from '../cartography/scale-bar.js';
 import type { Grid } from '../model/grid.js';
 import { formatCount, formatMetres } from '../profile/format.js';
 import { escapeHtml } from '../profile/html/escape.js';
@@ -95,14 +96,6 @@ export function colourLimit(means: ArrayLike<number>): ColourLimit {
   sizes.sort((a, b) => a - b);
   const limit = sizes[Math.ceil(LIMIT_QUANTILE * sizes.length) - 1]!;
   return { limit, clippedUp: up > limit, clippedDown: down > limit };
-}
-
-/** The longest 1, 2 or 5 × 10^k metres no longer than `maxM`. */
-export function niceLengthM(maxM: number): number {
-  if (!(maxM > 0)) throw new RangeError(`maxM must be > 0, got ${maxM}`);
-  const power = 10 ** Math.floor(Math.log10(maxM));
-  for (const step of [5, 2, 1]) if (step * power <= maxM) return step * power;
-  return power;
 }
 
 function text(

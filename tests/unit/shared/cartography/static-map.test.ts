@@ -33,6 +33,10 @@ describe('niceLengthM', () => {
     expect(niceLengthM(199)).toBe(100);
     expect(niceLengthM(2000)).toBe(2000);
     expect(niceLengthM(4.9)).toBe(2);
+    expect(niceLengthM(162.5)).toBe(100);
+    expect(niceLengthM(260)).toBe(200);
+    expect(niceLengthM(999)).toBe(500);
+    expect(niceLengthM(1000)).toBe(1000);
   });
 
   it('formats kilometres from 1000 m', () => {

@@ -4,7 +4,7 @@
  * unit, its ends at ± the largest difference and the words "more this period" / "fewer".
  */
 import { describe, expect, it } from 'vitest';
-import { colourLimit, differenceSvg, niceLengthM } from '../../../../shared/tasking/difference-svg.js';
+import { colourLimit, differenceSvg } from '../../../../shared/tasking/difference-svg.js';
 
 // 4 columns × 2 rows of 100 m from (1000, 2000): the map is 640 px for 400 m, 1.6 px per metre.
 const grid = {
@@ -24,15 +24,6 @@ const square = (x0: number, y0: number, side: number) => [
     [x0, y0],
   ],
 ];
-
-describe('niceLengthM', () => {
-  it('takes the longest 1, 2 or 5 × 10^k metres that fits', () => {
-    expect(niceLengthM(162.5)).toBe(100);
-    expect(niceLengthM(260)).toBe(200);
-    expect(niceLengthM(999)).toBe(500);
-    expect(niceLengthM(1000)).toBe(1000);
-  });
-});
 
 describe('colourLimit', () => {
   it('ends the ramp at the 99th percentile of the non-zero differences, so one peak does not whiten the rest', () => {
