@@ -12,7 +12,7 @@ import { ukDate } from '../../../shared/model/time.js';
 import { blockHtml } from '../../../shared/profile/html/blocks.js';
 import type { ProfileModel } from '../../../shared/profile/model.js';
 import { markedPageHtml } from '../../../shared/tasking/marked-page.js';
-import { dmy } from '../../../shared/tasking/tactical-format.js';
+import { dmyRange } from '../../../shared/tasking/tactical-format.js';
 import { allCaveats, differenceFigure, tacticalBlocks } from '../../../shared/tasking/tactical-report.js';
 import { slideNotesTail, tacticalSlides } from '../../../shared/tasking/tactical-slides.js';
 import type { PdfPrinter } from '../profile/profile-service.js';
@@ -22,8 +22,7 @@ import { bulletSlide, mapSlide } from '../profile/slides/text-slides.js';
 export type TacticalFormat = 'html' | 'pdf' | 'pptx';
 
 function periodWords(result: TacticalResult): string {
-  const { current, previous } = result.periods;
-  return `${dmy(current.from)} to ${dmy(current.to)} against ${dmy(previous.from)} to ${dmy(previous.to)}`;
+  return `${dmyRange(result.periods.current)} against ${dmyRange(result.periods.previous)}`;
 }
 
 function provenanceLine(result: TacticalResult, appVersion: string): string {
@@ -43,9 +42,9 @@ export function tacticalHtml(
     marking,
     facts: [
       ['Protective marking', marking],
-      ['Period', `${dmy(current.from)} to ${dmy(current.to)}`],
-      ['Compared with', `${dmy(previous.from)} to ${dmy(previous.to)} (previous period)`],
-      ['and', `${dmy(lastYear.from)} to ${dmy(lastYear.to)} (same period last year)`],
+      ['Period', dmyRange(current)],
+      ['Compared with', `${dmyRange(previous)} (previous period)`],
+      ['and', `${dmyRange(lastYear)} (same period last year)`],
       ['Records', result.provenance.filterText],
       ['Produced', ukDate(Date.now())],
     ],

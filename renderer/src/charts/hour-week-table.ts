@@ -13,8 +13,6 @@ import type { HourWeek } from '../../../shared/analysis/aoristic/hour-week.js';
 import { css, rampColour } from '../map/colour.js';
 import { h } from '../shell/dom.js';
 
-export { type HourWeek, hourWeekOf } from '../../../shared/analysis/aoristic/hour-week.js';
-
 export function hourWeekTable(table: HourWeek): HTMLElement {
   let peak = 0;
   for (const v of table.cells) if (v > peak) peak = v;

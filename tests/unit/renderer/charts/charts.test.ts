@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topCategories } from '../../../../renderer/src/charts/category-bars.js';
-import { hourWeekOf } from '../../../../renderer/src/charts/hour-week-table.js';
+import { hourWeekOf } from '../../../../shared/analysis/aoristic/hour-week.js';
 import { fillMonths, monthLabel } from '../../../../renderer/src/charts/trend.js';
 import { PRECISION_CODE, wallClockMs } from '../../../../shared/model/time.js';
 
