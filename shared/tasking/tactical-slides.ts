@@ -22,11 +22,8 @@ import {
 } from './tactical-headline.js';
 import { classWords, seriesOrder } from './tactical-report.js';
 
-/** Most list lines on a slide face; the rest are counted and pointed to. */
-export const SLIDE_LINES = 6;
-
-/** The first `max` lines, and "N more not listed (see the HTML or PDF report)" when cut. */
-export function cutToFit(lines: readonly string[], max = SLIDE_LINES): string[] {
+/** The first `max` lines of a slide's list, and "N more not listed (see the HTML or PDF report)" when cut. */
+export function cutToFit(lines: readonly string[], max: number): string[] {
   if (lines.length <= max) return [...lines];
   const more = lines.length - (max - 1);
   return [...lines.slice(0, max - 1), `${formatCount(more)} more not listed (see the HTML or PDF report).`];

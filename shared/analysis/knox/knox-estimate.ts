@@ -9,6 +9,7 @@
  * more (a store per pair), about 20 ns per event for the shuffle and the gather. A busy or slower
  * machine takes longer, so callers say "about".
  */
+import { formatCount } from '../../profile/format.js';
 import { PACKED_BANDS } from './knox-plan.js';
 
 const PAIR_NS_PACKED = 1.6;
@@ -43,7 +44,7 @@ export function knoxEstimate(work: KnoxWork, earlyStop: boolean): KnoxEstimate {
   const seconds = estimateKnoxSeconds(work);
   const time = earlyStop ? `at most ${estimateText(seconds)}` : estimateText(seconds);
   const text =
-    `${time.charAt(0).toUpperCase()}${time.slice(1)} for ${work.iterations.toLocaleString('en-GB')} ` +
+    `${time.charAt(0).toUpperCase()}${time.slice(1)} for ${formatCount(work.iterations)} ` +
     `iterations (${pairsText(work.closePairs)})`;
   return { ...work, seconds, earlyStop, text };
 }
@@ -72,7 +73,7 @@ export function knoxRunEstimate(
 /** "6.2 M close pairs", "41,280 close pairs", "1 close pair". */
 export function pairsText(pairs: number): string {
   if (pairs >= 1e6) return `${(pairs / 1e6).toFixed(1)} M close pairs`;
-  return `${pairs.toLocaleString('en-GB')} close pair${pairs === 1 ? '' : 's'}`;
+  return `${formatCount(pairs)} close pair${pairs === 1 ? '' : 's'}`;
 }
 
 /** "about 12 s", "about 3 min": the estimate in words, rounded to what it can promise. */
