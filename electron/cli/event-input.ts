@@ -1,24 +1,17 @@
 /**
- * Where `hotspot kde` and `hotspot knox` get their events (DESIGN.md §4b), the part they share: the
- * input options, the rule that the input is either one FILE.csv or `--project P.hsw --dataset NAME`,
- * reading a dataset's records from an existing project, and guard rails turned into refusals.
+ * Where the CLI's commands get a dataset's records (DESIGN.md §4b): reading them from an existing
+ * project. The input options, the FILE.csv-or-project rule and the guard rails turned into refusals
+ * are in event-options.ts, which loads no project modules (better-sqlite3).
  * What each command reads from the CSV and makes of the records stays with the command
  * (commands/kde-input.ts: x, y and a weight; commands/knox-input.ts: x, y and a date).
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ApiError } from '../../shared/api/errors.js';
 import type { RecordColumns } from '../../shared/model/records.js';
 import { type OpenProject, openProject } from '../engine/project/open-project.js';
 import { queryRecords } from '../engine/query/query-records.js';
 import { CliRefusal } from './command.js';
-
-export {
-  chooseEventInput,
-  type EventInput,
-  type EventSource,
-  eventInputOptions,
-} from './event-options.js';
+import { refusing } from './event-options.js';
 
 /**
  * Opens the existing project at `path` (a command never creates one), reads the records of its
@@ -47,14 +40,4 @@ export function readDatasetRecords<T>(
 /** "town.hsw › Burglary": how a dataset input is named in the output. */
 export function datasetLabel(path: string, dataset: string): string {
   return `${basename(path)} › ${dataset}`;
-}
-
-/** Guard rails (RangeError) and engine refusals become a one-line CLI refusal (exit 1). */
-export function refusing<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
-    throw error;
-  }
 }

@@ -1,10 +1,12 @@
 /**
  * The input options of `hotspot kde`, `knox` and `gistar` and the rule that the input is either one
- * FILE.csv or `--project P.hsw --dataset NAME` (DESIGN.md §4b). Apart from event-input.ts, which
- * reads projects (better-sqlite3), so a command reading a CSV does not load the project modules.
+ * FILE.csv or `--project P.hsw --dataset NAME` (DESIGN.md §4b), and guard rails turned into refusals.
+ * Apart from event-input.ts, which reads projects (better-sqlite3), so a command reading a CSV does
+ * not load the project modules.
  */
 import { resolve } from 'node:path';
-import { CliUsageError } from './command.js';
+import { ApiError } from '../../shared/api/errors.js';
+import { CliRefusal, CliUsageError } from './command.js';
 
 /** The parseCommandArgs options both commands take for their input. */
 export const eventInputOptions = {
@@ -40,4 +42,14 @@ export function chooseEventInput(
   if (positionals.length !== 1)
     throw new CliUsageError('give one FILE.csv (or --project P.hsw --dataset NAME)');
   return { csv: positionals[0] };
+}
+
+/** Guard rails (RangeError) and engine refusals become a one-line CLI refusal (exit 1). */
+export function refusing<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
+    throw error;
+  }
 }

@@ -47,6 +47,11 @@ export function lineEnd(bytes: Uint8Array, start: number): number {
   return end > start && bytes[end - 1] === CR ? end - 1 : end;
 }
 
+/** Where the next line starts after a line ending at `end` (lineEnd): past its \n or \r\n. */
+export function nextLineStart(bytes: Uint8Array, end: number): number {
+  return end < bytes.length && bytes[end] === CR ? end + 2 : end + 1;
+}
+
 /**
  * Reads the cells of the 0-based columns `wanted` of every non-blank line from byte `start` of a
  * plain CSV (isPlainCsv) into typed arrays. A line is blank when its decoded text trims to nothing.
@@ -64,7 +69,7 @@ export function readNumericColumns(bytes: Uint8Array, start: number, wanted: num
   let lineStart = start;
   while (lineStart < bytes.length) {
     const end = lineEnd(bytes, lineStart);
-    const next = end < bytes.length && bytes[end] === CR ? end + 2 : end + 1;
+    const next = nextLineStart(bytes, end);
     let cellStart = lineStart;
     let column = 0;
     let bad = false;

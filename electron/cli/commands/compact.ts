@@ -8,7 +8,7 @@ import { compactMessage, compactProject } from '../../engine/project/compact.js'
 import { openProject } from '../../engine/project/open-project.js';
 import { parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
-import { refusing } from '../event-input.js';
+import { refusing } from '../event-options.js';
 
 const usage = `Usage: hotspot compact --project P.hsw [--json]
 

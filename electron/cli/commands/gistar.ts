@@ -17,7 +17,7 @@ import { prjFor, prjPathFor } from '../../../shared/analysis/grid-io/prj.js';
 import { writeFileAtomic } from '../../engine/export/atomic-write.js';
 import { extentOption, parseCommandArgs, positiveNumber } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
-import { chooseEventInput, eventInputOptions, refusing } from '../event-input.js';
+import { chooseEventInput, eventInputOptions, refusing } from '../event-options.js';
 import { createProgressBar } from '../progress.js';
 import { dataLine, dayWindows, eventsInPeriod, periodOption } from './gistar-input.js';
 import { type KdeEventSource, readCsvEvents, readProjectDataset } from './kde-input.js';

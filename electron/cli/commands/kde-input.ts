@@ -12,7 +12,7 @@ import { hotspotEventsOf } from '../../../shared/analysis/hotspots/hotspot-event
 import type { HotspotEvents } from '../../../shared/analysis/hotspots/hotspots.js';
 import { CliRefusal } from '../command.js';
 import type { EventSource } from '../event-options.js';
-import { cellText, isPlainCsv, lineEnd, readNumericColumns } from '../numeric-csv.js';
+import { cellText, isPlainCsv, lineEnd, nextLineStart, readNumericColumns } from '../numeric-csv.js';
 
 export interface KdeEventSource extends EventSource<HotspotEvents> {
   /** CRS of the events' x/y, for the hotspots' lon/lat. */
@@ -34,13 +34,9 @@ export async function readCsvEvents(
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const plain = plainHeader(bytes, bom);
-  const text = plain ? null : bytes.toString('utf8', bom);
   // papaparse only for the files that need it: a plain file is read without loading it.
-  const Papa = plain ? null : (await import('papaparse')).default;
-  const first = plain
-    ? plain.cells
-    : (Papa?.parse<string[]>(text ?? '', { skipEmptyLines: 'greedy', preview: 1 }).data[0] ?? []);
-  if (first.length === 0) throw new CliRefusal(`${basename(path)} is empty`);
+  const reader = plain ? plainReader(bytes, plain) : await papaReader(bytes.toString('utf8', bom));
+  const first = reader.first;
   const numbered = (spec: string) => (/^\d+$/.test(spec.trim()) ? Number(spec) - 1 : null);
   const nx = numbered(columns.x);
   const ny = numbered(columns.y);
@@ -67,13 +63,7 @@ export async function readCsvEvents(
   const yc = find(columns.y, '--y');
   const wc = columns.weight !== undefined ? find(columns.weight, '--weight') : null;
   const wanted = wc === null ? [xc, yc] : [xc, yc, wc];
-  const table = plain
-    ? plainTable(bytes, hasHeader ? plain.next : plain.start, wanted)
-    : papaTable(
-        Papa?.parse<string[]>(text ?? '', { skipEmptyLines: 'greedy' }).data ?? [],
-        hasHeader,
-        wanted,
-      );
+  const table = reader.table(hasHeader, wanted);
   const { events, rejected, reasons } = usableEvents(table, wc !== null, hasHeader ? 2 : 1);
   return { label: basename(path), crs: 'EPSG:27700', events, rows: table.rows, rejected, reasons };
 }
@@ -83,6 +73,12 @@ interface NumberTable {
   rows: number;
   columns: Float64Array[];
   cells(row: number): (string | undefined)[];
+}
+
+/** The first non-blank row's cells, and the table of the wanted columns after it (or from it). */
+interface CsvReader {
+  first: string[];
+  table(hasHeader: boolean, wanted: number[]): NumberTable;
 }
 
 /**
@@ -97,7 +93,7 @@ function plainHeader(bytes: Buffer, from: number): { cells: string[]; start: num
   let start = from;
   while (start < bytes.length) {
     const end = lineEnd(bytes, start);
-    const next = bytes[end] === 13 ? end + 2 : end + 1;
+    const next = nextLineStart(bytes, end);
     const line = bytes.toString('utf8', start, end);
     if (line.trim() !== '') return { cells: line.split(','), start, next };
     start = next;
@@ -105,9 +101,23 @@ function plainHeader(bytes: Buffer, from: number): { cells: string[]; start: num
   return { cells: [], start, next: start };
 }
 
-function plainTable(bytes: Buffer, start: number, wanted: number[]): NumberTable {
-  const { columns, rows, lineStarts } = readNumericColumns(bytes, start, wanted);
-  return { rows, columns, cells: (row) => wanted.map((c) => cellText(bytes, lineStarts[row], c)) };
+/** A plain file's numbers read from its bytes (../numeric-csv.ts). */
+function plainReader(bytes: Buffer, head: { cells: string[]; start: number; next: number }): CsvReader {
+  return {
+    first: head.cells,
+    table(hasHeader, wanted) {
+      const from = hasHeader ? head.next : head.start;
+      const { columns, rows, lineStarts } = readNumericColumns(bytes, from, wanted);
+      return { rows, columns, cells: (row) => wanted.map((c) => cellText(bytes, lineStarts[row], c)) };
+    },
+  };
+}
+
+/** Any other file through papaparse, loaded only here. */
+async function papaReader(text: string): Promise<CsvReader> {
+  const Papa = (await import('papaparse')).default;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data;
+  return { first: parsed[0] ?? [], table: (hasHeader, wanted) => papaTable(parsed, hasHeader, wanted) };
 }
 
 /** The rows papaparse read, as numbers of the wanted columns (NaN where not a number). */

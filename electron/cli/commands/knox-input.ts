@@ -12,7 +12,8 @@ import { type CsvDateFormat, EventCsvError, readEventCsv } from '../../engine/an
 import { appendAudit } from '../../engine/project/audit.js';
 import { toEventColumns } from '../../engine/query/to-event-columns.js';
 import { CliRefusal } from '../command.js';
-import { datasetLabel, type EventSource, readDatasetRecords, refusing } from '../event-input.js';
+import { datasetLabel, readDatasetRecords } from '../event-input.js';
+import { type EventSource, refusing } from '../event-options.js';
 
 export interface KnoxEventSource extends EventSource<EventColumns> {
   /** Caveats the output must state (e.g. of month-only records run with an override). */

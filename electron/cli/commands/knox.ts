@@ -30,7 +30,7 @@ import { runKnoxOnPool } from '../../engine/analysis/knox-parallel.js';
 import { defaultPoolSize, WorkerPool } from '../../engine/jobs/worker-pool.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
-import { chooseEventInput, eventInputOptions, refusing } from '../event-input.js';
+import { chooseEventInput, eventInputOptions, refusing } from '../event-options.js';
 import { createProgressBar } from '../progress.js';
 import { type KnoxEventSource, readCsvEvents, readProjectDataset } from './knox-input.js';
 

@@ -16,7 +16,8 @@ import { PRECISION_CODE, ukDate } from '../../../shared/model/time.js';
 import { projectMarking } from '../../engine/project/actions.js';
 import { parseCommandArgs } from '../args.js';
 import { type CliCommand, CliRefusal, CliUsageError } from '../command.js';
-import { datasetLabel, readDatasetRecords, refusing } from '../event-input.js';
+import { datasetLabel, readDatasetRecords } from '../event-input.js';
+import { refusing } from '../event-options.js';
 import { parsePeriod, readAreaGeoJson } from './results-input.js';
 
 const usage = `Usage: hotspot results --project P.hsw --dataset NAME [--category C …] --target T.geojson

@@ -118,7 +118,8 @@ function writeDigits(n: number, count: number, out: Uint8Array, at: number): num
 const PAIR_HIGH = Uint8Array.from({ length: 100 }, (_, v) => ZERO + Math.floor(v / 10));
 const PAIR_LOW = Uint8Array.from({ length: 100 }, (_, v) => ZERO + (v % 10));
 
-function writeText(text: string, out: Uint8Array, at: number): number {
+/** Writes the characters of an ASCII `text` at `at` in `out`; returns the position after it. */
+export function writeText(text: string, out: Uint8Array, at: number): number {
   for (let k = 0; k < text.length; k++) out[at + k] = text.charCodeAt(k);
   return at + text.length;
 }

@@ -19,18 +19,13 @@
  * file (atomically, DESIGN.md §5). Cells are written as ASCII bytes (ascii-number.ts), not strings.
  */
 import type { Grid } from '../../model/grid.js';
-import { formatPrecision, writePrecision } from './ascii-number.js';
+import { writePrecision, writeText } from './ascii-number.js';
 
 export const DEFAULT_NODATA = -9999;
 
 export interface EsriAsciiOptions {
   nodata?: number;
   significantDigits?: number;
-}
-
-/** One cell's text: `digits` significant digits, no trailing zeros (ascii-number.ts). */
-export function formatGridValue(value: number, significantDigits: number): string {
-  return formatPrecision(value, significantDigits);
 }
 
 /** The whole .asc text, lines separated by '\n', ending with a newline. */
@@ -87,7 +82,7 @@ export function* esriAsciiGridChunks(grid: Grid, options: EsriAsciiOptions = {})
         const v = values[r * width + c];
         if (c > 0) out[p++] = SPACE;
         if (v === 0 && plainZero) out[p++] = 48;
-        else if (Number.isNaN(v)) p = writeAscii(nodataText, out, p);
+        else if (Number.isNaN(v)) p = writeText(nodataText, out, p);
         else if (v === nodata)
           throw new RangeError(`cell (row ${r}, col ${c}) equals NODATA_value ${nodata}`);
         else if (!Number.isFinite(v)) throw new RangeError(`cell (row ${r}, col ${c}) is ${v}`);
@@ -97,11 +92,6 @@ export function* esriAsciiGridChunks(grid: Grid, options: EsriAsciiOptions = {})
     }
     yield out.subarray(0, p);
   }
-}
-
-function writeAscii(text: string, out: Uint8Array, at: number): number {
-  for (let k = 0; k < text.length; k++) out[at + k] = text.charCodeAt(k);
-  return at + text.length;
 }
 
 /** Parses an ESRI ASCII grid; NODATA cells become NaN. Throws RangeError on a malformed file. */

@@ -1,12 +1,8 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliRefusal, CliUsageError } from '../../../../electron/cli/command.js';
-import {
-  chooseEventInput,
-  datasetLabel,
-  readDatasetRecords,
-  refusing,
-} from '../../../../electron/cli/event-input.js';
+import { datasetLabel, readDatasetRecords } from '../../../../electron/cli/event-input.js';
+import { chooseEventInput, refusing } from '../../../../electron/cli/event-options.js';
 import { ApiError } from '../../../../shared/api/errors.js';
 import { tempDir } from './cli-harness.js';
 
