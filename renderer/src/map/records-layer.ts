@@ -115,13 +115,15 @@ export function connectRecordsLayer(ctx: MapContext): Dispose {
   const drawStreet = () => {
     if (drawn === null) return;
     const { snapshot, positions } = drawn.points;
+    const street = streetSnapshot === snapshot && layers.has('records-all');
+    // Not yet at street zoom: nothing to filter, so no mask of every snapshot row to build.
+    if (!street && map.getZoom() < STREET_ZOOM) return;
     const filter = selectedRowsFilter(positions, snapshot.columns.count) as FilterSpecification;
-    if (streetSnapshot === snapshot && layers.has('records-all')) {
+    if (street) {
       map.setFilter(STREET_POINT_LAYER, filter, { validate: false });
       map.setPaintProperty(STREET_POINT_LAYER, 'circle-color', colour);
       return;
     }
-    if (map.getZoom() < STREET_ZOOM) return;
     streetSnapshot = snapshot;
     layers.set('records-all', {
       order: LAYER_ORDER.points,
