@@ -2,7 +2,7 @@
  * Import benchmark (issue 4): 1,000,000 rows of police.uk street-level CSV (generated, seeded) into a
  * fresh project, timed end to end as the app runs it, as an `import` job on a worker-pool thread
  * (with that kind's heap limits, JOB_RESOURCE_LIMITS): hash, read, PII sample, validate
- * (month dates, WGS84 → BNG), duplicate checks, write records + R*Tree + issues, one commit. A file
+ * (month dates, WGS84 → BNG), duplicate checks, write records + issues, one commit. A file
  * this size is read and validated on a second thread while the first writes (read-job.ts).
  * Goal ≤ 10 s on our 2-core machine. `BENCH_IMPORT_ROWS` overrides the row count, `BENCH_RUNS` the
  * number of runs (default 3; `ms` is their median).

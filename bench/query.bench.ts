@@ -3,8 +3,8 @@
  *   query.warm-cache      the in-memory columns (record-cache.ts) filtered with typed-array loops,
  *                         then gathered into RecordColumns: what queryRecords does once loaded
  *   query.cache-load      loading those columns from SQLite (once per project and change)
- *   query.sqlite-rtree    the cold alternative: R*Tree cells for the polygon's box joined to records
- *                         in SQL (date and category in SQL too), then point in polygon in JS
+ *   query.sqlite-bbox     the cold alternative: the polygon's box, dates and categories in SQL on
+ *                         records (no spatial index since migration 6), then point in polygon in JS
  * Goal ≤ 200 ms for the filter. `BENCH_QUERY_RECORDS` overrides the record count.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -108,9 +108,9 @@ try {
 
   const area = prepareArea([ring]);
   const stmt = db.prepare(
-    `SELECT r.x, r.y FROM records_rtree t JOIN records r ON r.cell_id = t.id
-     WHERE t.max_x >= ? AND t.min_x <= ? AND t.max_y >= ? AND t.min_y <= ?
-       AND r.from_ms < ? AND r.to_ms >= ? AND r.category IN ('Burglary', 'Vehicle crime')`,
+    `SELECT x, y FROM records
+     WHERE x >= ? AND x <= ? AND y >= ? AND y <= ?
+       AND from_ms < ? AND to_ms >= ? AND category IN ('Burglary', 'Vehicle crime')`,
   );
   let sqlSelected = 0;
   const cold = await measure(() => {
@@ -123,7 +123,7 @@ try {
       if (areaContains(area, x, y)) sqlSelected++;
     }
   }, 3);
-  report('query.sqlite-rtree', cold, { goalMs: 200, records: n, selected: sqlSelected });
+  report('query.sqlite-bbox', cold, { goalMs: 200, records: n, selected: sqlSelected });
   db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

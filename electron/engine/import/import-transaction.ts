@@ -1,7 +1,7 @@
 /**
  * The writing half of an import (DESIGN.md §5 "Store"): ONE transaction (BEGIN IMMEDIATE … COMMIT)
  * on the import's own connection, holding the dataset row (when the dataset is new), the imports row
- * with provenance, the records and their spatial index (record-writer.ts), the warnings and
+ * with provenance, the records (record-writer.ts), the warnings and
  * rejections, the audit entries and the records-version bump. Until `commit`, nothing is visible to
  * other connections; a rollback, an exception or a terminated thread leaves the file as it was.
  */

@@ -8,7 +8,7 @@
  *   3. stream every row through the validator (check-rows.ts: dates, coordinates to the project CRS,
  *      repeats within the file, references already in the dataset), in this thread for small files
  *      and, for large CSV files, on a reader thread of its own while this one writes (read-job.ts);
- *   4. write records, R*Tree rows, issues, the imports row with provenance and the audit entries
+ *   4. write records, issues, the imports row with provenance and the audit entries
  *      (import-transaction.ts).
  *
  * Atomicity: step 4 happens inside ONE transaction (BEGIN IMMEDIATE … COMMIT) on the connection

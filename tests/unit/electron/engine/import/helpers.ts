@@ -65,6 +65,6 @@ export function csv(rows: (string | number)[][]): string {
 /** A fixed "now" for imports: 1 June 2024, so 2023–2024 dates are in the past. */
 export const NOW_MS = Date.UTC(2024, 5, 1);
 
-/** Point records whose R*Tree cell (records.cell_id) exists and contains them. */
-export const INDEXED_POINTS_SQL = `SELECT COUNT(*) FROM records r JOIN records_rtree t ON t.id = r.cell_id
-  WHERE r.x BETWEEN t.min_x AND t.max_x AND r.y BETWEEN t.min_y AND t.max_y AND t.import_id = r.import_id`;
+/** Records with both project coordinates, each in its import's dataset (points a query can place). */
+export const PLACED_POINTS_SQL = `SELECT COUNT(*) FROM records r JOIN imports i ON i.id = r.import_id
+  WHERE r.x IS NOT NULL AND r.y IS NOT NULL AND i.dataset_id = r.dataset_id`;

@@ -3,7 +3,7 @@ import { WorkerPool } from '../../../../../electron/engine/jobs/worker-pool.js';
 import { applyPreset, findPreset, POLICE_UK_HEADERS } from '../../../../../shared/import/presets.js';
 import { PRECISION_CODE } from '../../../../../shared/model/time.js';
 import { writePoliceUkCsv } from './generate-police-uk.js';
-import { INDEXED_POINTS_SQL, NOW_MS, type TempProject, tempProject } from './helpers.js';
+import { NOW_MS, PLACED_POINTS_SQL, type TempProject, tempProject } from './helpers.js';
 
 const policeUk = applyPreset(findPreset('police-uk')!, POLICE_UK_HEADERS)!;
 
@@ -42,7 +42,7 @@ describe('import job (worker thread, own connection)', () => {
     expect(progress.length).toBeGreaterThan(0);
     const db = t.project.db;
     expect(db.prepare('SELECT COUNT(*) FROM records').pluck().get()).toBe(2_000);
-    expect(db.prepare(INDEXED_POINTS_SQL).pluck().get()).toBe(2_000);
+    expect(db.prepare(PLACED_POINTS_SQL).pluck().get()).toBe(2_000);
     expect(
       db.prepare('SELECT COUNT(*) FROM records WHERE precision = ?').pluck().get(PRECISION_CODE.month),
     ).toBe(2_000);

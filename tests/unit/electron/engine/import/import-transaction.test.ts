@@ -7,7 +7,7 @@ import { RecordBatchBuilder } from '../../../../../electron/engine/import/record
 import { recordsVersion } from '../../../../../electron/engine/import/records-version.js';
 import { readAudit } from '../../../../../electron/engine/project/audit.js';
 import type { ImportSummary } from '../../../../../shared/api/import-api.js';
-import { INDEXED_POINTS_SQL, mapping, type TempProject, tempProject } from './helpers.js';
+import { mapping, PLACED_POINTS_SQL, type TempProject, tempProject } from './helpers.js';
 
 let t: TempProject;
 beforeEach(() => {
@@ -71,7 +71,7 @@ describe('ImportTransaction', () => {
       { x: 530_000, y: 180_000, area_code: null, attrs_json: '["B1"]' },
       { x: null, y: null, area_code: 'E01000001', attrs_json: null },
     ]);
-    expect(db.prepare(INDEXED_POINTS_SQL).pluck().get()).toBe(1);
+    expect(db.prepare(PLACED_POINTS_SQL).pluck().get()).toBe(1);
     expect(db.prepare('SELECT raw_row FROM import_issues').pluck().get()).toBe(
       '["530000","180000","31/02/2024","B2"]',
     );

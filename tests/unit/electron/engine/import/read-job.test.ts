@@ -8,7 +8,7 @@ import { BATCH_RECORDS } from '../../../../../electron/engine/import/check-rows.
 import { runImport } from '../../../../../electron/engine/import/run-import.js';
 import type { ColumnMapping } from '../../../../../shared/import/mapping.js';
 import { Random } from '../../../../../shared/util/random.js';
-import { INDEXED_POINTS_SQL, mapping, NOW_MS, type TempProject, tempProject } from './helpers.js';
+import { mapping, NOW_MS, PLACED_POINTS_SQL, type TempProject, tempProject } from './helpers.js';
 
 const xyMapping = mapping({
   fields: {
@@ -82,7 +82,7 @@ function dump(t: TempProject) {
     imports: db
       .prepare('SELECT rows_read, rows_accepted, rows_warned, rows_rejected, attr_keys_json FROM imports')
       .all(),
-    indexed: db.prepare(INDEXED_POINTS_SQL).pluck().get(),
+    indexed: db.prepare(PLACED_POINTS_SQL).pluck().get(),
   };
 }
 
@@ -129,7 +129,7 @@ describe('import read on a reader thread', () => {
     await run(a, a.file('first.csv', mixedCsv(200, 6, 'F')), false);
     const before = a.fingerprint();
     // Fails once the second import has written a batch or two: as a full disk would.
-    a.project.db.exec(`CREATE TEMP TRIGGER fail_late BEFORE INSERT ON main.records WHEN new.id > ${200 + 1.5 * BATCH_RECORDS}
+    a.project.db.exec(`CREATE TEMP TRIGGER fail_late BEFORE INSERT ON main.records WHEN (SELECT MAX(id) FROM main.records) > ${200 + 1.5 * BATCH_RECORDS}
       BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`);
     // The trigger is on this connection only, and runImport writes through it.
     await expect(run(a, a.file('second.csv', mixedCsv(ROWS, 7)), true)).rejects.toThrow(

@@ -4,7 +4,7 @@ import { readAudit } from '../../../../../electron/engine/project/audit.js';
 import { makeTransform } from '../../../../../shared/crs/transform.js';
 import type { ColumnMapping } from '../../../../../shared/import/mapping.js';
 import { PRECISION_CODE, wallClockMs } from '../../../../../shared/model/time.js';
-import { csv, INDEXED_POINTS_SQL, mapping, NOW_MS, type TempProject, tempProject } from './helpers.js';
+import { csv, mapping, NOW_MS, PLACED_POINTS_SQL, type TempProject, tempProject } from './helpers.js';
 
 let t: TempProject;
 beforeEach(() => {
@@ -64,11 +64,11 @@ describe('runImport', () => {
     const imp = t.project.db.prepare('SELECT * FROM imports').get() as Record<string, unknown>;
     expect(records[0]!.attrs_json).toBe('["B1"]');
     expect(JSON.parse(imp.attr_keys_json as string)).toEqual(['beat']);
-    // Both points lie in one 500 m cell of the spatial index, whose box is theirs.
-    expect(t.project.db.prepare(INDEXED_POINTS_SQL).pluck().get()).toBe(2);
-    expect(t.project.db.prepare('SELECT min_x, max_x, min_y, max_y FROM records_rtree').all()).toEqual([
-      { min_x: 530000, max_x: 530200, min_y: 180000, max_y: 180200 },
-    ]);
+    expect(t.project.db.prepare(PLACED_POINTS_SQL).pluck().get()).toBe(2);
+    // No spatial index is written (migration 6): records carry no cell.
+    expect(t.project.db.prepare('SELECT COUNT(*) FROM records WHERE cell_id IS NOT NULL').pluck().get()).toBe(
+      0,
+    );
     expect(imp).toMatchObject({
       file_name: 'crimes.csv',
       file_size: summary.fileSize,
@@ -205,7 +205,6 @@ describe('runImport', () => {
     expect(summary).toMatchObject({ rowsAccepted: 2, geometry: 'areas' });
     expect(t.project.db.prepare('SELECT geometry FROM datasets').get()).toEqual({ geometry: 'areas' });
     expect(count('SELECT COUNT(*) AS n FROM records WHERE x IS NULL AND area_code IS NOT NULL')).toBe(2);
-    expect(count('SELECT COUNT(*) AS n FROM records_rtree')).toBe(0);
   });
 
   it('refuses the same file into the same dataset, naming the earlier import and its date', async () => {

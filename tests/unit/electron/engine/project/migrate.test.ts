@@ -22,22 +22,44 @@ function tableNames(db: Database.Database): string[] {
 }
 
 describe('migrate', () => {
-  it('takes a fresh database to the latest schema version with every v1 table', () => {
+  it('takes a fresh database to the latest schema version with the v1 tables still in use', () => {
     const db = memoryDb();
     const outcome = migrate(db);
     expect(outcome).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION });
     expect(schemaVersionOf(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(tableNames(db)).toEqual(
-      expect.arrayContaining([
-        'project_meta',
-        'datasets',
-        'imports',
-        'records',
-        'records_rtree',
-        'analyses',
-        'audit_log',
-      ]),
+      expect.arrayContaining(['project_meta', 'datasets', 'imports', 'records', 'analyses', 'audit_log']),
     );
+    expect(tableNames(db)).not.toContain('records_rtree');
+  });
+
+  it('takes a version-5 file with records to version 6: the R*Tree and its trigger dropped, records and undo intact', () => {
+    const db = memoryDb();
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 5),
+    );
+    expect(schemaVersionOf(db)).toBe(5);
+    db.exec(`INSERT INTO datasets (id, name, geometry, created_at) VALUES (1, 'Crimes', 'points', '');
+      INSERT INTO imports (id, dataset_id, file_name, file_size, sha256, mapping_json, rows_read, rows_accepted,
+        rows_warned, rows_rejected, started_at, finished_at) VALUES
+        (1, 1, 'a.csv', 1, '', '{}', 1, 1, 0, 0, '', ''), (2, 1, 'b.csv', 1, '', '{}', 1, 1, 0, 0, '', '');
+      INSERT INTO records_rtree (id, min_x, max_x, min_y, max_y, import_id) VALUES (1, 10, 20, 30, 40, 1), (2, 0, 1, 0, 1, 2);
+      INSERT INTO records (id, dataset_id, import_id, x, y, from_ms, to_ms, precision, cell_id) VALUES
+        (1, 1, 1, 15, 35, 0, 0, 0, 1), (2, 1, 2, 0.5, 0.5, 0, 0, 0, 2);`);
+    const schemaRows = () =>
+      db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%rtree%' ORDER BY name").pluck().all();
+    expect(schemaRows()).toEqual(expect.arrayContaining(['imports_rtree_delete', 'records_rtree']));
+    expect(migrate(db)).toEqual({ from: 5, to: LATEST_SCHEMA_VERSION });
+    expect(schemaRows()).toEqual([]);
+    expect(db.prepare('SELECT id, x, y FROM records ORDER BY id').all()).toEqual([
+      { id: 1, x: 15, y: 35 },
+      { id: 2, x: 0.5, y: 0.5 },
+    ]);
+    // Deleting an import (undo) no longer fires a trigger on the dropped table.
+    db.pragma('foreign_keys = ON');
+    db.exec('DELETE FROM imports WHERE id = 2');
+    expect(db.prepare('SELECT id FROM records').pluck().all()).toEqual([1]);
   });
 
   it('takes a version-1 file with records to version 2: records kept, the dataset_id index dropped', () => {
