@@ -1,6 +1,6 @@
 /**
  * Where `hotspot kde` gets its events (DESIGN.md §4b): a CSV file (a plain comma-separated file read
- * from its bytes straight into shared typed arrays, ../numeric-csv.ts; one with quotes or another
+ * from its bytes straight into shared typed arrays, shared/import/numeric-csv.ts; one with quotes or another
  * delimiter read with papaparse),
  * columns by header name or 1-based number (a file whose first row holds numbers in the x and y columns has no
  * header; rows with unreadable values are counted and the first few reported, never dropped silently),
@@ -10,9 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { hotspotEventsOf } from '../../../shared/analysis/hotspots/hotspot-events.js';
 import type { HotspotEvents } from '../../../shared/analysis/hotspots/hotspots.js';
+import { cellText, plainFirstLine, readNumericColumns } from '../../../shared/import/numeric-csv.js';
 import { CliRefusal } from '../command.js';
 import type { EventSource } from '../event-options.js';
-import { cellText, isPlainCsv, lineEnd, nextLineStart, readNumericColumns } from '../numeric-csv.js';
 
 export interface KdeEventSource extends EventSource<HotspotEvents> {
   /** CRS of the events' x/y, for the hotspots' lon/lat. */
@@ -33,7 +33,7 @@ export async function readCsvEvents(
     throw new CliRefusal(`cannot read ${path}: check the file name`);
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const plain = plainHeader(bytes, bom);
+  const plain = plainFirstLine(bytes, bom);
   // papaparse only for the files that need it: a plain file is read without loading it.
   const reader = plain ? plainReader(bytes, plain) : await papaReader(bytes.toString('utf8', bom));
   const first = reader.first;
@@ -81,27 +81,7 @@ interface CsvReader {
   table(hasHeader: boolean, wanted: number[]): NumberTable;
 }
 
-/**
- * The first non-blank line of a plain comma-separated file, cut at commas, with where it starts
- * and where the next line starts; null when the file has quotes or is not comma-separated
- * (papaparse reads those, with its delimiter guess and RFC 4180 quoting).
- */
-function plainHeader(bytes: Buffer, from: number): { cells: string[]; start: number; next: number } | null {
-  if (!isPlainCsv(bytes)) return null;
-  const head = bytes.toString('utf8', from, lineEnd(bytes, from));
-  if (!head.includes(',') || /[\t;|]/.test(head)) return null;
-  let start = from;
-  while (start < bytes.length) {
-    const end = lineEnd(bytes, start);
-    const next = nextLineStart(bytes, end);
-    const line = bytes.toString('utf8', start, end);
-    if (line.trim() !== '') return { cells: line.split(','), start, next };
-    start = next;
-  }
-  return { cells: [], start, next: start };
-}
-
-/** A plain file's numbers read from its bytes (../numeric-csv.ts). */
+/** A plain file's numbers read from its bytes (shared/import/numeric-csv.ts). */
 function plainReader(bytes: Buffer, head: { cells: string[]; start: number; next: number }): CsvReader {
   return {
     first: head.cells,

@@ -1,7 +1,7 @@
 /**
  * Where `hotspot knox` gets its events (DESIGN.md §4b): x, y and a date from a CSV file
  * (electron/engine/analysis/event-csv.ts reads it: columns by header name or 1-based number, bad
- * rows counted and the first few reported), or the point records of a dataset in an existing project
+ * rows counted and the first few reported; papaparse loaded only for a file that needs it), or the point records of a dataset in an existing project
  * (../event-input.ts), dated by their window's midpoint or start; month-only records are refused
  * unless overridden with a reason, which is audited.
  */
@@ -9,10 +9,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { EventColumns } from '../../../shared/model/records.js';
 import { type CsvDateFormat, EventCsvError, readEventCsv } from '../../engine/analysis/event-csv.js';
-import { appendAudit } from '../../engine/project/audit.js';
-import { toEventColumns } from '../../engine/query/to-event-columns.js';
 import { CliRefusal } from '../command.js';
-import { datasetLabel, readDatasetRecords } from '../event-input.js';
 import { type EventSource, refusing } from '../event-options.js';
 
 export interface KnoxEventSource extends EventSource<EventColumns> {
@@ -41,12 +38,18 @@ export async function readCsvEvents(
   }
 }
 
-export function readProjectDataset(
+/** The point records of a dataset (the project modules, and better-sqlite3, loaded only here). */
+export async function readProjectDataset(
   path: string,
   dataset: string,
   timeBasis: 'midpoint' | 'start',
   monthOverride: string | boolean | undefined,
-): KnoxEventSource {
+): Promise<KnoxEventSource> {
+  const [{ datasetLabel, readDatasetRecords }, { appendAudit }, { toEventColumns }] = await Promise.all([
+    import('../event-input.js'),
+    import('../../engine/project/audit.js'),
+    import('../../engine/query/to-event-columns.js'),
+  ]);
   return readDatasetRecords(path, dataset, 'knox', (project, columns) => {
     const reason = typeof monthOverride === 'string' ? monthOverride : undefined;
     const { events, caveats } = refusing(() =>

@@ -4,7 +4,8 @@
  * number; a file whose first row holds numbers in the x and y columns has no header) or from a
  * project's dataset. Bands are explicit edges or the Near Repeat Calculator preset. The Monte Carlo
  * iterations run over a worker pool (electron/engine/analysis/knox-parallel.ts), or in this process
- * with --threads 1; the result is the same for a given seed either way.
+ * with --threads 1 or when the run is too small to repay starting the pool (IN_PROCESS_MAX_SECONDS);
+ * the result is the same for a given seed either way.
  */
 import { assertProjectedCoordinates } from '../../../shared/analysis/knox/assert-projected.js';
 import type { DistanceMetric } from '../../../shared/analysis/knox/bands.js';
@@ -17,7 +18,8 @@ import { knoxReport } from '../../../shared/analysis/knox/knox-report.js';
 import {
   type KnoxOptions,
   type KnoxResult,
-  knoxTest,
+  type KnoxSettings,
+  knoxTestOfPlan,
   planKnox,
   resolveKnoxOptions,
 } from '../../../shared/analysis/knox/knox-test.js';
@@ -65,7 +67,8 @@ Options:
   --early-stop H           allow stopping before --iterations once every cell has H permutations at
                            least as large as observed (sequential p-values, Besag & Clifford 1991;
                            e.g. 10); the output says where it stopped. Default: off
-  --threads N              worker threads for the iterations (default: all cores; 1 = this process)
+  --threads N              worker threads for the iterations (default: all cores, or this process
+                           for a run estimated under 0.3 s; 1 = this process)
   --dry-run                find the close pairs and print the estimated time of the iterations
                            (with --json: events, closePairs, iterations, threads, seconds); no run
   --json                   print one JSON object (matrices as rows = distance bands; inf as null)
@@ -128,7 +131,7 @@ export const knoxCommand: CliCommand = {
       if (timeBasis !== 'midpoint' && timeBasis !== 'start') {
         throw new CliUsageError(`--time-basis must be midpoint or start, got '${timeBasis}'`);
       }
-      source = readProjectDataset(input.project, input.dataset, timeBasis, values['month-override']);
+      source = await readProjectDataset(input.project, input.dataset, timeBasis, values['month-override']);
     } else {
       if (values.x === undefined || values.y === undefined || values.date === undefined) {
         throw new CliUsageError('--x, --y and --date are required');
@@ -241,14 +244,39 @@ function numberOption(text: string, option: string): number {
   return value;
 }
 
+/**
+ * Below this many estimated seconds of iterations on one thread, a run without --threads stays in
+ * this process: starting the pool (a thread per core, each loading the engine's bundle, ~0.15 s of
+ * wall and ~0.3 s of CPU on our two-core machine) costs more than the second thread saves, which is
+ * at most half of the iterations' time. Chicago 2014 with 99 iterations is ~0.03 s of iterations.
+ */
+const IN_PROCESS_MAX_SECONDS = 0.3;
+
+/** The threads a run uses: --threads when given, else this process for a small run (IN_PROCESS_MAX_SECONDS). */
+function runThreads(
+  counts: { events: number; closePairs: number },
+  settings: KnoxSettings,
+  threads: number | undefined,
+): number {
+  if (threads !== undefined) return threads;
+  return knoxRunEstimate(counts, settings, 1).seconds < IN_PROCESS_MAX_SECONDS ? 1 : defaultPoolSize();
+}
+
 /** The close pairs (the plan, built in this process) and the estimated time of the iterations. */
 function estimateRun(events: EventColumns, options: KnoxOptions, threads: number | undefined): KnoxEstimate {
   const settings = resolveKnoxOptions(options);
   const plan = planKnox(events, settings);
   const counts = { events: plan.eventCount, closePairs: plan.pairs.length };
-  return knoxRunEstimate(counts, settings, threads ?? defaultPoolSize());
+  return knoxRunEstimate(counts, settings, runThreads(counts, settings, threads));
 }
 
+/**
+ * The run: in this process (--threads 1, or a small run: the plan is built here and its size
+ * decides), else the same runKnoxOnPool as the Api's service. A run too large for this process
+ * whatever its close pairs (events × iterations alone) goes straight to the pool, which builds the
+ * plan there; otherwise a plan built here and found large is built again on the pool (its time is
+ * small beside the iterations of such a run).
+ */
 async function computeKnox(
   events: EventColumns,
   options: KnoxOptions,
@@ -256,10 +284,19 @@ async function computeKnox(
   progress: (done: number, total: number) => void,
   onEstimate: (seconds: number) => void,
 ): Promise<KnoxResult> {
-  if (threads === 1) return refusing(() => knoxTest(events, options, progress));
+  const settings = refusing(() => resolveKnoxOptions(options));
+  const eventsOnly = { events: events.x.length, closePairs: 0 };
+  if (runThreads(eventsOnly, settings, threads) === 1) {
+    const plan = refusing(() => planKnox(events, settings));
+    const counts = { events: plan.eventCount, closePairs: plan.pairs.length };
+    if (runThreads(counts, settings, threads) === 1) {
+      onEstimate(knoxRunEstimate(counts, settings, 1).seconds);
+      return refusing(() => knoxTestOfPlan(settings, plan, events.day, progress));
+    }
+  }
   const pool = new WorkerPool(threads === undefined ? {} : { size: threads });
   try {
-    return await runKnoxOnPool(pool, events, options, { onProgress: progress, onEstimate });
+    return await runKnoxOnPool(pool, events, settings, { onProgress: progress, onEstimate });
   } catch (error) {
     if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
     throw error;

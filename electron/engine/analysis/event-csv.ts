@@ -1,6 +1,9 @@
 /**
  * Reads point events (x, y in projected metres, a date) straight from a CSV file for the `hotspot
- * knox` CLI and the benchmarks, without a project. papaparse splits the text (RFC 4180 quoting).
+ * knox` CLI and the benchmarks, without a project. A plain comma-separated file (no quotes) is read
+ * from its bytes into typed arrays (shared/import/numeric-csv.ts, no row objects); any other file
+ * is split by papaparse (RFC 4180 quoting, delimiter guess), loaded only then. Both give the same
+ * events, rows and reasons.
  *
  * Columns are named by header, or by 1-based number. The first row is a header unless its x and y
  * cells both read as numbers (then the file has no header and columns can only be numbers).
@@ -9,7 +12,7 @@
  * row is counted, with the first few reasons kept for the message; none is skipped silently.
  */
 import { readFile } from 'node:fs/promises';
-import Papa from 'papaparse';
+import { cellText, decode, plainFirstLine, readNumericColumns } from '../../../shared/import/numeric-csv.js';
 import type { EventColumns } from '../../../shared/model/records.js';
 import { dayOf, wallClockMs } from '../../../shared/model/time.js';
 
@@ -40,16 +43,33 @@ export class EventCsvError extends Error {
 const MAX_REASONS = 5;
 
 export async function readEventCsv(path: string, options: EventCsvOptions): Promise<EventCsv> {
-  const text = await readFile(path, 'utf8');
-  return parseEventCsv(text, options);
+  return parseEventCsv(await readFile(path), options);
 }
 
-export function parseEventCsv(text: string, options: EventCsvOptions): EventCsv {
+/** The x, y and day columns (NaN where unreadable) of the data rows, and a row's cell texts. */
+interface EventTable {
+  rows: number;
+  x: Float64Array;
+  y: Float64Array;
+  day: Float64Array;
+  cell(row: number, column: number): string | undefined;
+}
+
+/** The first non-blank row's cells, and the table of the columns [x, y, date] after it (or from it). */
+interface EventCsvReader {
+  first: string[];
+  table(hasHeader: boolean, columns: [number, number, number], format: CsvDateFormat): EventTable;
+}
+
+/** Events of a CSV given as bytes (or text). */
+export async function parseEventCsv(input: Uint8Array | string, options: EventCsvOptions): Promise<EventCsv> {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const format = options.dateFormat ?? 'dd/mm/yyyy';
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const table = parsed.data;
-  if (table.length === 0) throw new EventCsvError('the CSV file is empty');
-  const first = table[0];
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const head = plainFirstLine(bytes, bom);
+  const reader = head ? plainReader(bytes, head) : await papaReader(decode(bytes, bom, bytes.length));
+  const first = reader.first;
+  if (first.length === 0) throw new EventCsvError('the CSV file is empty');
   const numberedX = columnNumber(options.x, first.length);
   const numberedY = columnNumber(options.y, first.length);
   const firstIsData =
@@ -59,34 +79,31 @@ export function parseEventCsv(text: string, options: EventCsvOptions): EventCsv 
   const xColumn = resolveColumn(options.x, header, first.length, '--x');
   const yColumn = resolveColumn(options.y, header, first.length, '--y');
   const dateColumn = resolveColumn(options.date, header, first.length, '--date');
+  const table = reader.table(hasHeader, [xColumn, yColumn, dateColumn], format);
 
-  const start = hasHeader ? 1 : 0;
-  const n = table.length - start;
+  const n = table.rows;
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const day = new Int32Array(n);
   let kept = 0;
   let rejected = 0;
   const reasons: string[] = [];
-  const reject = (row: number, why: string) => {
+  const reject = (row: number, why: () => string) => {
     rejected++;
-    if (reasons.length < MAX_REASONS) reasons.push(`row ${row}: ${why}`);
+    if (reasons.length < MAX_REASONS) reasons.push(`row ${row}: ${why()}`);
   };
-  for (let r = start; r < table.length; r++) {
-    const cells = table[r];
-    const rowNumber = r + 1;
-    const xi = Number((cells[xColumn] ?? '').trim());
-    const yi = Number((cells[yColumn] ?? '').trim());
-    const rawX = (cells[xColumn] ?? '').trim();
-    const rawY = (cells[yColumn] ?? '').trim();
-    if (rawX === '' || rawY === '' || !Number.isFinite(xi) || !Number.isFinite(yi)) {
-      reject(rowNumber, `x/y '${rawX}', '${rawY}' are not numbers`);
+  const text = (row: number, column: number) => (table.cell(row, column) ?? '').trim();
+  for (let r = 0; r < n; r++) {
+    const rowNumber = r + (hasHeader ? 2 : 1);
+    const xi = table.x[r];
+    const yi = table.y[r];
+    if (Number.isNaN(xi) || Number.isNaN(yi)) {
+      reject(rowNumber, () => `x/y '${text(r, xColumn)}', '${text(r, yColumn)}' are not numbers`);
       continue;
     }
-    const rawDate = (cells[dateColumn] ?? '').trim();
-    const d = parseDay(rawDate, format);
-    if (d === null) {
-      reject(rowNumber, `date '${rawDate}' is not a valid ${format} date`);
+    const d = table.day[r];
+    if (Number.isNaN(d)) {
+      reject(rowNumber, () => `date '${text(r, dateColumn)}' is not a valid ${format} date`);
       continue;
     }
     x[kept] = xi;
@@ -100,6 +117,47 @@ export function parseEventCsv(text: string, options: EventCsvOptions): EventCsv 
     rejected,
     reasons,
     hasHeader,
+  };
+}
+
+/** A plain file read from its bytes: numbers by numeric-csv.ts, dates by parseDay. */
+function plainReader(
+  bytes: Uint8Array,
+  head: { cells: string[]; start: number; next: number },
+): EventCsvReader {
+  return {
+    first: head.cells,
+    table(hasHeader, columns, format) {
+      const readDay = (b: Uint8Array, start: number, end: number) =>
+        parseDay(decode(b, start, end).trim(), format) ?? Number.NaN;
+      const read = readNumericColumns(bytes, hasHeader ? head.next : head.start, columns, [
+        undefined,
+        undefined,
+        readDay,
+      ]);
+      const [x, y, day] = read.columns;
+      return { rows: read.rows, x, y, day, cell: (row, c) => cellText(bytes, read.lineStarts[row], c) };
+    },
+  };
+}
+
+/** Any other file through papaparse (blank lines skipped, as the plain reader does). */
+async function papaReader(text: string): Promise<EventCsvReader> {
+  const Papa = (await import('papaparse')).default;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data;
+  return {
+    first: parsed[0] ?? [],
+    table(hasHeader, [xc, yc, dc], format) {
+      const rows = parsed.slice(hasHeader ? 1 : 0);
+      const number = (cell: string | undefined) => (isNumber(cell) ? Number(cell) : Number.NaN);
+      return {
+        rows: rows.length,
+        x: Float64Array.from(rows, (cells) => number(cells[xc])),
+        y: Float64Array.from(rows, (cells) => number(cells[yc])),
+        day: Float64Array.from(rows, (cells) => parseDay((cells[dc] ?? '').trim(), format) ?? Number.NaN),
+        cell: (row, c) => rows[row][c],
+      };
+    },
   };
 }
 

@@ -183,9 +183,18 @@ export function knoxTest(
   progress: ProgressFn = noProgress,
 ): KnoxResult {
   const settings = resolveKnoxOptions(options);
-  const plan = planKnox(events, settings);
-  const observed = observedKnoxTable(plan, events.day);
-  const simulated = simulateUntilSettled(plan, events.day, settings, observed, progress);
+  return knoxTestOfPlan(settings, planKnox(events, settings), events.day, progress);
+}
+
+/** The rest of knoxTest once the plan is built (by a caller that first looked at its size). */
+export function knoxTestOfPlan(
+  settings: KnoxSettings,
+  plan: KnoxPlan,
+  day: Int32Array,
+  progress: ProgressFn = noProgress,
+): KnoxResult {
+  const observed = observedKnoxTable(plan, day);
+  const simulated = simulateUntilSettled(plan, day, settings, observed, progress);
   return assembleKnoxResult(settings, plan, observed, simulated);
 }
 

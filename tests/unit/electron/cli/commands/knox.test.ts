@@ -5,6 +5,7 @@ import { CliRefusal, CliUsageError } from '../../../../../electron/cli/command.j
 import { knoxCommand } from '../../../../../electron/cli/commands/knox.js';
 import { createEngine } from '../../../../../electron/engine/engine.js';
 import { runImport } from '../../../../../electron/engine/import/run-import.js';
+import { defaultPoolSize } from '../../../../../electron/engine/jobs/worker-pool.js';
 import { knoxReport } from '../../../../../shared/analysis/knox/knox-report.js';
 import { knoxTest } from '../../../../../shared/analysis/knox/knox-test.js';
 import { dayOf, wallClockMs } from '../../../../../shared/model/time.js';
@@ -127,6 +128,21 @@ describe('hotspot knox', () => {
     expect(words.out).toEqual([
       `Under a second for 999 iterations (${closePairs.toLocaleString('en-GB')} close pairs).`,
     ]);
+  });
+
+  it('without --threads keeps a small run in this process and gives a large one the pool', async () => {
+    const input = [withHeader, '--x', 'easting', '--y', 'northing', '--date', 'committed', ...edges];
+    // 49 iterations of 150 events: well under IN_PROCESS_MAX_SECONDS, so one thread, same numbers.
+    const small = captureIo();
+    await knoxCommand.run([...input, '--iterations', '49', '--dry-run', '--json'], small.io);
+    expect(JSON.parse(small.out[0]).threads).toBe(1);
+    const run = captureIo();
+    await knoxCommand.run([...input, '--iterations', '49', '--seed', '5', '--json'], run.io);
+    expect(JSON.parse(run.out[0]).pValue).toEqual(library.pValue);
+    // 10^6 iterations × 150 events × 20 ns ≥ 3 s on one thread whatever the close pairs: the pool.
+    const large = captureIo();
+    await knoxCommand.run([...input, '--iterations', '1000000', '--dry-run', '--json'], large.io);
+    expect(JSON.parse(large.out[0]).threads).toBe(Math.min(defaultPoolSize(), 1_000_000));
   });
 
   it('reads a file without a header by column numbers, with ISO dates', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, isPlainCsv, readNumericColumns } from '../../../../electron/cli/numeric-csv.js';
+import {
+  cellText,
+  decode,
+  isPlainCsv,
+  plainFirstLine,
+  readNumericColumns,
+} from '../../../../shared/import/numeric-csv.js';
 import { Random } from '../../../../shared/util/random.js';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -77,5 +83,32 @@ describe('readNumericColumns', () => {
     const { columns } = readNumericColumns(bytesOf('1,2\n3,4\n'), 0, [0, 1]);
     expect(columns.every((c) => c.buffer instanceof SharedArrayBuffer)).toBe(true);
     expect(columns[1].length).toBe(2);
+  });
+  it('reads a column with its own cell reader, also a column wanted twice under two readers', () => {
+    const length = (b: Uint8Array, start: number, end: number) =>
+      decode(b, start, end).trim().length || Number.NaN;
+    const { columns, rows } = readNumericColumns(
+      bytesOf('12,abc\n\n7, de \n8,\n'),
+      0,
+      [0, 1, 1],
+      [undefined, length, undefined],
+    );
+    expect(rowsOf(columns, rows)).toEqual([
+      [12, 3, Number.NaN],
+      [7, 2, Number.NaN],
+      [8, Number.NaN, Number.NaN],
+    ]);
+  });
+});
+
+describe('plainFirstLine', () => {
+  it('cuts the first non-blank line at commas and says where the next starts', () => {
+    const bytes = bytesOf('\r\n  \nx,y\r\n1,2\n');
+    expect(plainFirstLine(bytes, 0)).toEqual({ cells: ['x', 'y'], start: 5, next: 10 });
+  });
+  it('leaves quoted files and other delimiters to a full CSV reader', () => {
+    expect(plainFirstLine(bytesOf('"x",y\n1,2\n'), 0)).toBeNull();
+    expect(plainFirstLine(bytesOf('x;y\n1;2\n'), 0)).toBeNull();
+    expect(plainFirstLine(bytesOf('x\ty,z\n'), 0)).toBeNull();
   });
 });

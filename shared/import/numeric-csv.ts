@@ -11,8 +11,14 @@
  * are read here as m / 10^f, both exact doubles, so the one correctly rounded division gives the
  * same double as Number(); any other cell is decoded and given to Number().
  *
+ * A column may be read by another cell reader instead (a date cell into a day number,
+ * electron/engine/analysis/event-csv.ts); the line walking stays here.
+ *
  * The columns are backed by SharedArrayBuffers, so they reach the worker pool without a copy.
  */
+
+/** A cell's number from its bytes [start, end) (no separator), NaN when it is unreadable. */
+export type CellReader = (bytes: Uint8Array, start: number, end: number) => number;
 
 export interface NumericColumns {
   /** One array per wanted column, `rows` long. */
@@ -53,16 +59,46 @@ export function nextLineStart(bytes: Uint8Array, end: number): number {
 }
 
 /**
- * Reads the cells of the 0-based columns `wanted` of every non-blank line from byte `start` of a
- * plain CSV (isPlainCsv) into typed arrays. A line is blank when its decoded text trims to nothing.
+ * The first non-blank line from byte `from` of a plain comma-separated file, cut at commas, with
+ * where it starts and where the next line starts; null when the file has quotes (isPlainCsv) or its
+ * first line has no comma or has a tab, semicolon or bar (a full CSV reader guesses the delimiter).
  */
-export function readNumericColumns(bytes: Uint8Array, start: number, wanted: number[]): NumericColumns {
+export function plainFirstLine(
+  bytes: Uint8Array,
+  from: number,
+): { cells: string[]; start: number; next: number } | null {
+  if (!isPlainCsv(bytes)) return null;
+  let start = from;
+  while (start < bytes.length) {
+    const end = lineEnd(bytes, start);
+    const next = nextLineStart(bytes, end);
+    const line = decode(bytes, start, end);
+    if (line.trim() !== '') {
+      return line.includes(',') && !/[\t;|]/.test(line) ? { cells: line.split(','), start, next } : null;
+    }
+    start = next;
+  }
+  return { cells: [], start, next: start };
+}
+
+/**
+ * Reads the cells of the 0-based columns `wanted` of every non-blank line from byte `start` of a
+ * plain CSV (isPlainCsv) into typed arrays, each with `readers[k]` (default: the cell's number). A
+ * line is blank when its decoded text trims to nothing.
+ */
+export function readNumericColumns(
+  bytes: Uint8Array,
+  start: number,
+  wanted: number[],
+  readers: readonly (CellReader | undefined)[] = [],
+): NumericColumns {
   let capacity = 1;
   for (let at = bytes.indexOf(LF, start); at >= 0; at = bytes.indexOf(LF, at + 1)) capacity++;
   const columns = wanted.map(() => new Float64Array(new SharedArrayBuffer(capacity * 8)));
   const last = Math.max(...wanted);
   const slot = new Int32Array(last + 1).fill(-1);
-  // A column wanted twice (x and weight the same) is read once and copied.
+  // A column wanted twice (x and weight the same) with the same reader is read once and copied.
+  const reader = wanted.map((_, k) => readers[k] ?? cellNumber);
   for (let k = wanted.length - 1; k >= 0; k--) slot[wanted[k]] = k;
   const lineStarts = new Float64Array(capacity);
   let rows = 0;
@@ -77,14 +113,23 @@ export function readNumericColumns(bytes: Uint8Array, start: number, wanted: num
     while (column <= last) {
       let cellEnd = bytes.indexOf(COMMA, cellStart);
       if (cellEnd < 0 || cellEnd > end) cellEnd = end;
-      if (slot[column] >= 0) columns[slot[column]][rows] = cellNumber(bytes, cellStart, cellEnd);
+      const k = slot[column];
+      if (k >= 0) {
+        columns[k][rows] = reader[k](bytes, cellStart, cellEnd);
+        // The same column under another reader (rare) is read again.
+        for (let j = k + 1; j < wanted.length; j++) {
+          if (wanted[j] === column && reader[j] !== reader[k]) {
+            columns[j][rows] = reader[j](bytes, cellStart, cellEnd);
+          }
+        }
+      }
       if (cellEnd === end) break;
       cellStart = cellEnd + 1;
       column++;
     }
     for (let k = 0; k < wanted.length; k++) {
       const first = slot[wanted[k]];
-      if (first !== k) columns[k][rows] = columns[first][rows];
+      if (first !== k && reader[first] === reader[k]) columns[k][rows] = columns[first][rows];
       if (Number.isNaN(columns[k][rows])) bad = true;
     }
     if (bad && decode(bytes, lineStart, end).trim() === '') {
@@ -111,7 +156,7 @@ export function cellText(bytes: Uint8Array, lineStart: number, column: number): 
 }
 
 /** Number(cell) for a readable cell, NaN for an empty, non-numeric or infinite one. */
-function cellNumber(bytes: Uint8Array, start: number, end: number): number {
+export function cellNumber(bytes: Uint8Array, start: number, end: number): number {
   let p = start;
   let q = end;
   while (p < q && isSpace(bytes[p])) p++;
@@ -151,6 +196,7 @@ function isSpace(b: number): boolean {
 
 const utf8 = new TextDecoder();
 
-function decode(bytes: Uint8Array, start: number, end: number): string {
+/** The text of bytes [start, end). */
+export function decode(bytes: Uint8Array, start: number, end: number): string {
   return utf8.decode(bytes.subarray(start, end));
 }
