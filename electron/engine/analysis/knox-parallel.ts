@@ -114,13 +114,17 @@ export async function runKnoxOnPool(
   return assembleKnoxResult(settings, plan, observed, simulated);
 }
 
+/** The plan with its typed arrays in SharedArrayBuffers (the threads read one copy). */
 function sharePlan(plan: KnoxPlan): KnoxPlan {
   return {
     ...plan,
     order: shareArray(plan.order),
-    rowStart: shareArray(plan.rowStart),
     pairs: shareArray(plan.pairs),
+    runStart: shareArray(plan.runStart),
+    runEnd: shareArray(plan.runEnd),
+    runRow: shareArray(plan.runRow),
     laneColumn: shareArray(plan.laneColumn),
+    bandWeight: shareArray(plan.bandWeight),
     timeTotals: shareArray(plan.timeTotals),
   };
 }

@@ -8,36 +8,42 @@
  * cells; the extra row holds pairs closer than the first distance edge and the extra column pairs
  * whose day difference is in no time band, both discarded.
  *
- * Pair storage is compact (issue 15): each close pair is one 32-bit word, its partner's position in
- * the top 24 bits and its scratch row in the low 8 (PAIR_ROW_BITS), so the pass over millions of
- * pairs streams 4 bytes per pair instead of 6 from two arrays. Positions must therefore be below
- * 2^24 (MAX_KNOX_EVENTS), far above the engine's guard rails.
+ * Pair storage is compact (issue 15): each close pair is one 32-bit word, its partner's position.
+ * The pairs of a position are sorted by scratch row and cut into runs of one row and at most
+ * MAX_RUN pairs (runStart, runEnd, runRow), so the pass reads a row once per run, not per pair, and
+ * a run's packed sums never overflow a field (count-table.ts).
  *
  * Time bands by look-up (count-table.ts): with S = the events' day span (last day − first day), a
- * signed difference Δ = day_a − day_b lies in [−S, S], and laneColumn[Δ + S] is its time band (× LANES), or
- * the discarded column (timeBands) when |Δ| is in no band. Two years of events make a 3 kB table
- * that stays in the first-level cache; S is bounded (MAX_DAY_SPAN, a 4 MB table at most).
+ * signed difference Δ = day_a − day_b lies in [−S, S]. bandWeight[Δ + S] (packed pass) and
+ * laneColumn[Δ + S] (general pass) give its time band; a two-year span makes tables of a few kB
+ * that stay in the first-level cache; S is bounded (MAX_DAY_SPAN, a 4 MB table at most).
  */
 import { bandOf, checkEdges, type DistanceMetric, largestFiniteEdge } from './bands.js';
-import { BELOW_FIRST_EDGE, findClosePairs } from './close-pairs.js';
+import { BELOW_FIRST_EDGE, type ClosePairs, findClosePairs } from './close-pairs.js';
 import { pairsPerTimeBand } from './time-band-totals.js';
 
 /** Tables counted per pass over the pairs (count-table.ts is unrolled for exactly this many). */
-export const LANES = 4;
+export const LANE_BITS = 3;
+export const LANES = 1 << LANE_BITS;
 /**
- * Packed counting (count-table.ts): a run's counts per time band are summed in one double, band t
- * in the bits FIELD^t … FIELD^(t+1) − 1, exact while every field stays below FIELD (runs of at most
- * FIELD − 1 pairs) and PACKED_BANDS fields fit in the 53 bits of a double's integers.
+ * Packed counting (count-table.ts): a run's counts per time band are summed in one 32-bit integer,
+ * band t in bits FIELD_BITS·t … FIELD_BITS·(t+1) − 1, exact while every field stays below
+ * 2^FIELD_BITS: runs hold at most MAX_RUN pairs, and PACKED_BANDS fields fill the 32 bits.
  */
-export const FIELD = 2 ** 13;
+export const FIELD_BITS = 8;
 export const PACKED_BANDS = 4;
+export const MAX_RUN = 2 ** FIELD_BITS - 1;
+/**
+ * Packed days (count-table.ts): two lanes' days share a 32-bit word, 16 bits each, and one
+ * subtraction gives both lanes' Δ + S, which must stay below 2^16: S ≤ MAX_PACKED_DAY_SPAN
+ * (about 89 years). A wider span takes the general pass.
+ */
+export const MAX_PACKED_DAY_SPAN = 2 ** 15 - 1;
 
 /** Time bands must fit in a byte beside the "closer than the first edge" column. */
 export const MAX_TIME_BANDS = 254;
-/** Low bits of a packed pair holding its scratch row (≤ 254 finite rows + the "closer" row). */
-export const PAIR_ROW_BITS = 8;
-/** Events a plan can hold: a partner position fits in the 24 high bits of a packed pair. */
-export const MAX_KNOX_EVENTS = 2 ** (32 - PAIR_ROW_BITS);
+/** Events a plan can hold: position × LANES indexes the scratch days far inside 32-bit integers. */
+export const MAX_KNOX_EVENTS = 2 ** 24;
 /** A finite time edge beyond this (about 27,000 years) is a mistake, not a band. */
 const MAX_TIME_EDGE_DAYS = 10_000_000;
 /** Events spread over more days than this (about 2,700 years) hold a stray date. */
@@ -53,21 +59,32 @@ export interface KnoxPlan {
   firstDay: number;
   /** S: last day − first day, so every difference Δ lies in [−S, S]. */
   daySpan: number;
-  /** Close pairs in cell order (see close-pairs.ts): the pairs of position a are pairs[rowStart[a] … rowStart[a+1]). */
+  /** Input index of the event at each position (cell order, close-pairs.ts). */
   order: Int32Array;
-  rowStart: Int32Array;
-  /** Each close pair packed as (partner position << PAIR_ROW_BITS) | scratch row. */
-  pairs: Uint32Array;
+  /** Partner position of each close pair; the pairs of a position come one run after another. */
+  pairs: Int32Array;
+  /** The runs of position a are runStart[a] … runStart[a+1] − 1 (length eventCount + 1). */
+  runStart: Int32Array;
+  /** Run s holds pairs[runEnd[s − 1] … runEnd[s]) (from 0 for the first run). */
+  runEnd: Int32Array;
+  /** Scratch row of each run's pairs. */
+  runRow: Uint8Array;
   /**
-   * Time column × LANES (count-table.ts) of a signed difference Δ at index Δ + S (length 2S + 1);
-   * column timeBands = in no band. Pre-scaled so the pass adds it to a scratch offset as it is.
+   * Whether the pass is packed (at most PACKED_BANDS time bands and S ≤ MAX_PACKED_DAY_SPAN):
+   * count-table.ts then packs two lanes' days per word and sums bandWeight per run.
+   */
+  packed: boolean;
+  /**
+   * General pass: time column × LANES (count-table.ts) of a signed difference Δ at index Δ + S
+   * (length 2S + 1); column timeBands = in no band. Pre-scaled so the pass adds it to a scratch
+   * offset as it is. Empty when packed.
    */
   laneColumn: Uint16Array;
   /**
-   * With at most PACKED_BANDS time bands: FIELD^(time band of |Δ|) at index Δ + S, or 0 when |Δ| is
-   * in no band (count-table.ts sums these per run of pairs); empty otherwise.
+   * Packed pass: 2^(FIELD_BITS · time band of |Δ|) at index Δ + S, or 0 when |Δ| is in no band
+   * (count-table.ts sums these per run of pairs); empty otherwise.
    */
-  bandWeight: Float64Array;
+  bandWeight: Int32Array;
   /** Pairs per time band over all pairs (invariant under permutation). */
   timeTotals: Float64Array;
 }
@@ -107,12 +124,8 @@ export function buildKnoxPlan(input: KnoxPlanInput): KnoxPlan {
   }
   const { firstDay, daySpan } = dayRange(day);
   const closePairs = findClosePairs(x, y, distanceEdgesM, metric);
-  const packed = new Uint32Array(closePairs.count);
-  for (let p = 0; p < closePairs.count; p++) {
-    const row = closePairs.band[p] === BELOW_FIRST_EDGE ? finiteRows : closePairs.band[p];
-    packed[p] = ((closePairs.partner[p] << PAIR_ROW_BITS) | row) >>> 0;
-  }
-  const pairs = byRowWithinPosition(packed, closePairs.rowStart, finiteRows + 1);
+  const runs = runsByRow(closePairs, finiteRows);
+  const packed = timeBands <= PACKED_BANDS && daySpan <= MAX_PACKED_DAY_SPAN;
   return {
     eventCount: x.length,
     distanceBands,
@@ -121,10 +134,10 @@ export function buildKnoxPlan(input: KnoxPlanInput): KnoxPlan {
     firstDay,
     daySpan,
     order: closePairs.order,
-    rowStart: closePairs.rowStart,
-    pairs,
-    laneColumn: laneColumns(daySpan, timeEdgesDays),
-    bandWeight: timeBands <= PACKED_BANDS ? bandWeights(daySpan, timeEdgesDays) : new Float64Array(0),
+    ...runs,
+    packed,
+    laneColumn: packed ? new Uint16Array(0) : laneColumns(daySpan, timeEdgesDays),
+    bandWeight: packed ? bandWeights(daySpan, timeEdgesDays) : new Int32Array(0),
     timeTotals: pairsPerTimeBand(day, timeEdgesDays),
   };
 }
@@ -147,34 +160,51 @@ function dayRange(day: Int32Array): { firstDay: number; daySpan: number } {
 }
 
 /**
- * The packed pairs of each position in ascending scratch row (a counting sort per position, stable),
- * so the pass meets each row of a position as one run.
+ * The partners of each position in ascending scratch row (a counting sort per position, stable),
+ * cut into runs of one row and at most MAX_RUN pairs. A pair closer than the first distance edge
+ * goes to the extra row `finiteRows`.
  */
-function byRowWithinPosition(packed: Uint32Array, rowStart: Int32Array, rows: number): Uint32Array {
-  const sorted = new Uint32Array(packed.length);
-  const next = new Int32Array(rows);
-  for (let a = 0; a + 1 < rowStart.length; a++) {
+function runsByRow(
+  closePairs: ClosePairs,
+  finiteRows: number,
+): Pick<KnoxPlan, 'pairs' | 'runStart' | 'runEnd' | 'runRow'> {
+  const { rowStart, partner, band } = closePairs;
+  const positions = rowStart.length - 1;
+  const rowOf = (p: number) => (band[p] === BELOW_FIRST_EDGE ? finiteRows : band[p]);
+  const pairs = new Int32Array(closePairs.count);
+  const runStart = new Int32Array(positions + 1);
+  const runEnd: number[] = [];
+  const runRow: number[] = [];
+  const next = new Int32Array(finiteRows + 1);
+  for (let a = 0; a < positions; a++) {
+    runStart[a] = runEnd.length;
     const from = rowStart[a];
     const to = rowStart[a + 1];
     next.fill(0);
-    for (let p = from; p < to; p++) next[packed[p] & ((1 << PAIR_ROW_BITS) - 1)]++;
+    for (let p = from; p < to; p++) next[rowOf(p)]++;
     let start = from;
-    for (let r = 0; r < rows; r++) {
+    for (let r = 0; r <= finiteRows; r++) {
       const count = next[r];
+      for (let end = start; end < start + count; ) {
+        end = Math.min(start + count, end + MAX_RUN);
+        runEnd.push(end);
+        runRow.push(r);
+      }
       next[r] = start;
       start += count;
     }
-    for (let p = from; p < to; p++) sorted[next[packed[p] & ((1 << PAIR_ROW_BITS) - 1)]++] = packed[p];
+    for (let p = from; p < to; p++) pairs[next[rowOf(p)]++] = partner[p];
   }
-  return sorted;
+  runStart[positions] = runEnd.length;
+  return { pairs, runStart, runEnd: Int32Array.from(runEnd), runRow: Uint8Array.from(runRow) };
 }
 
-/** bandWeight[Δ + S] = FIELD^(time band of |Δ|), or 0 when it is in none. */
-function bandWeights(daySpan: number, timeEdgesDays: readonly number[]): Float64Array {
-  const weight = new Float64Array(2 * daySpan + 1);
+/** bandWeight[Δ + S] = 2^(FIELD_BITS · time band of |Δ|), or 0 when it is in none. */
+function bandWeights(daySpan: number, timeEdgesDays: readonly number[]): Int32Array {
+  const weight = new Int32Array(2 * daySpan + 1);
   for (let index = 0; index < weight.length; index++) {
     const t = bandOf(Math.abs(index - daySpan), timeEdgesDays);
-    weight[index] = t < 0 ? 0 : FIELD ** t;
+    weight[index] = t < 0 ? 0 : 1 << (FIELD_BITS * t);
   }
   return weight;
 }

@@ -3,12 +3,12 @@
  * run, each the table of one permutation of the days (permute-days.ts), written one after another
  * into a Float64Array of (to − from) × cells. Iteration i depends only on (seed, i), so any split
  * of a run into chunks (workers) gives the same tables. Permutations are counted LANES at a time,
- * one per lane of a pass over the pairs (count-table.ts); a last group with fewer permutations fills
- * its spare lanes with a copy and keeps only its own tables. O((to − from) · (n + close pairs)).
+ * one per lane of a pass over the pairs (count-table.ts); a last group with fewer permutations
+ * counts its spare lanes' stale (valid) days too and keeps only its own tables. O((to − from) · (n + close pairs)).
  */
 import type { ProgressFn } from '../../jobs/progress.js';
 import { noProgress } from '../../jobs/progress.js';
-import { copyLane, countLanes, createScratch, setLane } from './count-table.js';
+import { countLanes, createScratch, setLane } from './count-table.js';
 import { type KnoxPlan, LANES } from './knox-plan.js';
 import { permutedDays } from './permute-days.js';
 
@@ -37,12 +37,8 @@ export function simulateKnoxTables(
   let reported = 0;
   for (let first = fromIteration; first < toIteration; first += LANES) {
     const count = Math.min(LANES, toIteration - first);
-    for (let lane = 0; lane < LANES; lane++) {
-      if (lane < count) {
-        setLane(plan, scratch, lane, permutedDays(day, seed, first + lane, shuffled));
-      } else {
-        copyLane(plan, scratch, 0, lane);
-      }
+    for (let lane = 0; lane < count; lane++) {
+      setLane(plan, scratch, lane, permutedDays(day, seed, first + lane, shuffled));
     }
     countLanes(plan, scratch, tables, (first - fromIteration) * cells, count);
     const done = first + count - fromIteration;

@@ -280,8 +280,8 @@ describe('knoxTest day look-up', () => {
   });
 });
 
-describe('countKnoxTable runs longer than one packed field', () => {
-  it('counts 8,300 events at one spot (runs of over FIELD − 1 = 8,191 pairs) as the O(n²) count does', () => {
+describe('countKnoxTable rows longer than one run', () => {
+  it('counts 8,300 events at one spot (rows of thousands of pairs, many runs each) as the O(n²) count does', () => {
     const random = new Random(7);
     const n = 8300;
     const events = {
