@@ -128,8 +128,14 @@ function plainReader(
   return {
     first: head.cells,
     table(hasHeader, columns, format) {
-      const readDay = (b: Uint8Array, start: number, end: number) =>
-        parseDay(decode(b, start, end).trim(), format) ?? Number.NaN;
+      // A year of events has a few hundred distinct dates: each is parsed once.
+      const days = new Map<string, number>();
+      const readDay = (b: Uint8Array, start: number, end: number) => {
+        const text = decode(b, start, end).trim();
+        let d = days.get(text);
+        if (d === undefined) days.set(text, (d = parseDay(text, format) ?? Number.NaN));
+        return d;
+      };
       const read = readNumericColumns(bytes, hasHeader ? head.next : head.start, columns, [
         undefined,
         undefined,

@@ -112,3 +112,17 @@ describe('plainFirstLine', () => {
     expect(plainFirstLine(bytesOf('x\ty,z\n'), 0)).toBeNull();
   });
 });
+
+describe('decode', () => {
+  it('gives what TextDecoder gives for ASCII cells, non-ASCII text and long runs', () => {
+    const text = `x,12.5,Ünïcödé,€5,${'long '.repeat(30)},🙂`;
+    const bytes = bytesOf(text);
+    const utf8 = new TextDecoder();
+    for (let start = 0; start < bytes.length; start += 3) {
+      for (const end of [start, start + 1, start + 7, start + 70, bytes.length]) {
+        const e = Math.min(end, bytes.length);
+        expect(decode(bytes, start, e)).toBe(utf8.decode(bytes.subarray(start, e)));
+      }
+    }
+  });
+});
