@@ -1,6 +1,8 @@
 // Builds everything into dist/: the Node bundles with esbuild (CLI, worker, Electron main and
 // preload) and the renderer with Vite. Type-checking is `npm run typecheck`; this only emits.
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -62,6 +64,15 @@ await Promise.all([
   }),
 ]);
 chmodSync(`${out}/cli.js`, 0o755);
+// A side build outside the project (HOTSPOT_DIST=../../tmp/x) runs as dist/ does only if Node finds
+// what dist/ finds above it: package.json's "type": "module" (without it Node 20 compiles each
+// bundle twice to detect its format) and node_modules for the external packages.
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (relative(root, resolve(out)).startsWith('..')) {
+  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+  if (!existsSync(join(out, 'node_modules')))
+    symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'), 'dir');
+}
 
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
 console.log(`build: ${out}/ ready${process.env.HOTSPOT_TEST_HOOKS === '1' ? ' (with test hooks)' : ''}`);

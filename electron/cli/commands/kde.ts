@@ -277,7 +277,8 @@ function report(
   const p = surface.params;
   const g = surface.grid;
   let max = 0;
-  for (const v of g.values) if (v > max) max = v;
+  const values = g.values;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
   if (json) {
     io.out(
       JSON.stringify({
