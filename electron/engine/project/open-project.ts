@@ -24,6 +24,9 @@ const AUDIT_CHAIN_SCHEMA = 4;
 /** How long a write waits for another connection's lock (e.g. the CLI and the app on one file). */
 export const BUSY_TIMEOUT_MS = 5000;
 
+/** Page size of a new project file (SQLite's largest); files made before keep theirs. */
+export const PROJECT_PAGE_SIZE = 65_536;
+
 export interface CreateProjectOptions {
   /** Shown in the title bar and reports; default the file name without extension. */
   name?: string;
@@ -63,6 +66,9 @@ export function createProject(path: string, options: CreateProjectOptions): Open
   try {
     const db = new Database(temporary);
     try {
+      // 64 KB pages (set before the first table): a million-record import's COMMIT checkpoints
+      // 16× fewer WAL frames (docs/import-store.md); records are read in whole-table scans anyway.
+      db.pragma(`page_size = ${PROJECT_PAGE_SIZE}`);
       migrate(db);
       writeMeta(db, {
         app: APP_ID,

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit, readAudit } from '../../../../../electron/engine/project/audit.js';
+import { APP_ID, writeMeta } from '../../../../../electron/engine/project/meta.js';
+import { migrate } from '../../../../../electron/engine/project/migrate.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../../electron/engine/project/migrations.js';
 import {
   createProject,
   type OpenProject,
   openProject,
+  PROJECT_PAGE_SIZE,
 } from '../../../../../electron/engine/project/open-project.js';
 import { ApiError } from '../../../../../shared/api/errors.js';
 
@@ -80,6 +83,22 @@ describe('createProject', () => {
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('makes a new file with 64 KB pages; a file with 4 KB pages opens and keeps them', () => {
+    const project = track(createProject(join(dir, 'a.hsw'), { appVersion: '1' }));
+    expect(project.db.pragma('page_size', { simple: true })).toBe(65_536);
+    expect(PROJECT_PAGE_SIZE).toBe(65_536);
+    // An older project (4 KB pages, SQLite's default) made by hand at the latest schema.
+    const oldPath = join(dir, 'old.hsw');
+    const db = new Database(oldPath);
+    db.pragma('page_size = 4096');
+    migrate(db);
+    writeMeta(db, { app: APP_ID, name: 'old', crs: 'EPSG:27700', created_at: '', app_version: '0' });
+    db.close();
+    const old = track(openProject(oldPath));
+    expect(old.db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(old.info().name).toBe('old');
   });
 
   it('refuses a path where a file already exists and leaves that file alone', () => {
