@@ -9,6 +9,7 @@
  */
 import { assertProjectedCoordinates } from '../../../shared/analysis/knox/assert-projected.js';
 import type { DistanceMetric } from '../../../shared/analysis/knox/bands.js';
+import { closePairBound } from '../../../shared/analysis/knox/close-pair-bound.js';
 import {
   estimateText,
   type KnoxEstimate,
@@ -252,13 +253,17 @@ function numberOption(text: string, option: string): number {
  */
 const IN_PROCESS_MAX_SECONDS = 0.3;
 
-/** The threads a run uses: --threads when given, else this process for a small run (IN_PROCESS_MAX_SECONDS). */
-function runThreads(
-  counts: { events: number; closePairs: number },
-  settings: KnoxSettings,
-  threads: number | undefined,
-): number {
+/**
+ * The threads a run uses: --threads when given, else this process for a run whose iterations are
+ * estimated under IN_PROCESS_MAX_SECONDS on one thread, judged before the plan from an upper bound
+ * on its close pairs (close-pair-bound.ts), so a large run builds its plan once, on the pool.
+ */
+function runThreads(events: EventColumns, settings: KnoxSettings, threads: number | undefined): number {
   if (threads !== undefined) return threads;
+  const counts = {
+    events: events.x.length,
+    closePairs: closePairBound(events.x, events.y, settings.distanceEdgesM),
+  };
   return knoxRunEstimate(counts, settings, 1).seconds < IN_PROCESS_MAX_SECONDS ? 1 : defaultPoolSize();
 }
 
@@ -267,16 +272,10 @@ function estimateRun(events: EventColumns, options: KnoxOptions, threads: number
   const settings = resolveKnoxOptions(options);
   const plan = planKnox(events, settings);
   const counts = { events: plan.eventCount, closePairs: plan.pairs.length };
-  return knoxRunEstimate(counts, settings, runThreads(counts, settings, threads));
+  return knoxRunEstimate(counts, settings, runThreads(events, settings, threads));
 }
 
-/**
- * The run: in this process (--threads 1, or a small run: the plan is built here and its size
- * decides), else the same runKnoxOnPool as the Api's service. A run too large for this process
- * whatever its close pairs (events × iterations alone) goes straight to the pool, which builds the
- * plan there; otherwise a plan built here and found large is built again on the pool (its time is
- * small beside the iterations of such a run).
- */
+/** The run: in this process (runThreads 1), else the same runKnoxOnPool as the Api's service. */
 async function computeKnox(
   events: EventColumns,
   options: KnoxOptions,
@@ -285,16 +284,15 @@ async function computeKnox(
   onEstimate: (seconds: number) => void,
 ): Promise<KnoxResult> {
   const settings = refusing(() => resolveKnoxOptions(options));
-  const eventsOnly = { events: events.x.length, closePairs: 0 };
-  if (runThreads(eventsOnly, settings, threads) === 1) {
+  const size = runThreads(events, settings, threads);
+  if (size === 1) {
     const plan = refusing(() => planKnox(events, settings));
-    const counts = { events: plan.eventCount, closePairs: plan.pairs.length };
-    if (runThreads(counts, settings, threads) === 1) {
-      onEstimate(knoxRunEstimate(counts, settings, 1).seconds);
-      return refusing(() => knoxTestOfPlan(settings, plan, events.day, progress));
-    }
+    onEstimate(
+      knoxRunEstimate({ events: plan.eventCount, closePairs: plan.pairs.length }, settings, 1).seconds,
+    );
+    return refusing(() => knoxTestOfPlan(settings, plan, events.day, progress));
   }
-  const pool = new WorkerPool(threads === undefined ? {} : { size: threads });
+  const pool = new WorkerPool({ size });
   try {
     return await runKnoxOnPool(pool, events, settings, { onProgress: progress, onEstimate });
   } catch (error) {

@@ -142,7 +142,14 @@ describe('hotspot knox', () => {
     // 10^6 iterations × 150 events × 20 ns ≥ 3 s on one thread whatever the close pairs: the pool.
     const large = captureIo();
     await knoxCommand.run([...input, '--iterations', '1000000', '--dry-run', '--json'], large.io);
-    expect(JSON.parse(large.out[0]).threads).toBe(Math.min(defaultPoolSize(), 1_000_000));
+    expect(JSON.parse(large.out[0]).threads).toBe(defaultPoolSize());
+    // Within 5 km every one of the 11,175 pairs is close: 50,000 iterations × (11,175 × 1.6 +
+    // 150 × 20) ns ≈ 1 s, so the pool, though the events alone (0.15 s) would stay here.
+    const wide = [withHeader, '--x', 'easting', '--y', 'northing', '--date', 'committed'];
+    const bands = ['--distance-edges', '0,5000,inf', '--time-edges', '0,7,inf'];
+    const pairs = captureIo();
+    await knoxCommand.run([...wide, ...bands, '--iterations', '50000', '--dry-run', '--json'], pairs.io);
+    expect(JSON.parse(pairs.out[0])).toMatchObject({ closePairs: 11_175, threads: defaultPoolSize() });
   });
 
   it('reads a file without a header by column numbers, with ISO dates', async () => {
