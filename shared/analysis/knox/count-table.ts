@@ -20,7 +20,7 @@
  *
  * General (more time bands, or a wider span). Days are one lane to a word (dayWords[position · LANES
  * + lane]) and each pair and lane increments
- *   counts[row · (timeBands + 1) · LANES + laneColumn[Δ + S] + lane]
+ *   counts[row · columns · LANES + laneColumn[Δ + S] + lane]   (columns: scratchColumns)
  * laneColumn holds the column × LANES, so the lanes' counts of a cell are neighbours. It sends a
  * difference in no band to a discarded column, so no comparison decides whether to count (under
  * random days most close pairs are further apart than the last time edge, and a branch on that
@@ -35,7 +35,7 @@
  * Tables are written row-major (rows = distance bands, columns = time bands) one after another into
  * `out` from `offset`.
  */
-import { FIELD_BITS, type KnoxPlan, LANE_BITS } from './knox-plan.js';
+import { FIELD_BITS, type KnoxPlan, LANE_BITS, LANES, PACKED_BANDS } from './knox-plan.js';
 
 /** Packed days: LANES / 2 words per position (positions are scaled by shifts, LANE_BITS = log2 LANES). */
 const WORD_BITS = LANE_BITS - 1;
@@ -43,7 +43,7 @@ const FIELD_MASK = (1 << FIELD_BITS) - 1;
 const DAY_MASK = 0xffff;
 
 export interface KnoxScratch {
-  /** (finite rows + 1) × (time bands + 1) cells of LANES counts each: cell c, lane k at c · LANES + k. */
+  /** (finite rows + 1) × scratchColumns cells of LANES counts each: cell c, lane k at c · LANES + k. */
   counts: Int32Array;
   /** Days minus plan.firstDay in cell order: LANES per position, two to a word when packed. */
   dayWords: Int32Array;
@@ -102,7 +102,7 @@ export function countLanes(
   tables: number,
 ): void {
   const { runStart, runEnd, runRow, pairs, daySpan, eventCount } = plan;
-  const rowCells = (plan.timeBands + 1) << LANE_BITS;
+  const rowCells = scratchColumns(plan) << LANE_BITS;
   const { dayWords, counts } = scratch;
   counts.fill(0);
   if (plan.packed) {
@@ -242,11 +242,16 @@ function passPacked(
   }
 }
 
-/** Adds a run's packed sum to the lane's counts of its row: field t to column t (stride LANES). */
+/**
+ * Adds a run's packed sum to the lane's counts of its row: field t to column t (stride LANES). All
+ * PACKED_BANDS fields, without a loop: under an open last band nearly every run has a count there,
+ * and a loop that stops at the last non-zero field would mispredict its exit.
+ */
 function addRun(counts: Int32Array, laneCell: number, packedSum: number): void {
-  for (let t = 0, rest = packedSum; rest !== 0; t++, rest >>>= FIELD_BITS) {
-    counts[laneCell + (t << LANE_BITS)] += rest & FIELD_MASK;
-  }
+  counts[laneCell] += packedSum & FIELD_MASK;
+  counts[laneCell + LANES] += (packedSum >>> FIELD_BITS) & FIELD_MASK;
+  counts[laneCell + 2 * LANES] += (packedSum >>> (2 * FIELD_BITS)) & FIELD_MASK;
+  counts[laneCell + 3 * LANES] += packedSum >>> (3 * FIELD_BITS);
 }
 
 /** One lane's counts as a table, with the open distance row derived from the time-band totals. */
@@ -258,7 +263,7 @@ function writeTable(
   offset: number,
 ): void {
   const { distanceBands, timeBands } = plan;
-  const stride = timeBands + 1;
+  const stride = scratchColumns(plan);
   const finiteRows = plan.openDistanceRow ? distanceBands - 1 : distanceBands;
   const count = (r: number, t: number) => counts[((r * stride + t) << LANE_BITS) + lane];
   for (let r = 0; r < finiteRows; r++) {
@@ -273,8 +278,17 @@ function writeTable(
   }
 }
 
-/** Cells of one lane's counts: (finite rows + the "closer than the first edge" row) × (time bands + discard). */
+/** Cells of one lane's counts: (finite rows + the "closer than the first edge" row) × scratchColumns. */
 function scratchTableSize(plan: KnoxPlan): number {
   const finiteRows = plan.openDistanceRow ? plan.distanceBands - 1 : plan.distanceBands;
-  return (finiteRows + 1) * (plan.timeBands + 1);
+  return (finiteRows + 1) * scratchColumns(plan);
+}
+
+/**
+ * Columns of a scratch row: the time bands and the discarded column, and at least PACKED_BANDS, so
+ * addRun may add all PACKED_BANDS fields of a run's sum (those past the time bands are 0) inside
+ * the row.
+ */
+function scratchColumns(plan: KnoxPlan): number {
+  return Math.max(plan.timeBands + 1, PACKED_BANDS);
 }
