@@ -20,7 +20,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CheckRowsParams, checkRows } from '../electron/engine/import/check-rows.js';
 import { openImportConnection } from '../electron/engine/import/import-job.js';
@@ -33,7 +33,7 @@ import { applyPreset, findPreset, POLICE_UK_HEADERS } from '../shared/import/pre
 import { writePoliceUkCsv } from '../tests/unit/electron/engine/import/generate-police-uk.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, process.env['HOTSPOT_DIST'] ?? 'dist', 'cli.js');
+const cli = resolve(root, process.env['HOTSPOT_DIST'] ?? 'dist', 'cli.js');
 const rows = Number(process.env['BENCH_IMPORT_ROWS'] ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'hsw-bench-import-floor-'));
 

@@ -22,13 +22,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Random } from '../shared/util/random.js';
 import { writePoliceUkCsv } from '../tests/unit/electron/engine/import/generate-police-uk.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, process.env['HOTSPOT_DIST'] ?? 'dist', 'cli.js');
+const cli = resolve(root, process.env['HOTSPOT_DIST'] ?? 'dist', 'cli.js');
 const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const python = '/usr/bin/python3';
 const rows = Number(process.env['BENCH_PEERS_ROWS'] ?? 1_000_000);

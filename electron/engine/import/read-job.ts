@@ -21,8 +21,12 @@ import { openTable } from './readers/open-table.js';
 import { asImportRefusal, type OpenTableOptions } from './readers/table.js';
 import { batchBuffers, type RecordBatch } from './record-batch.js';
 
-/** Batches sent but not yet written: bounds the memory a fast reader can fill. */
-export const BATCHES_IN_FLIGHT = 4;
+/**
+ * Batches sent but not yet written: bounds the memory a fast reader can fill. The reader starts
+ * before the import has hashed the file and taken the write lock (run-import.ts), and this many
+ * batches (~0.3 MB each for police.uk rows) wait meanwhile; once writing, the writer keeps up.
+ */
+export const BATCHES_IN_FLIGHT = 32;
 
 export interface ImportReadParams {
   filePath: string;
@@ -91,9 +95,11 @@ export async function importReadJob(
 }
 
 /**
- * The writer's side: a thread started early (while the file is hashed and sampled), then `read` runs
+ * The writer's side: a thread started early (while the file is opened and sampled), then `read` runs
  * checkRows there over the file, calling `onBatch` here (in file order) for every batch and
- * `onRows` with the rows read so far.
+ * `onRows` with the rows read so far. Batches that arrive before `writable` resolves wait, unwritten
+ * and unacknowledged (at most BATCHES_IN_FLIGHT); if it rejects, the reader is stopped and `read`
+ * rejects with its reason.
  */
 export class ReaderThread {
   private readonly pool = new WorkerPool({ size: 1 });
@@ -106,20 +112,35 @@ export class ReaderThread {
     params: Omit<ImportReadParams, 'port'>,
     onBatch: (batch: RecordBatch) => void,
     onRows: (rowsRead: number) => void,
+    writable: Promise<void> = Promise.resolve(),
   ): Promise<CheckRowsResult> {
     const { port1, port2 } = new MessageChannel();
     const stop = new AbortController();
     let failure: { error: unknown } | null = null;
-    port1.on('message', (batch: RecordBatch) => {
+    const fail = (error: unknown) => {
+      failure ??= { error };
+      stop.abort();
+    };
+    const write = (batch: RecordBatch) => {
       if (failure) return;
       try {
         onBatch(batch);
         port1.postMessage(0);
       } catch (error) {
-        failure = { error };
-        stop.abort();
+        fail(error);
       }
+    };
+    /** Batches received before `writable` resolved, in order; null once writing. */
+    let waiting: RecordBatch[] | null = [];
+    port1.on('message', (batch: RecordBatch) => {
+      if (waiting) waiting.push(batch);
+      else write(batch);
     });
+    writable.then(() => {
+      const queued = waiting ?? [];
+      waiting = null;
+      for (const batch of queued) write(batch);
+    }, fail);
     try {
       return await this.pool.run(
         'importRead',

@@ -8,6 +8,9 @@
  *   3. stream every row through the validator (check-rows.ts: dates, coordinates to the project CRS,
  *      repeats within the file, references already in the dataset), in this thread for small files
  *      and, for large CSV files, on a reader thread of its own while this one writes (read-job.ts);
+ *      that thread starts once the sample is checked, so it validates while this one hashes, and
+ *      its batches wait until the write lock is taken. Refusals keep the order above: a refusal
+ *      of step 2 is raised after the duplicate-file check of step 1;
  *   4. write records, issues, the imports row with provenance and the audit entries
  *      (import-transaction.ts).
  *
@@ -146,6 +149,101 @@ function estimateRows(sizeBytes: number, sample: readonly TableRow[]): number {
   return Math.max(sample.length, Math.round(sizeBytes / Math.max(1, chars / sample.length)));
 }
 
+/** What reading the rows needs, decided from the headers and the sample (the PII guard, the extent). */
+interface Prepared {
+  geometry: 'points' | 'areas';
+  /** The mapping with the PII guard's exclusions applied. */
+  mapping: ColumnMapping;
+  resolution: Extract<ReturnType<typeof resolvePii>, { ok: true }>;
+  check: CheckRowsParams;
+  sample: TableRow[];
+  rest: AsyncIterator<TableRow[]>;
+}
+
+/**
+ * Checks the mapping against the headers and the dataset, reads the sample and runs the PII guard,
+ * and builds the validator's parameters (the sample's extent, the dataset's references). Throws the
+ * refusal when the file cannot be imported as mapped.
+ */
+async function prepareRows(
+  db: Database.Database,
+  table: OpenedTable,
+  params: RunImportParams,
+  dataset: string,
+  existing: { id: number; geometry: 'points' | 'areas' } | undefined,
+): Promise<Prepared> {
+  const headers = table.headers;
+  const problems = mappingProblems(params.mapping, headers);
+  if (problems.length > 0) throw refused(`The column mapping cannot be used: ${problems.join('; ')}`);
+  const geometry = locationShapeOf(params.mapping) === 'area' ? 'areas' : 'points';
+  if (existing && existing.geometry !== geometry) {
+    throw refused(
+      `Dataset "${dataset}" holds ${existing.geometry === 'points' ? 'point' : 'area-only'} records; ` +
+        `this mapping gives ${geometry === 'points' ? 'points' : 'area codes'}: import it into another dataset`,
+    );
+  }
+
+  const { sample, rest } = await readSample(table, PII_SAMPLE_ROWS);
+  const resolution = resolvePii(
+    relevantPiiFindings(
+      detectPii(
+        headers,
+        sample.map((row) => piiSampleCells(row.cells)),
+      ),
+      params.mapping,
+    ),
+    params.pii,
+  );
+  if (!resolution.ok) {
+    throw refused(`Personal data found: ${resolution.problems.join('; ')}`);
+  }
+  for (const column of resolution.excluded) {
+    const field = (Object.keys(params.mapping.fields) as CanonicalField[]).find(
+      (f) => params.mapping.fields[f] === column,
+    );
+    if (field) {
+      throw refused(
+        `"${column}" is mapped to ${field} and excluded as personal data: unmap it, or keep it with a reason`,
+      );
+    }
+  }
+  const mapping: ColumnMapping = {
+    ...params.mapping,
+    excluded: [...new Set([...params.mapping.excluded, ...resolution.excluded])],
+  };
+
+  const validatorOptions: RowValidatorOptions = {
+    nowMs: params.nowMs ?? nowWallClockMs(),
+    projectCrs: params.projectCrs,
+  };
+  if (geometry === 'points') {
+    // Where the data is expected: the robust extent of the sample, so a stray point (0,0) warns.
+    const probe = validatorFor(mapping, headers, validatorOptions);
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const row of sample) {
+      const outcome = probe(row.cells, row.rowNumber);
+      if (outcome.record && outcome.record.x !== null && outcome.record.y !== null) {
+        xs.push(outcome.record.x);
+        ys.push(outcome.record.y);
+      }
+    }
+    validatorOptions.expectedExtent = robustExtent(xs, ys);
+  }
+  const referenceColumn = mapping.fields.reference ?? null;
+  const knownReferences = new Set<string>();
+  if (existing && referenceColumn) {
+    const refs = db
+      .prepare(`SELECT reference FROM records WHERE ${RECORDS_OF_DATASET} AND reference IS NOT NULL`)
+      .pluck()
+      .iterate(existing.id);
+    for (const ref of refs) knownReferences.add(ref as string);
+  }
+  const check: CheckRowsParams = { headers, mapping, validatorOptions, dataset, knownReferences };
+
+  return { geometry, mapping, resolution, check, sample, rest };
+}
+
 export async function runImport(
   db: Database.Database,
   params: RunImportParams,
@@ -164,87 +262,63 @@ export async function runImport(
   } catch (error) {
     throw asImportRefusal(error);
   }
-  let rollbackOnError: ImportTransaction | null = null;
+  let transaction: ImportTransaction | null = null;
   const fileSize = table.info.sizeBytes;
   const useThread =
     params.readerThread ?? (table.info.format === 'csv' && fileSize >= READER_THREAD_MIN_BYTES);
-  // Started now, so the thread has loaded the engine by the time hashing and sampling are done.
+  // Started now, so the thread has loaded the engine by the time sampling is done.
   const reader = useThread ? new ReaderThread() : null;
+  /** Lets the reader's batches be written: resolved once the write lock is held (or for a dry run). */
+  let openWriting: () => void = () => {};
+  let refuseWriting: (reason: unknown) => void = () => {};
+  const writable = new Promise<void>((resolve, reject) => {
+    openWriting = resolve;
+    refuseWriting = reject;
+  });
+  writable.catch(() => {}); // a refusal before writing: the reader (if any) sees it
+  let hashed = false;
+  const estimate = { rows: 0 };
+  const reportRows = (read: number) => {
+    if (hashed) {
+      progress(read, Math.max(read, estimate.rows), `Importing: ${read.toLocaleString('en-GB')} rows read`);
+    }
+  };
   try {
-    const sha256 = await sha256File(params.filePath, progress, fileSize);
     const existing = findExistingDataset(db, dataset);
+    // Everything up to reading the rows, before the hash, so that a reader thread validates while
+    // this one hashes; a refusal found here is raised after the duplicate-file check, as before.
+    let prepared: Prepared | null = null;
+    let refusal: unknown = null;
+    try {
+      prepared = await prepareRows(db, table, params, dataset, existing);
+    } catch (error) {
+      refusal = error;
+    }
+    if (prepared) estimate.rows = estimateRows(fileSize, prepared.sample);
+    let reading: Promise<CheckRowsResult> | null = null;
+    if (prepared && reader) {
+      await table.close();
+      reading = reader.read(
+        {
+          filePath: params.filePath,
+          table: resolvedTableOptions(table, params.table),
+          check: prepared.check,
+        },
+        (batch) => transaction?.store(batch),
+        reportRows,
+        writable,
+      );
+      // Observed below once writing starts; a refusal before then stops it (refuseWriting).
+      reading.catch(() => {});
+    }
+
+    const sha256 = await sha256File(params.filePath, progress, fileSize);
+    hashed = true;
     if (existing && !params.allowDuplicateFile) refuseDuplicateFile(db, existing.id, dataset, sha256);
+    if (refusal !== null || !prepared) throw refusal;
+    const { geometry, mapping, resolution, check, sample, rest } = prepared;
 
-    const headers = table.headers;
-    const problems = mappingProblems(params.mapping, headers);
-    if (problems.length > 0) throw refused(`The column mapping cannot be used: ${problems.join('; ')}`);
-    const geometry = locationShapeOf(params.mapping) === 'area' ? 'areas' : 'points';
-    if (existing && existing.geometry !== geometry) {
-      throw refused(
-        `Dataset "${dataset}" holds ${existing.geometry === 'points' ? 'point' : 'area-only'} records; ` +
-          `this mapping gives ${geometry === 'points' ? 'points' : 'area codes'}: import it into another dataset`,
-      );
-    }
-
-    const { sample, rest } = await readSample(table, PII_SAMPLE_ROWS);
-    const resolution = resolvePii(
-      relevantPiiFindings(
-        detectPii(
-          headers,
-          sample.map((row) => piiSampleCells(row.cells)),
-        ),
-        params.mapping,
-      ),
-      params.pii,
-    );
-    if (!resolution.ok) {
-      throw refused(`Personal data found: ${resolution.problems.join('; ')}`);
-    }
-    for (const column of resolution.excluded) {
-      const field = (Object.keys(params.mapping.fields) as CanonicalField[]).find(
-        (f) => params.mapping.fields[f] === column,
-      );
-      if (field) {
-        throw refused(
-          `"${column}" is mapped to ${field} and excluded as personal data: unmap it, or keep it with a reason`,
-        );
-      }
-    }
-    const mapping: ColumnMapping = {
-      ...params.mapping,
-      excluded: [...new Set([...params.mapping.excluded, ...resolution.excluded])],
-    };
-
-    const validatorOptions: RowValidatorOptions = {
-      nowMs: params.nowMs ?? nowWallClockMs(),
-      projectCrs: params.projectCrs,
-    };
-    if (geometry === 'points') {
-      // Where the data is expected: the robust extent of the sample, so a stray point (0,0) warns.
-      const probe = validatorFor(mapping, headers, validatorOptions);
-      const xs: number[] = [];
-      const ys: number[] = [];
-      for (const row of sample) {
-        const outcome = probe(row.cells, row.rowNumber);
-        if (outcome.record && outcome.record.x !== null && outcome.record.y !== null) {
-          xs.push(outcome.record.x);
-          ys.push(outcome.record.y);
-        }
-      }
-      validatorOptions.expectedExtent = robustExtent(xs, ys);
-    }
-    const referenceColumn = mapping.fields.reference ?? null;
-    const knownReferences = new Set<string>();
-    if (existing && referenceColumn) {
-      const refs = db
-        .prepare(`SELECT reference FROM records WHERE ${RECORDS_OF_DATASET} AND reference IS NOT NULL`)
-        .pluck()
-        .iterate(existing.id);
-      for (const ref of refs) knownReferences.add(ref as string);
-    }
-    const check: CheckRowsParams = { headers, mapping, validatorOptions, dataset, knownReferences };
-
-    const transaction = dryRun
+    transaction = dryRun
       ? null
       : ImportTransaction.begin(db, {
           dataset,
@@ -254,25 +328,14 @@ export async function runImport(
           fileSize,
           sha256,
           mapping,
-          headers,
+          headers: table.headers,
           startedAt,
         });
-    rollbackOnError = transaction;
+    openWriting();
     const store = (batch: RecordBatch) => transaction?.store(batch);
-    const estimatedRows = estimateRows(fileSize, sample);
-    const reportRows = (read: number) =>
-      progress(read, Math.max(read, estimatedRows), `Importing: ${read.toLocaleString('en-GB')} rows read`);
-    let checked: CheckRowsResult;
-    if (reader) {
-      await table.close();
-      checked = await reader.read(
-        { filePath: params.filePath, table: resolvedTableOptions(table, params.table), check },
-        store,
-        reportRows,
-      );
-    } else {
-      checked = await checkRows(batchesOf(sample, rest), check, store, reportRows);
-    }
+    const checked = reading
+      ? await reading
+      : await checkRows(batchesOf(sample, rest), check, store, reportRows);
 
     const { counts, attrKeys } = checked;
     const accepted = counts.rowsAccepted;
@@ -308,7 +371,8 @@ export async function runImport(
     result.durationMs = Date.now() - startedMs;
     return result;
   } catch (error) {
-    rollbackOnError?.rollback();
+    refuseWriting(error);
+    transaction?.rollback();
     throw asImportRefusal(error);
   } finally {
     await table.close();

@@ -149,6 +149,33 @@ describe('import read on a reader thread', () => {
     expect(a.fingerprint()).toBe(before);
   });
 
+  it('the same file again is refused as a duplicate though its reader had started, and nothing is kept', async () => {
+    const path = a.file('crimes.csv', mixedCsv(ROWS, 10));
+    const first = await run(a, path, true);
+    const before = a.fingerprint();
+    // The reader starts before the hash (it validates meanwhile); the refusal stops it unwritten.
+    await expect(run(a, path, true)).rejects.toThrow(
+      new RegExp(`already imported into "Crimes" as import #${first.importId}`),
+    );
+    expect(a.fingerprint()).toBe(before);
+    // The thread was stopped, not left waiting: the next import (another file) runs as usual.
+    const other = await run(a, a.file('other.csv', mixedCsv(ROWS, 11, 'O')), true);
+    expect(other.rowsAccepted).toBeGreaterThan(0);
+  });
+
+  it('refuses a duplicate file as a duplicate before a mapping that no longer fits, either way', async () => {
+    const path = a.file('crimes.csv', mixedCsv(200, 12));
+    await run(a, path, false);
+    const broken = { ...xyMapping, fields: { ...xyMapping.fields, category: 'no such column' } };
+    for (const readerThread of [true, false]) {
+      await expect(run(a, path, readerThread, broken)).rejects.toThrow(/already imported into "Crimes"/);
+    }
+    // Without the duplicate, the mapping is what is refused.
+    await expect(run(a, path, true, broken, { allowDuplicateFile: true })).rejects.toThrow(
+      /column mapping cannot be used/,
+    );
+  });
+
   it('a dry run on the reader thread writes nothing and gives the import summary', async () => {
     const content = mixedCsv(ROWS, 9);
     const before = a.fingerprint();
