@@ -17,7 +17,7 @@ import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { fileChunks } from './file-chunks.js';
+import { FILE_CHUNK_BYTES, fileChunks } from './file-chunks.js';
 import { cleanHeaders, isBlankRow, looksLikeData, numberedHeaders } from './headers.js';
 import { lineAtOffset, type Sniffed, scanText } from './sniff.js';
 import {
@@ -135,8 +135,9 @@ export async function openCsv(
     encoding = scan.utf8 ? 'utf-8' : 'windows-1252';
   }
   const wantHeader = options.header !== false;
-  // One reused read buffer (file-chunks.ts): each chunk is decoded into a string before the next read.
-  const chunks = fileChunks(path, CSV_CHUNK_BYTES);
+  // One reused read buffer (file-chunks.ts) of FILE_CHUNK_BYTES, decoded and parsed CSV_CHUNK_BYTES
+  // at a time before the next read: 16× fewer reads than reading each piece on its own.
+  const chunks = fileChunks(path, FILE_CHUNK_BYTES);
   let closed = false;
   const close = async () => {
     closed = true;
@@ -248,35 +249,38 @@ export async function openCsv(
     // Length of the unfinished record after the last parse.
     let carried = 0;
     try {
-      for await (const chunk of chunks) {
-        if (closed) return;
-        const text = decoder.write(chunk);
-        if (text.length === 0) continue;
-        const input = pending.length > 0 ? pending + text : text;
-        // A record longer than a piece (a long quoted field) is parsed again only once as much text
-        // again has come, so it costs linear time, not a re-parse of all of it for every piece.
-        const waitForMore =
-          carried > CSV_CHUNK_BYTES &&
-          input.length < 2 * carried &&
-          input.length <= READER_LIMITS.maxPendingRowChars;
-        if (waitForMore) {
-          pending = input;
-          continue;
+      for await (const block of chunks) {
+        for (let at = 0; at < block.length; at += CSV_CHUNK_BYTES) {
+          const chunk = block.subarray(at, at + CSV_CHUNK_BYTES);
+          if (closed) return;
+          const text = decoder.write(chunk);
+          if (text.length === 0) continue;
+          const input = pending.length > 0 ? pending + text : text;
+          // A record longer than a piece (a long quoted field) is parsed again only once as much text
+          // again has come, so it costs linear time, not a re-parse of all of it for every piece.
+          const waitForMore =
+            carried > CSV_CHUNK_BYTES &&
+            input.length < 2 * carried &&
+            input.length <= READER_LIMITS.maxPendingRowChars;
+          if (waitForMore) {
+            pending = input;
+            continue;
+          }
+          parser ??= make(input);
+          const result = parser.parse(input, 0, true);
+          pending = input.slice(result.meta.cursor);
+          carried = pending.length;
+          if (pending.length > READER_LIMITS.maxPendingRowChars) {
+            throw new ImportFileError(
+              'field-too-long',
+              fileName,
+              `a row runs past ${fmt(READER_LIMITS.maxPendingRowChars)} characters without ending (an unclosed quote?)`,
+              firstRowNumber + recordIndex + result.data.length,
+            );
+          }
+          const rows = take(result, input, false);
+          if (rows.length > 0) yield rows;
         }
-        parser ??= make(input);
-        const result = parser.parse(input, 0, true);
-        pending = input.slice(result.meta.cursor);
-        carried = pending.length;
-        if (pending.length > READER_LIMITS.maxPendingRowChars) {
-          throw new ImportFileError(
-            'field-too-long',
-            fileName,
-            `a row runs past ${fmt(READER_LIMITS.maxPendingRowChars)} characters without ending (an unclosed quote?)`,
-            firstRowNumber + recordIndex + result.data.length,
-          );
-        }
-        const rows = take(result, input, false);
-        if (rows.length > 0) yield rows;
       }
       const tail = pending + decoder.end();
       if (tail.length > 0 && !closed) {
