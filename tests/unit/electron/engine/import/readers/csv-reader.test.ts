@@ -75,6 +75,36 @@ describe('openTable — CSV encodings', () => {
     const t = await readAll(file(`A,B,C\n${first},${second},é€😀\n`));
     expect(t.rows[0]!.cells[2]).toBe('é€😀');
   });
+
+  it('keeps characters that straddle the 64 KB pieces inside one 1 MB read', async () => {
+    // Rows of 1,000 bytes, then a padded row, put "é" (2 bytes) across 64 KB and "😀" (4 bytes)
+    // across 128 KB: piece boundaries the file is no longer read at.
+    const lines = ['A,B'];
+    let bytes = 4; // "A,B\n"
+    const rows: string[] = [];
+    for (const [boundary, char] of [
+      [1 << 16, 'é'],
+      [1 << 17, '😀'],
+    ] as const) {
+      // Filler rows of 1,000 bytes, then a row whose second field starts its character 1 byte early.
+      while (bytes + 1_000 < boundary - 1_000) {
+        const cell = 'f'.repeat(997);
+        lines.push(`1,${cell}`);
+        bytes += 1_000;
+      }
+      const pad = 'p'.repeat(boundary - 1 - bytes - 2);
+      const value = `${pad}${char}z`;
+      lines.push(`2,${value}`);
+      rows.push(value);
+      bytes += 2 + Buffer.byteLength(value) + 1;
+    }
+    const content = `${lines.join('\n')}\n`;
+    const buffer = Buffer.from(content);
+    expect(buffer.indexOf(Buffer.from('é'))).toBe((1 << 16) - 1);
+    expect(buffer.indexOf(Buffer.from('😀'))).toBe((1 << 17) - 1);
+    const t = await readAll(file(buffer));
+    expect(t.rows.filter((row) => row.cells[0] === '2').map((row) => row.cells[1])).toEqual(rows);
+  });
 });
 
 describe('openTable — CSV structure', () => {
