@@ -12,6 +12,9 @@
  *                           8,905 events, ~6.2 M pairs within 800 m), edges 0, 200, …, 800 m ×
  *                           0, 7, …, 28 days, 999 iterations (issue 15 item 4; goal ≤ 5 s for the
  *                           whole `hotspot knox` process), with CPU ns per pair per permutation.
+ *   knox.sample-wide.kernel the same plan's Monte Carlo pass alone (simulateKnoxTables, 64
+ *                           iterations, one thread, plan built before timing): CPU ns per pair per
+ *                           permutation of the counting kernel, steadier than wall time under load.
  *
  * Each in one thread (knoxTest) and over a 2-thread worker pool (runKnoxOnPool, threads started
  * before timing). Times exclude reading the CSV (reported separately). Each run is repeated at most
@@ -22,8 +25,9 @@
 import { readEventCsv } from '../electron/engine/analysis/event-csv.js';
 import { runKnoxOnPool } from '../electron/engine/analysis/knox-parallel.js';
 import { WorkerPool } from '../electron/engine/jobs/worker-pool.js';
-import { knoxTest } from '../shared/analysis/knox/knox-test.js';
+import { knoxTest, planKnox, resolveKnoxOptions } from '../shared/analysis/knox/knox-test.js';
 import { nrcPreset } from '../shared/analysis/knox/nrc-preset.js';
+import { simulateKnoxTables } from '../shared/analysis/knox/simulate.js';
 import type { EventColumns } from '../shared/model/records.js';
 import { dayOf, wallClockMs } from '../shared/model/time.js';
 import { measure, report } from './measure.js';
@@ -131,6 +135,22 @@ try {
     iterations: 999,
     cpuNsPerPairPerPermutation: round((pWide.cpuMsPerRun * 1e6) / (widePairs * 999)),
     goalMs: 5000,
+  });
+
+  const kernelIterations = 64;
+  const widePlan = planKnox(sample.events, resolveKnoxOptions(wide));
+  const tKernel = await timed(
+    () => simulateKnoxTables(widePlan, sample.events.day, 1, 0, kernelIterations),
+    2,
+    1,
+  );
+  report('knox.sample-wide.kernel', tKernel.wallMs, {
+    cpuMsPerRun: tKernel.cpuMsPerRun,
+    closePairs: widePlan.pairs.length,
+    iterations: kernelIterations,
+    cpuNsPerPairPerPermutation: round(
+      (tKernel.cpuMsPerRun * 1e6) / (widePlan.pairs.length * kernelIterations),
+    ),
   });
 } finally {
   await pool.close();
