@@ -57,6 +57,7 @@ type MapHandle = {
   jumpTo(o: { center: [number, number]; zoom: number }): void;
   project(p: [number, number]): { x: number; y: number };
   querySourceFeatures(id: string): { properties: Record<string, unknown> }[];
+  getLayer(id: string): { implementation: { shown(): { clusters: string[]; points: number } } } | undefined;
   once(event: 'idle', listener: () => void): void;
   triggerRepaint(): void;
 };
@@ -74,6 +75,14 @@ async function sourceFeatures(page: Page, source: string): Promise<Record<string
     const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
     return map.querySourceFeatures(id).map((f) => f.properties);
   }, source);
+}
+
+/** What the records layer (a custom WebGL layer) holds: its cluster counts and single points. */
+async function recordsShown(page: Page): Promise<{ clusters: string[]; points: number }> {
+  return page.evaluate(() => {
+    const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+    return map.getLayer('records-gl')?.implementation.shown() ?? { clusters: [], points: 0 };
+  });
 }
 
 async function mapIdle(page: Page): Promise<void> {
@@ -134,9 +143,11 @@ test('goes to the data, identifies a point, maps area-only data and draws refere
   await page.goto(hotspot.url);
   await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 60_000 });
   await expectOnTheTown(page);
-  await expect.poll(async () => (await sourceFeatures(page, 'records')).length).toBeGreaterThan(0);
+  await expect.poll(async () => (await recordsShown(page)).clusters.length).toBeGreaterThan(0);
   // Clusters carry their counts (drawn as text on them).
-  expect((await sourceFeatures(page, 'records')).some((p) => Number(p.point_count) > 1)).toBe(true);
+  expect((await recordsShown(page)).clusters.some((label) => label.endsWith('k') || Number(label) > 1)).toBe(
+    true,
+  );
   await mapIdle(page);
   await page.screenshot({ path: testInfo.outputPath('map-data-town.png') });
 
@@ -212,6 +223,11 @@ test('goes to the data, identifies a point, maps area-only data and draws refere
   );
   await expect(page.getByTestId('map-legend')).not.toContainText('No records match the filter');
   await expect(legend).toBeVisible();
+  // The choropleth is drawn again for the new selection (an engine call, then a new source): wait
+  // for its areas before the idle map, or the screenshot may come between the two.
+  await expect
+    .poll(async () => new Set((await sourceFeatures(page, 'choropleth')).map((p) => p.code)).size)
+    .toBe(DISTRICTS.length);
   await mapIdle(page);
   await page.screenshot({ path: testInfo.outputPath('map-data-choropleth.png') });
   await page.getByRole('checkbox', { name: /Police crimes/ }).check();

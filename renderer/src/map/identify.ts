@@ -9,28 +9,18 @@ import type { RecordRow } from '../../../shared/model/records.js';
 import { h } from '../shell/dom.js';
 import { groupByPlace, recordFacts } from './identify-list.js';
 import type { Dispose, MapContext } from './map-context.js';
-import { RECORD_POINT_LAYERS } from './records-layer.js';
+import { HIT_PX, type RecordsOnMap } from './records-layer.js';
 import './map-data.css';
 
-/** Pixels around the click that count as "on" a point. */
-const HIT_PX = 5;
-
-export function connectIdentify(ctx: MapContext): Dispose {
+export function connectIdentify(ctx: MapContext, records: RecordsOnMap): Dispose {
   const { app, ws, map } = ctx;
   const popup = new Popup({ maxWidth: '340px', closeButton: true, className: 'identify-popup' });
   let request = 0;
 
   const onClick = async (event: MapMouseEvent) => {
     const mine = ++request;
-    const { x, y } = event.point;
-    const hits = map.queryRenderedFeatures(
-      [
-        [x - HIT_PX, y - HIT_PX],
-        [x + HIT_PX, y + HIT_PX],
-      ],
-      { layers: RECORD_POINT_LAYERS.filter((id) => map.getLayer(id) !== undefined) },
-    );
-    const ids = [...new Set(hits.map((f) => Number(f.id)).filter((id) => Number.isInteger(id) && id > 0))];
+    // The single points drawn under the pointer (the records layer's own hit test: it draws them).
+    const ids = records.idsNear(event.point, HIT_PX);
     if (ids.length === 0) return;
     let rows: RecordRow[];
     try {
@@ -46,22 +36,12 @@ export function connectIdentify(ctx: MapContext): Dispose {
       .setDOMContent(identifyContent(rows, names, ids.length > IDENTIFY_MAX_RECORDS ? ids.length : null))
       .addTo(map);
   };
-  const pointer = () => (map.getCanvas().style.cursor = 'pointer');
-  const plain = () => (map.getCanvas().style.cursor = '');
-  for (const layer of RECORD_POINT_LAYERS) {
-    map.on('click', layer, onClick);
-    map.on('mouseenter', layer, pointer);
-    map.on('mouseleave', layer, plain);
-  }
+  map.on('click', onClick);
   const offRecords = ws.on('records', () => popup.remove());
   return () => {
     request++;
     offRecords();
-    for (const layer of RECORD_POINT_LAYERS) {
-      map.off('click', layer, onClick);
-      map.off('mouseenter', layer, pointer);
-      map.off('mouseleave', layer, plain);
-    }
+    map.off('click', onClick);
     popup.remove();
   };
 }

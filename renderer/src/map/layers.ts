@@ -12,7 +12,12 @@
  * Text needs no glyph files: the style has no glyphs URL (nothing may be fetched) and MapLibre then
  * draws text with a local font (`'text-font': ['sans-serif']`).
  */
-import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
+import type {
+  CustomLayerInterface,
+  LayerSpecification,
+  Map as MapLibreMap,
+  SourceSpecification,
+} from 'maplibre-gl';
 
 /** Conventional stacking of the app's own layer kinds. */
 export const LAYER_ORDER = {
@@ -31,9 +36,10 @@ export const LAYER_ORDER = {
 
 export interface LayerGroup {
   order: number;
-  source: SourceSpecification;
-  /** Each layer's `source` must be the group's id. */
-  layers: LayerSpecification[];
+  /** Null for a group of custom layers only (they draw their own data). */
+  source: SourceSpecification | null;
+  /** Each style layer's `source` must be the group's id. */
+  layers: (LayerSpecification | CustomLayerInterface)[];
 }
 
 export class MapLayers {
@@ -61,6 +67,7 @@ export class MapLayers {
 
   set(id: string, group: LayerGroup): void {
     for (const layer of group.layers) {
+      if (layer.type === 'custom') continue;
       if (!('source' in layer) || layer.source !== id) {
         throw new RangeError(
           `layer '${layer.id}' must use source '${id}' (its group), got '${'source' in layer ? String(layer.source) : 'none'}'`,
@@ -73,7 +80,7 @@ export class MapLayers {
     this.whenReady(() => {
       if (!this.groups.has(id)) return;
       const beforeId = this.firstLayerAbove(id);
-      this.map.addSource(id, group.source);
+      if (group.source !== null) this.map.addSource(id, group.source);
       for (const layer of group.layers) this.map.addLayer(layer, beforeId);
     });
   }

@@ -4,64 +4,86 @@
  * zooms in to where it breaks apart. The legend says what is drawn, including when the selection has
  * only area-only records (drawn by the choropleth, not as points).
  *
- * Drawn from the workspace's point snapshot so that a filter change never re-sends every point
- * (issue 11, Performance): up to CLUSTER_MAX_ZOOM the 'records' source holds only the clusters and
- * lone points of the current zoom (point-clusters.ts, recomputed when the whole zoom changes); from
- * STREET_ZOOM the 'records-all' source holds every snapshot point once (made on first reaching that
- * zoom) and a layer filter keeps the selected rows.
+ * Drawn from the workspace's point snapshot by one custom WebGL layer (records-gl.ts) so that a filter
+ * change is drawn in the next frame (issue 11, Performance): the snapshot's positions and colours are
+ * uploaded once per snapshot (colours again when the colouring changes), and each filter change sends
+ * only the selected rows as an index buffer and the clusters of the current whole zoom
+ * (point-clusters.ts, recomputed when the whole zoom changes). From STREET_ZOOM every selected record
+ * is drawn on its own. What is drawn is also what a click finds: `idsNear` (identify) and the
+ * cluster under the pointer are computed from the same rows and cells.
  */
-import type {
-  CircleLayerSpecification,
-  ExpressionSpecification,
-  FilterSpecification,
-  GeoJSONSource,
-  MapMouseEvent,
-} from 'maplibre-gl';
+import type { MapMouseEvent, PointLike } from 'maplibre-gl';
 import type { FilteredRecords } from '../panels/workspace.js';
 import { h } from '../shell/dom.js';
 import { OTHER_COLOUR } from './colour.js';
 import { LAYER_ORDER } from './layers.js';
 import { legendRow, swatch } from './legend.js';
 import type { Dispose, MapContext } from './map-context.js';
-import { categoryColours, datasetColours, matchColour } from './palette.js';
-import { expansionZoom, gridCells, type MercatorPoints, toMercator } from './point-clusters.js';
-import { clusterFeatures, selectedRowsFilter, snapshotFeatures } from './records-features.js';
+import { categoryColours, datasetColours } from './palette.js';
+import {
+  abbreviateCount,
+  expansionZoom,
+  fromMercator,
+  type GridCells,
+  gridCells,
+  type MercatorPoints,
+  toMercator,
+} from './point-clusters.js';
+import {
+  type AnchorTile,
+  anchorTile,
+  clusterRadiusPx,
+  nearestCluster,
+  rowsInBox,
+  tileCoordinates,
+  toTile,
+} from './records-geometry.js';
+import { RecordsGlLayer } from './records-gl.js';
 
 const CLUSTER_COLOUR = '#4a7fb0';
-export const RECORD_POINT_LAYER = 'records-points';
-/** The point layer of street zooms (every snapshot point, filtered to the selection). */
-export const STREET_POINT_LAYER = 'records-all-points';
-/** Layers whose features are single records (identify). */
-export const RECORD_POINT_LAYERS = [RECORD_POINT_LAYER, STREET_POINT_LAYER];
-const CLUSTER_LAYER = 'records-clusters';
+/** The custom layer that draws every record (clusters, points, counts). */
+export const RECORDS_LAYER = 'records-gl';
 /** Cluster cells in screen pixels (as MapLibre's clusterRadius was). */
 const CLUSTER_RADIUS_PX = 36;
 /** The last zoom with clusters; from STREET_ZOOM every record is drawn on its own. */
 const CLUSTER_MAX_ZOOM = 14;
 const STREET_ZOOM = CLUSTER_MAX_ZOOM + 1;
-const NO_POINTS: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** MapLibre's world size in pixels at zoom 0. */
+const WORLD_PX_AT_Z0 = 512;
 
 type ColourBy = 'dataset' | 'category';
 type Snapshot = FilteredRecords['points']['snapshot'];
 
-const POINT_PAINT: CircleLayerSpecification['paint'] = {
-  'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 16, 5],
-  'circle-stroke-color': '#ffffff',
-  'circle-stroke-width': 0.6,
-  'circle-opacity': 0.9,
-};
+/** The records layer as other map modules see it. */
+export interface RecordsOnMap {
+  dispose: Dispose;
+  /** Record ids of the single points drawn within `px` pixels of a screen point. */
+  idsNear(point: { x: number; y: number }, px: number): number[];
+}
 
-export function connectRecordsLayer(ctx: MapContext): Dispose {
+/** The clusters of one whole zoom, as drawn and as a click finds them. */
+interface ShownClusters {
+  zoom: number;
+  cells: GridCells;
+  /** Index into cells of each drawn cluster (cells of two or more points). */
+  cell: number[];
+  mx: Float64Array;
+  my: Float64Array;
+  radiusPx: Float32Array;
+}
+
+export function connectRecordsLayer(ctx: MapContext): RecordsOnMap {
   const { ws, map, layers, legend } = ctx;
+  const gl = new RecordsGlLayer(RECORDS_LAYER);
   let colourBy: ColourBy = 'dataset';
   let drawn: FilteredRecords | null = null;
-  /** Mercator positions of the snapshot's points (once per snapshot). */
-  let placed: { snapshot: Snapshot; points: MercatorPoints } | null = null;
-  /** The zoom whose clusters the records source holds. */
-  let shownZoom = -1;
-  /** The snapshot the street-level source holds, or null when it is not made. */
-  let streetSnapshot: Snapshot | null = null;
-  let colour: ExpressionSpecification = ['literal', OTHER_COLOUR];
+  /** Mercator positions of the snapshot's points and their anchor tile (once per snapshot). */
+  let placed: { snapshot: Snapshot; points: MercatorPoints; anchor: AnchorTile } | null = null;
+  /** The colouring the layer holds (which snapshot, which colours). */
+  let colourKey = '';
+  /** The rows drawn as single points and the clusters, of the zoom shown. */
+  let shownRows = new Uint32Array(0);
+  let shown: ShownClusters | null = null;
 
   const clusterZoom = () => Math.min(Math.floor(map.getZoom()), STREET_ZOOM);
 
@@ -69,133 +91,100 @@ export function connectRecordsLayer(ctx: MapContext): Dispose {
     drawn = records;
     if (records === null || records.points.positions.length === 0) {
       layers.remove('records');
-      layers.remove('records-all');
-      streetSnapshot = null;
+      shown = null;
+      shownRows = new Uint32Array(0);
       legend.set('records', records === null ? null : emptyLegend(records));
       return;
     }
     const { snapshot, positions } = records.points;
     if (placed?.snapshot !== snapshot) {
-      placed = { snapshot, points: toMercator(snapshot.columns.lon, snapshot.columns.lat) };
-      layers.remove('records-all');
-      streetSnapshot = null;
+      const points = toMercator(snapshot.columns.lon, snapshot.columns.lat);
+      const anchor = anchorTile(points.mx, points.my);
+      placed = { snapshot, points, anchor };
+      gl.setPositions(anchor, tileCoordinates(anchor, points.mx, points.my));
+      colourKey = '';
     }
-    const { expression, rows } = symbology(records);
-    colour = expression;
-    drawClusters();
-    drawStreet();
+    const { colours, rows } = symbology(records);
+    const key = `${colourBy} ${[...colours].join(' ')}`;
+    if (key !== colourKey) {
+      colourKey = key;
+      gl.setColours(rowColours(snapshot, colourBy, colours));
+    }
+    drawScene();
+    if (!layers.has('records'))
+      layers.set('records', { order: LAYER_ORDER.points, source: null, layers: [gl] });
+    // Drawn now, before the panels that follow the same records event: software WebGL renders the
+    // frame in the GPU process while this thread goes on with the charts (issue 11, Performance).
+    else if (map.getLayer(RECORDS_LAYER) !== undefined) map.redraw();
     let drawnCount = 0;
     for (let k = 0; k < positions.length; k++)
       if (!Number.isNaN(placed.points.mx[positions[k]!]!)) drawnCount++;
     legend.set('records', recordsLegend(drawnCount, positions.length - drawnCount, rows, records));
   };
 
-  /** The records source: this zoom's clusters and lone points (none at street zooms). */
-  const drawClusters = () => {
+  /** This zoom's clusters and single points; at street zooms every placed selected row. */
+  const drawScene = () => {
     if (drawn === null || placed === null) return;
     const zoom = clusterZoom();
-    const { snapshot, positions } = drawn.points;
-    const data =
-      zoom > CLUSTER_MAX_ZOOM
-        ? NO_POINTS
-        : clusterFeatures(
-            snapshot.columns,
-            gridCells(placed.points, positions, zoom, CLUSTER_RADIUS_PX),
-            zoom,
-          );
-    shownZoom = zoom;
-    const source = map.getSource('records') as GeoJSONSource | undefined;
-    if (layers.has('records') && source !== undefined) {
-      void source.setData(data);
-      map.setPaintProperty(RECORD_POINT_LAYER, 'circle-color', colour);
-    } else addClusterLayers(data);
-  };
-
-  /** The street-level source, made on first reaching STREET_ZOOM, then only re-filtered. */
-  const drawStreet = () => {
-    if (drawn === null) return;
-    const { snapshot, positions } = drawn.points;
-    const street = streetSnapshot === snapshot && layers.has('records-all');
-    // Not yet at street zoom: nothing to filter, so no mask of every snapshot row to build.
-    if (!street && map.getZoom() < STREET_ZOOM) return;
-    const filter = selectedRowsFilter(positions, snapshot.columns.count) as FilterSpecification;
-    if (street) {
-      map.setFilter(STREET_POINT_LAYER, filter, { validate: false });
-      map.setPaintProperty(STREET_POINT_LAYER, 'circle-color', colour);
+    const { positions } = drawn.points;
+    const { mx } = placed.points;
+    if (zoom > CLUSTER_MAX_ZOOM) {
+      const rows = new Uint32Array(positions.length);
+      let n = 0;
+      for (let k = 0; k < positions.length; k++)
+        if (!Number.isNaN(mx[positions[k]!]!)) rows[n++] = positions[k]!;
+      shownRows = rows.subarray(0, n);
+      shown = null;
+      gl.setScene({
+        rows: shownRows,
+        clusters: { xy: new Float32Array(0), radiusPx: new Float32Array(0), labels: [] },
+        key: { drawn, zoom },
+      });
       return;
     }
-    streetSnapshot = snapshot;
-    layers.set('records-all', {
-      order: LAYER_ORDER.points,
-      source: { type: 'geojson', data: snapshotFeatures(snapshot.columns) },
-      layers: [
-        {
-          id: STREET_POINT_LAYER,
-          type: 'circle',
-          source: 'records-all',
-          minzoom: STREET_ZOOM,
-          filter,
-          paint: { ...POINT_PAINT, 'circle-color': colour },
-        },
-      ],
+    const cells = gridCells(placed.points, positions, zoom, CLUSTER_RADIUS_PX);
+    const single: number[] = [];
+    const cell: number[] = [];
+    for (let s = 0; s < cells.key.length; s++) {
+      if (cells.count[s] === 1) single.push(cells.first[s]!);
+      else cell.push(s);
+    }
+    const clusters: ShownClusters = {
+      zoom,
+      cells,
+      cell,
+      mx: new Float64Array(cell.length),
+      my: new Float64Array(cell.length),
+      radiusPx: new Float32Array(cell.length),
+    };
+    const xy = new Float32Array(cell.length * 2);
+    const labels: string[] = [];
+    cell.forEach((s, k) => {
+      const count = cells.count[s]!;
+      clusters.mx[k] = cells.sumX[s]! / count;
+      clusters.my[k] = cells.sumY[s]! / count;
+      clusters.radiusPx[k] = clusterRadiusPx(count);
+      [xy[2 * k], xy[2 * k + 1]] = toTile(placed!.anchor, clusters.mx[k]!, clusters.my[k]!);
+      labels.push(abbreviateCount(count));
+    });
+    shown = clusters;
+    shownRows = Uint32Array.from(single);
+    gl.setScene({
+      rows: shownRows,
+      clusters: { xy, radiusPx: clusters.radiusPx, labels },
+      key: { drawn, zoom },
     });
   };
 
   const onZoomEnd = () => {
-    if (drawn === null) return;
-    if (clusterZoom() !== shownZoom) drawClusters();
-    if (streetSnapshot === null) drawStreet();
+    if (drawn !== null && clusterZoom() !== (shown?.zoom ?? STREET_ZOOM)) drawScene();
   };
 
-  const addClusterLayers = (data: GeoJSON.FeatureCollection) =>
-    layers.set('records', {
-      order: LAYER_ORDER.points,
-      source: { type: 'geojson', data },
-      layers: [
-        {
-          id: CLUSTER_LAYER,
-          type: 'circle',
-          source: 'records',
-          filter: ['has', 'point_count'],
-          paint: {
-            'circle-color': CLUSTER_COLOUR,
-            'circle-opacity': 0.6,
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 1,
-            'circle-radius': ['step', ['get', 'point_count'], 9, 10, 11, 50, 14, 200, 18, 1000, 24],
-          },
-        },
-        {
-          id: 'records-cluster-count',
-          type: 'symbol',
-          source: 'records',
-          filter: ['has', 'point_count'],
-          // No glyphs URL in the style: MapLibre draws the digits with a local font.
-          layout: {
-            'text-field': ['get', 'point_count_abbreviated'],
-            'text-font': ['sans-serif'],
-            'text-size': 11,
-            'text-allow-overlap': true,
-          },
-          paint: { 'text-color': '#0b1f33', 'text-halo-color': '#ffffff', 'text-halo-width': 1 },
-        },
-        {
-          id: RECORD_POINT_LAYER,
-          type: 'circle',
-          source: 'records',
-          filter: ['!', ['has', 'point_count']],
-          paint: { ...POINT_PAINT, 'circle-color': colour },
-        },
-      ],
-    });
-
   /**
-   * The points' colour expression (over the snapshot's category codes `c` and dataset ids `d`) and
-   * the legend rows that explain it.
+   * Each colour of the points, by dataset id or by the snapshot's category code (anything else is
+   * grey), and the legend rows that explain them.
    */
-  const symbology = (
-    records: FilteredRecords,
-  ): { expression: ExpressionSpecification; rows: HTMLElement[] } => {
+  const symbology = (records: FilteredRecords): { colours: Map<number, string>; rows: HTMLElement[] } => {
     const { columns } = records;
     if (colourBy === 'category') {
       const { named, other } = categoryColours(columns.categoryCode, columns.categories);
@@ -205,19 +194,18 @@ export function connectRecordsLayer(ctx: MapContext): Dispose {
       const rows = named.map((c) => legendRow(swatch('dot', c.colour), `${c.label} (${count(c.count)})`));
       if (other > 0) rows.push(legendRow(swatch('dot', OTHER_COLOUR), `Other categories (${count(other)})`));
       return {
-        expression: matchColour(
-          'c',
-          named.map((c) => [c.code < 0 ? -1 : (snapshotCode.get(c.label) ?? -2), c.colour]),
-        ) as ExpressionSpecification,
+        colours: new Map(named.map((c) => [c.code < 0 ? -1 : (snapshotCode.get(c.label) ?? -2), c.colour])),
         rows,
       };
     }
     const colours = datasetColours(ws.datasets.filter((d) => d.geometry === 'points').map((d) => d.id));
-    const shown = new Map(records.summary.byDataset.map((d) => [d.datasetId, d.count]));
+    const perDataset = new Map(records.summary.byDataset.map((d) => [d.datasetId, d.count]));
     const rows = ws.datasets
-      .filter((d) => colours.has(d.id) && (shown.get(d.id) ?? 0) > 0)
-      .map((d) => legendRow(swatch('dot', colours.get(d.id)!), `${d.name} (${count(shown.get(d.id)!)})`));
-    return { expression: matchColour('d', colours) as ExpressionSpecification, rows };
+      .filter((d) => colours.has(d.id) && (perDataset.get(d.id) ?? 0) > 0)
+      .map((d) =>
+        legendRow(swatch('dot', colours.get(d.id)!), `${d.name} (${count(perDataset.get(d.id)!)})`),
+      );
+    return { colours, rows };
   };
 
   const recordsLegend = (
@@ -252,41 +240,103 @@ export function connectRecordsLayer(ctx: MapContext): Dispose {
     );
   };
 
-  const onClusterClick = (event: MapMouseEvent) => {
-    const [cluster] = map.queryRenderedFeatures(event.point, { layers: [CLUSTER_LAYER] });
-    const key = Number(cluster?.properties?.['cluster_id']);
-    const zoom = Number(cluster?.properties?.['z']);
-    if (cluster === undefined || drawn === null || placed === null || !Number.isInteger(zoom)) return;
+  /** World position (Web Mercator, 0–1) of a screen point. */
+  const worldAt = (point: PointLike): [number, number] => {
+    const { lng, lat } = map.unproject(point);
+    const m = toMercator(Float64Array.of(lng), Float64Array.of(lat));
+    return [m.mx[0]!, m.my[0]!];
+  };
+
+  /** The drawn cluster under a screen point, as an index into `shown`, or -1. */
+  const clusterAt = (point: { x: number; y: number }): number => {
+    if (shown === null) return -1;
+    const [x, y] = worldAt([point.x, point.y]);
+    const radius = { x: shown.mx, y: shown.my, radiusPx: shown.radiusPx };
+    return nearestCluster(x, y, radius, WORLD_PX_AT_Z0 * 2 ** map.getZoom());
+  };
+
+  const idsNear = (point: { x: number; y: number }, px: number): number[] => {
+    if (drawn === null || placed === null || shownRows.length === 0) return [];
+    const corners = [
+      worldAt([point.x - px, point.y - px]),
+      worldAt([point.x + px, point.y - px]),
+      worldAt([point.x - px, point.y + px]),
+      worldAt([point.x + px, point.y + px]),
+    ];
+    const xs = corners.map(([x]) => x);
+    const ys = corners.map(([, y]) => y);
+    const box: [number, number, number, number] = [
+      Math.min(...xs),
+      Math.min(...ys),
+      Math.max(...xs),
+      Math.max(...ys),
+    ];
+    const { id } = placed.snapshot.columns;
+    return rowsInBox(placed.points.mx, placed.points.my, shownRows, box).map((row) => id[row]!);
+  };
+
+  const onClick = (event: MapMouseEvent) => {
+    const k = clusterAt(event.point);
+    if (k < 0 || shown === null || drawn === null || placed === null) return;
     const to = expansionZoom(
       placed.points,
       drawn.points.positions,
-      zoom,
-      key,
+      shown.zoom,
+      shown.cells.key[shown.cell[k]!]!,
       CLUSTER_RADIUS_PX,
       CLUSTER_MAX_ZOOM,
     );
-    const [lon, lat] = (cluster.geometry as GeoJSON.Point).coordinates as [number, number];
+    const [lon, lat] = fromMercator(shown.mx[k]!, shown.my[k]!);
     map.easeTo({ center: [lon, lat], zoom: Math.min(to, 18), duration: 0 });
   };
-  const pointer = () => (map.getCanvas().style.cursor = 'pointer');
-  const plain = () => (map.getCanvas().style.cursor = '');
-  map.on('click', CLUSTER_LAYER, onClusterClick);
-  map.on('mouseenter', CLUSTER_LAYER, pointer);
-  map.on('mouseleave', CLUSTER_LAYER, plain);
+  /** The pointer over a cluster or a point; the cursor is left alone elsewhere (other layers set it). */
+  let pointing = false;
+  const onMove = (event: MapMouseEvent) => {
+    const over = clusterAt(event.point) >= 0 || idsNear(event.point, HIT_PX).length > 0;
+    if (over === pointing) return;
+    pointing = over;
+    map.getCanvas().style.cursor = over ? 'pointer' : '';
+  };
+  map.on('click', onClick);
+  map.on('mousemove', onMove);
   map.on('zoomend', onZoomEnd);
 
   const offRecords = ws.on('records', draw);
   if (ws.records !== null) draw(ws.records);
-  return () => {
+  const dispose = () => {
     offRecords();
-    map.off('click', CLUSTER_LAYER, onClusterClick);
-    map.off('mouseenter', CLUSTER_LAYER, pointer);
-    map.off('mouseleave', CLUSTER_LAYER, plain);
+    map.off('click', onClick);
+    map.off('mousemove', onMove);
     map.off('zoomend', onZoomEnd);
     layers.remove('records');
-    layers.remove('records-all');
     legend.set('records', null);
   };
+  return { dispose, idsNear };
+}
+
+/** Pixels around the pointer that count as "on" a point (identify uses the same). */
+export const HIT_PX = 5;
+
+/** Each snapshot row's RGBA by its dataset or category (grey when `colours` has none for it). */
+function rowColours(snapshot: Snapshot, by: ColourBy, colours: Map<number, string>): Uint8Array {
+  const { count: n, datasetId, categoryCode } = snapshot.columns;
+  const keys = by === 'dataset' ? datasetId : categoryCode;
+  const rgb = new Map([...colours].map(([key, hex]) => [key, hexRgb(hex)]));
+  const other = hexRgb(OTHER_COLOUR);
+  const out = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++) {
+    const [r, g, b] = rgb.get(keys[i]!) ?? other;
+    out[4 * i] = r;
+    out[4 * i + 1] = g;
+    out[4 * i + 2] = b;
+    out[4 * i + 3] = 255;
+  }
+  return out;
+}
+
+function hexRgb(hex: string): [number, number, number] {
+  const v = Number.parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
 }
 
 function count(n: number): string {

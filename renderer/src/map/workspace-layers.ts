@@ -39,14 +39,15 @@ export function connectWorkspaceLayers(app: AppContext, ws: Workspace): Dispose 
   if (TEST_HOOKS && !Object.hasOwn(map.getContainer(), 'maplibreMap'))
     Object.defineProperty(map.getContainer(), 'maplibreMap', { value: map, configurable: true });
   const ctx: MapContext = { app, ws, map, layers, legend, fitTo: (bounds) => fitMapTo(map, bounds) };
+  const records = connectRecordsLayer(ctx);
   const dispose = disposeAll([
     connectReferenceLinesLayer(ctx),
     connectBoundariesLayer(ctx),
     connectChoroplethLayer(ctx),
     connectKdeLayer(ctx),
     connectChainsLayer(ctx),
-    connectRecordsLayer(ctx),
-    connectIdentify(ctx),
+    records.dispose,
+    connectIdentify(ctx, records),
     connectGoToData(ctx),
     connectLocatedLayer(ctx),
   ]);
