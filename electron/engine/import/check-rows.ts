@@ -69,6 +69,8 @@ export async function checkRows(
   const attrs = new AttrEncoder();
   const batch = new RecordBatchBuilder(BATCH_RECORDS);
   const referenceColumn = mapping.fields.reference ?? null;
+  // A new dataset has none: skip hashing every reference for an empty set.
+  const anyKnown = knownReferences.size > 0;
 
   for await (const rows of batches) {
     for (const { rowNumber, cells } of rows) {
@@ -80,7 +82,7 @@ export async function checkRows(
         continue;
       }
       const record = outcome.record;
-      if (record.reference !== null && knownReferences.has(record.reference)) {
+      if (anyKnown && record.reference !== null && knownReferences.has(record.reference)) {
         const issue: RowIssue = {
           rowNumber,
           column: referenceColumn,
