@@ -11,6 +11,7 @@ import { assertProjectedCoordinates } from '../../../shared/analysis/knox/assert
 import type { DistanceMetric } from '../../../shared/analysis/knox/bands.js';
 import { closePairBound } from '../../../shared/analysis/knox/close-pair-bound.js';
 import {
+  estimateKnoxSeconds,
   estimateText,
   type KnoxEstimate,
   knoxRunEstimate,
@@ -260,11 +261,14 @@ const IN_PROCESS_MAX_SECONDS = 0.3;
  */
 function runThreads(events: EventColumns, settings: KnoxSettings, threads: number | undefined): number {
   if (threads !== undefined) return threads;
-  const counts = {
-    events: events.x.length,
-    closePairs: closePairBound(events.x, events.y, settings.distanceEdgesM),
-  };
-  return knoxRunEstimate(counts, settings, 1).seconds < IN_PROCESS_MAX_SECONDS ? 1 : defaultPoolSize();
+  const bound = closePairBound(events.x, events.y, settings.distanceEdgesM);
+  return oneThreadSeconds(events.x.length, bound, settings) < IN_PROCESS_MAX_SECONDS ? 1 : defaultPoolSize();
+}
+
+/** The estimated seconds of the iterations on one thread (knox-estimate.ts; no words, no Intl). */
+function oneThreadSeconds(events: number, closePairs: number, settings: KnoxSettings): number {
+  const timeBands = settings.timeEdgesDays.length - 1;
+  return estimateKnoxSeconds({ events, closePairs, iterations: settings.iterations, threads: 1, timeBands });
 }
 
 /** The close pairs (the plan, built in this process) and the estimated time of the iterations. */
@@ -287,9 +291,7 @@ async function computeKnox(
   const size = runThreads(events, settings, threads);
   if (size === 1) {
     const plan = refusing(() => planKnox(events, settings));
-    onEstimate(
-      knoxRunEstimate({ events: plan.eventCount, closePairs: plan.pairs.length }, settings, 1).seconds,
-    );
+    onEstimate(oneThreadSeconds(plan.eventCount, plan.pairs.length, settings));
     return refusing(() => knoxTestOfPlan(settings, plan, events.day, progress));
   }
   const pool = new WorkerPool({ size });

@@ -48,4 +48,26 @@ describe('closePairBound(x, y, distanceEdgesM)', () => {
     expect(closePairBound(x, y, [0, Infinity])).toBe(0);
     expect(closePairBound(x, y, [0, 1000])).toBe(6);
   });
+
+  it('counts sparse cells over a wide area in a hash map, never below the true count', () => {
+    // Three clumps 10,000 km apart with a 5 m radius: 4 · 10^12 cells, too many for a flat array.
+    const random = new Random(3);
+    const x = new Float64Array(120);
+    const y = new Float64Array(120);
+    for (let i = 0; i < 120; i++) {
+      x[i] = (i % 3) * 1e7 + random.uniform(0, 12);
+      y[i] = (i % 3) * 1e7 + random.uniform(0, 12);
+    }
+    const bound = closePairBound(x, y, [0, 5, Infinity]);
+    expect(bound).toBeGreaterThanOrEqual(brutePairs(x, y, 5, 'euclidean'));
+    expect(bound).toBeLessThanOrEqual(3 * ((40 * 39) / 2));
+    // Two events in diagonal neighbour cells and one far away: exactly one pair in reach.
+    const z = Float64Array.from([0.5, 1.5, 3e7]);
+    expect(closePairBound(z, z, [0, 1, Infinity])).toBe(1);
+  });
+
+  it('falls back to every pair when the cells are too many for exact keys', () => {
+    const far = Float64Array.from([0, 1e9, 2e9]);
+    expect(closePairBound(far, far, [0, 0.001, Infinity])).toBe(3);
+  });
 });
