@@ -57,7 +57,14 @@ type MapHandle = {
   jumpTo(o: { center: [number, number]; zoom: number }): void;
   project(p: [number, number]): { x: number; y: number };
   querySourceFeatures(id: string): { properties: Record<string, unknown> }[];
-  getLayer(id: string): { implementation: { shown(): { clusters: string[]; points: number } } } | undefined;
+  getLayer(id: string):
+    | {
+        implementation: {
+          shown(): { clusters: string[]; points: number };
+          clusterPlaces(): [number, number][];
+        };
+      }
+    | undefined;
   once(event: 'idle', listener: () => void): void;
   triggerRepaint(): void;
 };
@@ -150,6 +157,24 @@ test('goes to the data, identifies a point, maps area-only data and draws refere
   );
   await mapIdle(page);
   await page.screenshot({ path: testInfo.outputPath('map-data-town.png') });
+
+  // A click on the largest cluster zooms in to where it breaks apart, centred on it.
+  const before = await mapView(page);
+  const cluster = await page.evaluate(() => {
+    const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+    const layer = map.getLayer('records-gl')!.implementation;
+    const sizes = layer
+      .shown()
+      .clusters.map((label) => (label.endsWith('k') ? Number.parseFloat(label) * 1000 : Number(label)));
+    const place = layer.clusterPlaces()[sizes.indexOf(Math.max(...sizes))]!;
+    return { place, screen: map.project(place) };
+  });
+  const box = await page.locator('#map canvas').boundingBox();
+  await page.mouse.click(box!.x + cluster.screen.x, box!.y + cluster.screen.y);
+  await expect.poll(async () => (await mapView(page)).zoom).toBeGreaterThan(before.zoom);
+  const after = await mapView(page);
+  expect(after.bounds[0] < cluster.place[0] && cluster.place[0] < after.bounds[2]).toBe(true);
+  expect(after.bounds[1] < cluster.place[1] && cluster.place[1] < after.bounds[3]).toBe(true);
 
   // Identify: the first record of the extract, clicked where the map draws it.
   const first = POLICE[0]!;

@@ -17,12 +17,14 @@
  * frame drew (the bench's sign that a selection is on screen).
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
+import { fromMercator } from './point-clusters.js';
 import {
   type AnchorTile,
   countLabelQuads,
   type GlyphSet,
   LABEL_VERTEX_FLOATS,
   pointRadiusPx,
+  TILE_EXTENT,
 } from './records-geometry.js';
 import {
   ATTRIBUTE,
@@ -99,6 +101,19 @@ export class RecordsGlLayer implements CustomLayerInterface {
   /** What the last uploaded scene holds: cluster counts and single points (for tests). */
   shown(): { clusters: string[]; points: number } {
     return { clusters: [...(this.scene?.clusters.labels ?? [])], points: this.scene?.rows.length ?? 0 };
+  }
+
+  /** Where each cluster of the last scene is drawn, [lon, lat] in the order of `shown().clusters`. */
+  clusterPlaces(): [number, number][] {
+    const xy = this.scene?.clusters.xy ?? new Float32Array(0);
+    const tiles = 2 ** this.anchor.z;
+    const places: [number, number][] = [];
+    for (let k = 0; k < xy.length / 2; k++) {
+      const mx = (this.anchor.x + xy[2 * k]! / TILE_EXTENT) / tiles;
+      const my = (this.anchor.y + xy[2 * k + 1]! / TILE_EXTENT) / tiles;
+      places.push(fromMercator(mx, my));
+    }
+    return places;
   }
 
   onAdd(map: MapLibreMap, gl: WebGL2RenderingContext): void {
