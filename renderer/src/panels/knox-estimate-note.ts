@@ -1,6 +1,6 @@
 /**
  * The line under the Knox panel's inputs that says, before Run, how long the run will take (issue 15
- * item 4): "About 5 s for 999 iterations (6.2 M close pairs)", from the Api's planKnox (the plan's
+ * item 4): "About 4 s for 999 iterations (6.2 M close pairs)", from the Api's planKnox (the plan's
  * close pairs and shared/analysis/knox/knox-estimate.ts). Asked again a short while after the inputs
  * stop changing; an answer to inputs that have changed since is dropped. One question at a time, and
  * only while the panel is on screen: a filter change in another tab must not queue plans of a large

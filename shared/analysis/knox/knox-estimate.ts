@@ -4,16 +4,17 @@
  *
  *   seconds ≈ iterations × (pairs × PAIR_NS + events × EVENT_NS) ÷ threads ÷ 10⁹
  *
- * PAIR_NS and EVENT_NS were measured on our two-core build machine, both threads busy: about 1.6 ns
- * per pair with at most PACKED_BANDS time bands (sums in registers, count-table.ts), about 3 ns with
+ * PAIR_NS and EVENT_NS were measured on our two-core build machine, both threads busy (bench/knox.bench.ts
+ * knox.sample-wide.pool-2): about 1.1 ns per pair with at most PACKED_BANDS time bands (eight
+ * permutations a pass, two days to a word, sums in registers: count-table.ts), about 1.8 ns with
  * more (a store per pair), about 20 ns per event for the shuffle and the gather. A busy or slower
  * machine takes longer, so callers say "about".
  */
 import { formatCount } from '../../profile/format.js';
 import { PACKED_BANDS } from './knox-plan.js';
 
-const PAIR_NS_PACKED = 1.6;
-const PAIR_NS = 3;
+const PAIR_NS_PACKED = 1.1;
+const PAIR_NS = 1.8;
 const EVENT_NS = 20;
 
 export interface KnoxWork {
@@ -36,7 +37,7 @@ export interface KnoxEstimate extends KnoxWork {
   seconds: number;
   /** Whether the run may stop before `iterations` (the estimate is then an upper bound). */
   earlyStop: boolean;
-  /** "About 5 s for 999 iterations (6.2 M close pairs)". */
+  /** "About 4 s for 999 iterations (6.2 M close pairs)". */
   text: string;
 }
 

@@ -259,8 +259,8 @@ describe('planKnox', () => {
       threads: 2,
       earlyStop: false,
     });
-    // 999 × (pairs × 1.6 ns + 300 × 20 ns) ÷ 2 threads (3 time bands; knox-estimate.ts).
-    expect(estimate.seconds).toBeCloseTo((999 * (closePairs * 1.6 + 300 * 20)) / 2 / 1e9, 12);
+    // 999 × (pairs × 1.1 ns + 300 × 20 ns) ÷ 2 threads (3 time bands; knox-estimate.ts).
+    expect(estimate.seconds).toBeCloseTo((999 * (closePairs * 1.1 + 300 * 20)) / 2 / 1e9, 12);
     expect(estimate.text).toBe(
       `Under a second for 999 iterations (${closePairs.toLocaleString('en-GB')} close pairs)`,
     );

@@ -6,19 +6,19 @@ import {
 } from '../../../../../shared/analysis/knox/knox-estimate.js';
 
 describe('estimateKnoxSeconds', () => {
-  it('is iterations × (pairs × 1.6 ns + events × 20 ns) ÷ threads with at most 4 time bands', () => {
-    // The sample town's wide bands: 999 × (6,234,422 × 1.6 + 8,905 × 20) ns ÷ 2 = 5.0712 s, by hand.
+  it('is iterations × (pairs × 1.1 ns + events × 20 ns) ÷ threads with at most 4 time bands', () => {
+    // The sample town's wide bands: 999 × (6,234,422 × 1.1 + 8,905 × 20) ns ÷ 2 = 3.5144 s, by hand.
     const work = { events: 8905, closePairs: 6_234_422, iterations: 999, threads: 2, timeBands: 4 };
-    expect(estimateKnoxSeconds(work)).toBeCloseTo((999 * (6_234_422 * 1.6 + 8905 * 20)) / 2 / 1e9, 9);
-    expect(estimateKnoxSeconds(work)).toBeCloseTo(5.0712, 3);
+    expect(estimateKnoxSeconds(work)).toBeCloseTo((999 * (6_234_422 * 1.1 + 8905 * 20)) / 2 / 1e9, 9);
+    expect(estimateKnoxSeconds(work)).toBeCloseTo(3.5144, 3);
     expect(
       estimateKnoxSeconds({ events: 10, closePairs: 0, iterations: 100, threads: 0, timeBands: 1 }),
     ).toBeCloseTo(2e-5, 12);
   });
 
-  it('is pairs × 3 ns with more than 4 time bands (a store per pair)', () => {
+  it('is pairs × 1.8 ns with more than 4 time bands (a store per pair)', () => {
     const work = { events: 8905, closePairs: 6_234_422, iterations: 999, threads: 2, timeBands: 5 };
-    expect(estimateKnoxSeconds(work)).toBeCloseTo(9.4314, 3);
+    expect(estimateKnoxSeconds(work)).toBeCloseTo(5.6943, 3);
   });
 
   it('says it in words an analyst reads', () => {
@@ -26,7 +26,7 @@ describe('estimateKnoxSeconds', () => {
     expect(estimateText(9.43)).toBe('about 9 s');
     expect(estimateText(185)).toBe('about 3 min');
     const work = { events: 8905, closePairs: 6_234_422, iterations: 999, threads: 2, timeBands: 4 };
-    expect(knoxEstimate(work, false).text).toBe('About 5 s for 999 iterations (6.2 M close pairs)');
-    expect(knoxEstimate(work, true).text).toBe('At most about 5 s for 999 iterations (6.2 M close pairs)');
+    expect(knoxEstimate(work, false).text).toBe('About 4 s for 999 iterations (6.2 M close pairs)');
+    expect(knoxEstimate(work, true).text).toBe('At most about 4 s for 999 iterations (6.2 M close pairs)');
   });
 });
