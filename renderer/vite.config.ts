@@ -3,6 +3,7 @@
  * the web host and from Electron's app scheme. The index.html CSP meta (defence in depth; the hosts
  * also send the header) is written from shared/security/csp.ts at build time, so there is one policy.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { buildMetaCsp } from '../shared/security/csp.js';
@@ -29,7 +30,12 @@ export default defineConfig({
   // Test hooks (shell/test-hooks.ts) only in a build for the tests: scripts/build.mjs sets the variable.
   define: { __HOTSPOT_TEST_HOOKS__: JSON.stringify(process.env.HOTSPOT_TEST_HOOKS === '1') },
   build: {
-    outDir: fileURLToPath(new URL(`../${process.env.HOTSPOT_DIST ?? 'dist'}/renderer`, import.meta.url)),
+    // HOTSPOT_DIST may be relative to the project or absolute (a side build in /tmp).
+    outDir: resolve(
+      fileURLToPath(new URL('..', import.meta.url)),
+      process.env.HOTSPOT_DIST ?? 'dist',
+      'renderer',
+    ),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
