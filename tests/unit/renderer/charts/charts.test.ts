@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { topCategories } from '../../../../renderer/src/charts/category-bars.js';
-import { hourWeekOf } from '../../../../shared/analysis/aoristic/hour-week.js';
 import { fillMonths, monthLabel } from '../../../../renderer/src/charts/trend.js';
+import { hourWeekOf } from '../../../../shared/analysis/aoristic/hour-week.js';
 import { PRECISION_CODE, wallClockMs } from '../../../../shared/model/time.js';
 
 describe('fillMonths', () => {
