@@ -51,49 +51,74 @@ export function suggestBandwidthM(
   let sumX = 0;
   let sumY = 0;
   let count = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (use && use[i] === 0) continue;
-    const w = weight ? weight[i] : 1;
-    sumW += w;
-    sumX += w * x[i];
-    sumY += w * y[i];
-    count++;
+  if (!weight && !use) {
+    for (let i = 0; i < x.length; i++) {
+      sumX += x[i];
+      sumY += y[i];
+    }
+    sumW = x.length;
+    count = x.length;
+  } else {
+    for (let i = 0; i < x.length; i++) {
+      if (use && use[i] === 0) continue;
+      const w = weight ? weight[i] : 1;
+      sumW += w;
+      sumX += w * x[i];
+      sumY += w * y[i];
+      count++;
+    }
   }
   if (count < 2 || !(sumW > 0)) return Number.NaN;
   const meanX = sumX / sumW;
   const meanY = sumY / sumW;
 
+  // Squared distances: the median of the distances is the square root of the median of their squares
+  // (the rounded square root is monotone), so only the middle values need a square root.
   // Event index of each distance, needed only for the weighted median.
   const index = weight ? new Uint32Array(count) : null;
-  const dist = new Float64Array(count);
+  const dist2 = new Float64Array(count);
   let sumSq = 0;
-  for (let i = 0, k = 0; i < x.length; i++) {
-    if (use && use[i] === 0) continue;
-    const dx = x[i] - meanX;
-    const dy = y[i] - meanY;
-    const d2 = dx * dx + dy * dy;
-    sumSq += (weight ? weight[i] : 1) * d2;
-    dist[k] = Math.sqrt(d2);
-    if (index) index[k] = i;
-    k++;
+  if (!weight && !use) {
+    for (let i = 0; i < x.length; i++) {
+      const dx = x[i] - meanX;
+      const dy = y[i] - meanY;
+      const d2 = dx * dx + dy * dy;
+      sumSq += d2;
+      dist2[i] = d2;
+    }
+  } else {
+    for (let i = 0, k = 0; i < x.length; i++) {
+      if (use && use[i] === 0) continue;
+      const dx = x[i] - meanX;
+      const dy = y[i] - meanY;
+      const d2 = dx * dx + dy * dy;
+      sumSq += (weight ? weight[i] : 1) * d2;
+      dist2[k] = d2;
+      if (index) index[k] = i;
+      k++;
+    }
   }
   const standardDistance = Math.sqrt(sumSq / sumW);
-  const medianDistance = weight && index ? weightedMedian(dist, index, weight, sumW) : median(dist);
+  const medianDistance =
+    weight && index ? Math.sqrt(weightedMedian(dist2, index, weight, sumW)) : medianOfRoots(dist2);
   const n = weight ? sumW : count;
   const h = 0.9 * Math.min(standardDistance, Math.sqrt(1 / Math.LN2) * medianDistance) * n ** -0.2;
   return h > 0 ? h : Number.NaN;
 }
 
-/** Median of the values (reorders them in place); the mean of the middle two for an even count. */
-function median(values: Float64Array): number {
+/**
+ * Median of the square roots of the values (reorders them in place); the mean of the middle two
+ * for an even count.
+ */
+function medianOfRoots(values: Float64Array): number {
   const n = values.length;
   const mid = n >> 1;
-  const upper = select(values, mid);
+  const upper = Math.sqrt(select(values, mid));
   if (n % 2 === 1) return upper;
   // After selecting, everything left of `mid` is ≤ the upper middle; the lower middle is their maximum.
   let lower = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < mid; i++) if (values[i] > lower) lower = values[i];
-  return (lower + upper) / 2;
+  return (Math.sqrt(lower) + upper) / 2;
 }
 
 /** The k-th smallest value (0-based), by Hoare's quickselect with a median-of-three pivot: O(n) expected. */

@@ -40,6 +40,24 @@ export function boundingBox(x: Float64Array, y: Float64Array, use?: Uint8Array):
   return minX <= maxX ? { minX, minY, maxX, maxY } : null;
 }
 
+/** Bounding box of the points among `x, y` inside the closed rectangle `within`; null if none. */
+export function boundingBoxWithin(x: Float64Array, y: Float64Array, within: Extent): Extent | null {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < x.length; i++) {
+    const px = x[i];
+    const py = y[i];
+    if (!(px >= within.minX && px <= within.maxX && py >= within.minY && py <= within.maxY)) continue;
+    if (px < minX) minX = px;
+    if (px > maxX) maxX = px;
+    if (py < minY) minY = py;
+    if (py > maxY) maxY = py;
+  }
+  return minX <= maxX ? { minX, minY, maxX, maxY } : null;
+}
+
 /** The extent grown by `marginM` on every side. */
 export function padExtent(extent: Extent, marginM: number): Extent {
   return {

@@ -33,8 +33,8 @@ import { boundaryMask } from './clip.js';
 import { defaultBandwidthM, defaultCellSizeM, suggestBandwidthM } from './defaults.js';
 import {
   boundingBox,
+  boundingBoxWithin,
   type Extent,
-  extentContains,
   type GridSpec,
   gridSpecForExtent,
   padExtent,
@@ -131,8 +131,6 @@ export function planKde(
   if (boundary && boundary.length === 0) throw new RangeError('boundary has no polygon');
 
   if (!options.extent && !boundary) refuseStrayPoints(findStrayPoints(x, y), x, y);
-  // Events inside the boundary, or else the explicit extent (closed), choose the default cell size;
-  // the final study-area test below also asks for the grid's rectangle, which contains the extent.
   let inBoundary: Uint8Array | undefined;
   if (boundary) {
     const [bx0, by0, bx1, by1] = polygonBBox(boundary);
@@ -142,10 +140,16 @@ export function planKde(
       (px, py) => px >= bx0 && px <= bx1 && py >= by0 && py <= by1 && pointInMultiPolygon(boundary, px, py),
     );
   }
+  // The events' box is needed only to choose a default cell size or extent: from the events inside
+  // the boundary, or else the explicit extent (closed); the final study-area test below also asks
+  // for the grid's rectangle, which contains the extent.
   const extent0 = options.extent;
-  const inExtent =
-    inBoundary ?? (extent0 ? insideMask(x, y, (px, py) => extentContains(extent0, px, py)) : undefined);
-  const bbox = boundingBox(x, y, inExtent);
+  const needsBox = options.cellSizeM === undefined || (!extent0 && !boundary);
+  const bbox = !needsBox
+    ? null
+    : inBoundary || !extent0
+      ? boundingBox(x, y, inBoundary)
+      : boundingBoxWithin(x, y, extent0);
 
   let cellSizeM = options.cellSizeM;
   if (cellSizeM === undefined) {
@@ -185,18 +189,27 @@ export function planKde(
   const inGrid = (px: number, py: number) =>
     px >= spec.originX && px <= gridMaxX && py >= spec.originY && py <= gridMaxY;
   let use: Uint8Array | undefined;
+  let used = x.length;
   if (inBoundary) {
     use = inBoundary;
-    for (let i = 0; i < x.length; i++) if (use[i] === 1 && !inGrid(x[i], y[i])) use[i] = 0;
+    used = 0;
+    for (let i = 0; i < x.length; i++) {
+      if (use[i] === 1 && !inGrid(x[i], y[i])) use[i] = 0;
+      used += use[i];
+    }
   } else if (options.extent) {
-    use = insideMask(x, y, inGrid);
+    use = new Uint8Array(x.length);
+    used = rectangleMask(
+      x,
+      y,
+      { minX: spec.originX, minY: spec.originY, maxX: gridMaxX, maxY: gridMaxY },
+      use,
+    );
   }
-  let used = 0;
-  let usedWeight = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (use && use[i] === 0) continue;
-    used++;
-    usedWeight += weight ? weight[i] : 1;
+  let usedWeight = used;
+  if (weight) {
+    usedWeight = 0;
+    for (let i = 0; i < x.length; i++) if (!use || use[i] === 1) usedWeight += weight[i];
   }
   const excludedOutside = x.length - used;
   if (use && excludedOutside === 0) use = undefined;
@@ -238,6 +251,20 @@ function insideMask(
   const mask = new Uint8Array(x.length);
   for (let i = 0; i < x.length; i++) if (inside(x[i], y[i])) mask[i] = 1;
   return mask;
+}
+
+/** Sets mask[i] = 1 for the events in the closed rectangle (0 for the others); returns their number. */
+function rectangleMask(x: Float64Array, y: Float64Array, r: Extent, mask: Uint8Array): number {
+  const { minX, minY, maxX, maxY } = r;
+  let inside = 0;
+  for (let i = 0; i < x.length; i++) {
+    const px = x[i];
+    const py = y[i];
+    const m = px >= minX && px <= maxX && py >= minY && py <= maxY ? 1 : 0;
+    mask[i] = m;
+    inside += m;
+  }
+  return inside;
 }
 
 function checkExtent(extent: Extent): void {

@@ -75,4 +75,41 @@ describe('suggestBandwidthM', () => {
   it('is NaN for fewer than two events', () => {
     expect(suggestBandwidthM(Float64Array.of(1), Float64Array.of(2))).toBeNaN();
   });
+
+  it('takes the median of the distances themselves, to the last bit, with and without a use mask', () => {
+    // Written out with Math.sqrt on every distance, a sort and the mean of the two middles
+    // (the median as the function defines it), in the function's own order of additions.
+    const plain = (x: number[], y: number[]): number => {
+      const n = x.length;
+      let sx = 0;
+      let sy = 0;
+      for (let i = 0; i < n; i++) {
+        sx += x[i];
+        sy += y[i];
+      }
+      const mx = sx / n;
+      const my = sy / n;
+      let sq = 0;
+      const d = x.map((v, i) => {
+        const d2 = (v - mx) ** 2 + (y[i] - my) ** 2;
+        sq += d2;
+        return Math.sqrt(d2);
+      });
+      d.sort((a, b) => a - b);
+      const dm = n % 2 === 1 ? d[n >> 1] : (d[(n >> 1) - 1] + d[n >> 1]) / 2;
+      return 0.9 * Math.min(Math.sqrt(sq / n), Math.sqrt(1 / Math.LN2) * dm) * n ** -0.2;
+    };
+    const random = new Random(11);
+    for (const n of [2, 3, 10, 11, 1000, 1001]) {
+      const x = Array.from({ length: n }, () => 500_000 + random.uniform(0, 3000));
+      const y = Array.from({ length: n }, () => 180_000 + random.uniform(0, 900));
+      expect(suggestBandwidthM(Float64Array.from(x), Float64Array.from(y))).toBe(plain(x, y));
+      const use = Uint8Array.from(x, (_, i) => (i % 3 === 0 ? 0 : 1));
+      const kept = (v: number[]) => v.filter((_, i) => use[i] === 1);
+      if (kept(x).length < 2) continue;
+      expect(suggestBandwidthM(Float64Array.from(x), Float64Array.from(y), undefined, use)).toBe(
+        plain(kept(x), kept(y)),
+      );
+    }
+  });
 });
