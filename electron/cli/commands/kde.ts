@@ -124,14 +124,14 @@ export const kdeCommand: CliCommand = {
     if (threshold && cells) threshold = { ...threshold, cells };
 
     const input = chooseEventInput(values, positionals);
-    // The threads load the engine (~0.2 s each) while this thread reads the events.
+    // The threads load the engine (~0.2 s each) while this thread reads the file; they read its lines.
     const pool = new WorkerPool();
     for (let k = 0; k < pool.size; k++) pool.prestart('kdeBand');
     const bar = createProgressBar(io, 'Kernel density and hotspots');
     let source: KdeEventSource;
     let run: KdeOnPoolResult;
     try {
-      source = await readEvents(input, values);
+      source = await readEvents(input, values, pool);
       run = await kdeOnPool(
         pool,
         {
@@ -178,10 +178,11 @@ async function readEvents(
     weight?: string | undefined;
     crs?: string | undefined;
   },
+  pool: WorkerPool,
 ): Promise<KdeEventSource> {
   if ('project' in input) return readProjectDataset(input.project, input.dataset);
   if (values.x === undefined || values.y === undefined) throw new CliUsageError('--x and --y are required');
-  const source = await readCsvEvents(input.csv, { x: values.x, y: values.y, weight: values.weight });
+  const source = await readCsvEvents(input.csv, { x: values.x, y: values.y, weight: values.weight }, pool);
   source.crs = values.crs ?? 'EPSG:27700';
   return source;
 }
