@@ -4,21 +4,13 @@
  * delimiter read with papaparse),
  * columns by header name or 1-based number (a file whose first row holds numbers in the x and y columns has no
  * header; rows with unreadable values are counted and the first few reported, never dropped silently),
- * or the point records of a dataset in an existing project (../event-input.ts). Given a worker pool,
- * a large plain file's lines are cut into one range per thread and read on the threads at once
- * (kde-job.ts kdeCsvColumns), the file's bytes on a SharedArrayBuffer.
+ * or the point records of a dataset in an existing project (../event-input.ts).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { hotspotEventsOf } from '../../../shared/analysis/hotspots/hotspot-events.js';
 import type { HotspotEvents } from '../../../shared/analysis/hotspots/hotspots.js';
-import {
-  cellText,
-  type NumericColumns,
-  plainFirstLine,
-  readNumericColumns,
-} from '../../../shared/import/numeric-csv.js';
-import type { WorkerPool } from '../../engine/jobs/worker-pool.js';
+import { cellText, plainFirstLine, readNumericColumns } from '../../../shared/import/numeric-csv.js';
 import { CliRefusal } from '../command.js';
 import type { EventSource } from '../event-options.js';
 
@@ -28,28 +20,24 @@ export interface KdeEventSource extends EventSource<HotspotEvents> {
 }
 
 const MAX_REASONS = 5;
-/** Smallest plain file read on the pool's threads rather than on this one. */
-const POOL_READ_BYTES = 4 << 20;
 
-/**
- * x, y (and weight) from a CSV; rows with an unreadable value are counted and reported, not used.
- * Given a pool, a large plain file is read on its threads.
- */
+/** x, y (and weight) from a CSV; rows with an unreadable value are counted and reported, not used. */
 export async function readCsvEvents(
   path: string,
   columns: { x: string; y: string; weight?: string | undefined },
-  pool?: WorkerPool,
 ): Promise<KdeEventSource> {
   let bytes: Buffer;
   try {
-    bytes = readShared(path);
+    // In one read: the promise version reads a large file in 512 KiB pieces, each a trip through
+    // the thread pool, and nothing else waits on this thread (the pool's threads start on their own).
+    bytes = readFileSync(path);
   } catch {
     throw new CliRefusal(`cannot read ${path}: check the file name`);
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const plain = plainFirstLine(bytes, bom);
   // papaparse only for the files that need it: a plain file is read without loading it.
-  const reader = plain ? plainReader(bytes, plain, pool) : await papaReader(bytes.toString('utf8', bom));
+  const reader = plain ? plainReader(bytes, plain) : await papaReader(bytes.toString('utf8', bom));
   const first = reader.first;
   const numbered = (spec: string) => (/^\d+$/.test(spec.trim()) ? Number(spec) - 1 : null);
   const nx = numbered(columns.x);
@@ -77,7 +65,7 @@ export async function readCsvEvents(
   const yc = find(columns.y, '--y');
   const wc = columns.weight !== undefined ? find(columns.weight, '--weight') : null;
   const wanted = wc === null ? [xc, yc] : [xc, yc, wc];
-  const table = await reader.table(hasHeader, wanted);
+  const table = reader.table(hasHeader, wanted);
   const { events, rejected, reasons } = usableEvents(table, wc !== null, hasHeader ? 2 : 1);
   return { label: basename(path), crs: 'EPSG:27700', events, rows: table.rows, rejected, reasons };
 }
@@ -92,91 +80,26 @@ interface NumberTable {
 /** The first non-blank row's cells, and the table of the wanted columns after it (or from it). */
 interface CsvReader {
   first: string[];
-  table(hasHeader: boolean, wanted: number[]): Promise<NumberTable>;
-}
-
-/**
- * The file's bytes on a SharedArrayBuffer, in one read: the promise version reads a large file in
- * 512 KiB pieces, each a trip through the thread pool, and nothing else waits on this thread.
- */
-function readShared(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const bytes = Buffer.from(new SharedArrayBuffer(size));
-    let read = 0;
-    for (let n = 1; read < size && n > 0; read += n) n = readSync(fd, bytes, read, size - read, null);
-    return bytes.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
+  table(hasHeader: boolean, wanted: number[]): NumberTable;
 }
 
 /** A plain file's numbers read from its bytes (shared/import/numeric-csv.ts). */
-function plainReader(
-  bytes: Buffer,
-  head: { cells: string[]; start: number; next: number },
-  pool: WorkerPool | undefined,
-): CsvReader {
+function plainReader(bytes: Buffer, head: { cells: string[]; start: number; next: number }): CsvReader {
   return {
     first: head.cells,
-    async table(hasHeader, wanted) {
+    table(hasHeader, wanted) {
       const from = hasHeader ? head.next : head.start;
-      const { columns, rows, lineStarts } =
-        pool && bytes.length - from >= POOL_READ_BYTES
-          ? await readOnPool(pool, bytes, from, wanted)
-          : readNumericColumns(bytes, from, wanted);
+      const { columns, rows, lineStarts } = readNumericColumns(bytes, from, wanted);
       return { rows, columns, cells: (row) => wanted.map((c) => cellText(bytes, lineStarts[row], c)) };
     },
   };
-}
-
-/**
- * The lines from byte `from` cut at line starts into one range per thread, each read on the pool
- * (kdeCsvColumns), and put back together in order: the same columns as readNumericColumns of the
- * whole, since it reads each line on its own.
- */
-async function readOnPool(
-  pool: WorkerPool,
-  bytes: Buffer,
-  from: number,
-  wanted: number[],
-): Promise<NumericColumns> {
-  const shared = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  const cuts = [from];
-  for (let k = 1; k < pool.size; k++) {
-    const lf = shared.indexOf(
-      0x0a,
-      Math.max(cuts[k - 1], from + Math.floor(((bytes.length - from) * k) / pool.size)),
-    );
-    if (lf < 0 || lf + 1 >= bytes.length) break;
-    cuts.push(lf + 1);
-  }
-  cuts.push(bytes.length);
-  const parts = await Promise.all(
-    cuts.slice(1).map((end, k) => pool.run('kdeCsvColumns', { bytes: shared, start: cuts[k], end, wanted })),
-  );
-  let rows = 0;
-  for (const part of parts) rows += part.rows;
-  const columns = wanted.map(() => new Float64Array(new SharedArrayBuffer(rows * 8)));
-  const lineStarts = new Float64Array(rows);
-  let at = 0;
-  for (const part of parts) {
-    for (const [k, column] of columns.entries()) column.set(part.columns[k], at);
-    lineStarts.set(part.lineStarts.subarray(0, part.rows), at);
-    at += part.rows;
-  }
-  return { columns, rows, lineStarts };
 }
 
 /** Any other file through papaparse, loaded only here. */
 async function papaReader(text: string): Promise<CsvReader> {
   const Papa = (await import('papaparse')).default;
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data;
-  return {
-    first: parsed[0] ?? [],
-    table: async (hasHeader, wanted) => papaTable(parsed, hasHeader, wanted),
-  };
+  return { first: parsed[0] ?? [], table: (hasHeader, wanted) => papaTable(parsed, hasHeader, wanted) };
 }
 
 /** The rows papaparse read, as numbers of the wanted columns (NaN where not a number). */

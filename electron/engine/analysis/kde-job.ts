@@ -11,9 +11,6 @@
  *                the bandwidth suggestion and returns the plan.
  *   kdeCsrNull   simulations [from, to) of the Monte Carlo test against complete spatial randomness
  *                (shared/analysis/hotspots/csr-test.ts): the maximum cell density of each.
- *   kdeCsvColumns  the numbers of some columns of a range of lines of a plain CSV's bytes
- *                (shared/import/numeric-csv.ts), so `hotspot kde` reads a large file on every
- *                thread at once, on the threads that then splat it (the module is loaded once).
  *   kdeHotspots  in kde-hotspots-job.ts, so a thread that only splats never loads d3-contour and
  *                simple-statistics (job-handlers.ts imports each kind's module on its first job).
  *
@@ -26,7 +23,6 @@ import { type KdeOptions, type KdePlan, planKde } from '../../../shared/analysis
 import { eventsPerRow, rowBands } from '../../../shared/analysis/kde/row-bands.js';
 import { splatEvents } from '../../../shared/analysis/kde/splat.js';
 import { ApiError } from '../../../shared/api/errors.js';
-import { type NumericColumns, readNumericColumns } from '../../../shared/import/numeric-csv.js';
 import type { ProgressFn } from '../../../shared/jobs/progress.js';
 
 export type { KdeHotspotsParams } from './kde-hotspots-job.js';
@@ -59,28 +55,6 @@ export interface KdeCsrNullParams {
 export interface KdeCsrNullResult {
   /** Maximum density (events per km²) of each simulation, in iteration order. */
   maxima: Float64Array;
-}
-
-export interface KdeCsvColumnsParams {
-  /** The whole file's bytes (on a SharedArrayBuffer, so no thread copies them). */
-  bytes: Uint8Array;
-  /** The lines from byte `start` (a line start) up to byte `end` (the start of a line, or the end). */
-  start: number;
-  end: number;
-  /** The 0-based columns to read. */
-  wanted: number[];
-}
-
-/** Rows of lines [start, end); lineStarts are offsets in the whole file. */
-export function kdeCsvColumns(params: KdeCsvColumnsParams): NumericColumns {
-  const { bytes, start, end } = params;
-  // A copy of the range in this thread's own memory: Buffer's indexOf reads it at native speed,
-  // about half the time it takes over the shared bytes.
-  const local = Buffer.from(bytes.subarray(start, end));
-  const read = readNumericColumns(local, 0, params.wanted);
-  const lineStarts = read.lineStarts.subarray(0, read.rows);
-  for (let r = 0; r < lineStarts.length; r++) lineStarts[r] += start;
-  return { ...read, lineStarts };
 }
 
 export function kdeCsrNull(params: KdeCsrNullParams, progress: ProgressFn): KdeCsrNullResult {

@@ -33,7 +33,6 @@ export const jobHandlers: JobHandlers = {
   knoxSimulate: lazy(async () => (await import('../analysis/knox-job.js')).knoxSimulateJob),
   nearRepeatChains: lazy(async () => (await import('../analysis/chains-job.js')).nearRepeatChainsJob),
   kdeBand: lazy(async () => (await import('../analysis/kde-job.js')).kdeBand),
-  kdeCsvColumns: lazy(async () => (await import('../analysis/kde-job.js')).kdeCsvColumns),
   kdeCsrNull: lazy(async () => (await import('../analysis/kde-job.js')).kdeCsrNull),
   kdeHotspots: lazy(async () => (await import('../analysis/kde-hotspots-job.js')).kdeHotspots),
 };

@@ -41,10 +41,6 @@ export type Jobs = {
     import('../import/check-rows.js').CheckRowsResult,
   ];
   kdeBand: [import('../analysis/kde-job.js').KdeBandParams, import('../analysis/kde-job.js').KdeBandResult];
-  kdeCsvColumns: [
-    import('../analysis/kde-job.js').KdeCsvColumnsParams,
-    import('../../../shared/import/numeric-csv.js').NumericColumns,
-  ];
   kdeCsrNull: [
     import('../analysis/kde-job.js').KdeCsrNullParams,
     import('../analysis/kde-job.js').KdeCsrNullResult,

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCsvEvents } from '../../../../../electron/cli/commands/kde-input.js';
-import { WorkerPool } from '../../../../../electron/engine/jobs/worker-pool.js';
 import { tempDirs } from '../cli-harness.js';
 
 const tempDir = tempDirs('hsw-kde-input-');
@@ -44,46 +43,5 @@ describe('readCsvEvents: the plain CSV path and the papaparse path agree', () =>
     expect(a.reasons).toEqual(["row 2: x/y '101', '' are not numbers"]);
     const b = await read('"100",200\n101\n102,202\n', { x: '1', y: '2' });
     expect({ ...b, label: a.label }).toEqual(a);
-  });
-});
-
-describe('readCsvEvents on a pool: a large plain file read in ranges of lines on the threads', () => {
-  const pool = new WorkerPool({ size: 3 });
-  afterAll(() => pool.close());
-
-  it('reads every row in order, with the rejected rows and their reasons, as built', async () => {
-    // 200,000 rows (5 MB, over the 4 MiB from which the threads read), CRLF endings; every 9,973rd row
-    // has a bad x, every 7,919th a negative weight, and a blank line follows every 5,003rd.
-    const rows = 200_000;
-    const lines = ['id,x,y,w'];
-    const x: number[] = [];
-    const y: number[] = [];
-    const w: number[] = [];
-    const reasons: string[] = [];
-    for (let i = 1; i <= rows; i++) {
-      const badX = i % 9973 === 0;
-      const badW = !badX && i % 7919 === 0;
-      const vx = 400_000 + i * 0.25;
-      const vy = 300_000 + (i % 977);
-      const vw = badW ? -1 : (i % 5) + 1;
-      lines.push(`${i},${badX ? 'n/a' : vx},${vy},${vw}`);
-      if (i % 5003 === 0) lines.push('');
-      if (badX) reasons.push(`row ${i + 1}: x/y 'n/a', '${vy}' are not numbers`);
-      else if (badW) reasons.push(`row ${i + 1}: weight '-1' is not a number ≥ 0`);
-      else {
-        x.push(vx);
-        y.push(vy);
-        w.push(vw);
-      }
-    }
-    const path = join(tempDir(), 'large.csv');
-    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
-    const a = await readCsvEvents(path, { x: 'x', y: 'y', weight: 'w' }, pool);
-    expect(a.rows).toBe(rows);
-    expect(a.rejected).toBe(rows - x.length);
-    expect(a.reasons).toEqual(reasons.slice(0, 5));
-    expect(Array.from(a.events.x)).toEqual(x);
-    expect(Array.from(a.events.y)).toEqual(y);
-    expect(Array.from(a.events.weight ?? [])).toEqual(w);
   });
 });
