@@ -23,6 +23,7 @@ import { KERNEL_NAMES, type KernelName } from '../../../shared/analysis/kde/kern
 import type { KdeOptions } from '../../../shared/analysis/kde/plan.js';
 import { ApiError } from '../../../shared/api/errors.js';
 import { rightHandRule } from '../../../shared/profile/exports/rings.js';
+import { formatCount, formatNumber } from '../../../shared/profile/format.js';
 import { type KdeOnPoolResult, kdeOnPool } from '../../engine/analysis/kde-on-pool.js';
 import { WorkerPool } from '../../engine/jobs/worker-pool.js';
 import { extentOption, parseCommandArgs, positiveNumber } from '../args.js';
@@ -124,14 +125,14 @@ export const kdeCommand: CliCommand = {
     if (threshold && cells) threshold = { ...threshold, cells };
 
     const input = chooseEventInput(values, positionals);
-    // The threads load the engine (~0.2 s each) while this thread reads the file; they read its lines.
+    // The threads load the engine (~0.2 s each) while this thread reads the events.
     const pool = new WorkerPool();
     for (let k = 0; k < pool.size; k++) pool.prestart('kdeBand');
     const bar = createProgressBar(io, 'Kernel density and hotspots');
     let source: KdeEventSource;
     let run: KdeOnPoolResult;
     try {
-      source = await readEvents(input, values, pool);
+      source = await readEvents(input, values);
       run = await kdeOnPool(
         pool,
         {
@@ -178,11 +179,10 @@ async function readEvents(
     weight?: string | undefined;
     crs?: string | undefined;
   },
-  pool: WorkerPool,
 ): Promise<KdeEventSource> {
   if ('project' in input) return readProjectDataset(input.project, input.dataset);
   if (values.x === undefined || values.y === undefined) throw new CliUsageError('--x and --y are required');
-  const source = await readCsvEvents(input.csv, { x: values.x, y: values.y, weight: values.weight }, pool);
+  const source = await readCsvEvents(input.csv, { x: values.x, y: values.y, weight: values.weight });
   source.crs = values.crs ?? 'EPSG:27700';
   return source;
 }
@@ -326,9 +326,9 @@ function report(
   const marked = (name: (typeof p.defaulted)[number], text: string) =>
     p.defaulted.includes(name) ? `${text} (default)` : text;
   const lines = [
-    `Input: ${source.label}: ${source.rows.toLocaleString('en-GB')} rows, ${source.rejected} rejected`,
+    `Input: ${source.label}: ${formatCount(source.rows)} rows, ${source.rejected} rejected`,
     ...source.reasons.map((r) => `  ${r}`),
-    `Events used: ${surface.counts.used.toLocaleString('en-GB')}${surface.counts.excludedOutside > 0 ? ` (${surface.counts.excludedOutside} outside the study area left out)` : ''}; study area ${fmt(surface.studyAreaM2 / 1e6)} km²`,
+    `Events used: ${formatCount(surface.counts.used)}${surface.counts.excludedOutside > 0 ? ` (${surface.counts.excludedOutside} outside the study area left out)` : ''}; study area ${fmt(surface.studyAreaM2 / 1e6)} km²`,
     `Kernel: ${marked('kernel', p.kernel)}; bandwidth ${marked('bandwidthM', `${fmt(p.bandwidthM)} m`)}; cell ${marked('cellSizeM', `${fmt(p.cellSizeM)} m`)}`,
     `Suggested bandwidth (ArcGIS rule): ${p.suggestedBandwidthM === null ? 'n/a' : `${fmt(p.suggestedBandwidthM)} m`}`,
     `Grid: ${g.width} × ${g.height} cells from (${fmt(g.originX)}, ${fmt(g.originY)}); max ${fmt(max)} ${surface.unit}`,
@@ -350,6 +350,7 @@ function report(
   io.out(lines.join('\n'));
 }
 
+/** Six significant digits, at most three decimals, grouped (formatNumber: without starting ICU). */
 function fmt(v: number): string {
-  return Number(v.toPrecision(6)).toLocaleString('en-GB', { maximumFractionDigits: 3 });
+  return formatNumber(Number(v.toPrecision(6)), 3);
 }
