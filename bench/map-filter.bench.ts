@@ -12,6 +12,11 @@
  *   map-filter.queryMs  of which the filterRecords (formerly queryRecords) call to the engine
  *                       (time on the wire)
  * each including the workspace's debounce (FILTER_DEBOUNCE_MS, reported as debounceMs). Goal 300 ms.
+ * Then, with every record selected, a basemap pan and zoom ("stays smooth"): at town zoom (12.5,
+ * clusters) and street zoom (15.5, every selected point on its own) a scripted easeTo of PAN_MS
+ * pans by a third of the view (map-pan.town, map-pan.street) or zooms in by one (map-zoom.*); each
+ * row's ms is the median interval between the map's 'render' events during the move, with
+ * p90Ms, the frames drawn and the move's wall time (no goal: reported, not judged).
  * Uses the build in HOTSPOT_DIST (default dist; relative to the repository or absolute): run
  * `node scripts/build.mjs` first.
  * `BENCH_MAP_SIZE` is the generator's size factor (default 23: about 205,000 police records).
@@ -50,6 +55,59 @@ async function serve(project: string): Promise<{ child: ChildProcess; url: strin
 
 type Times = { count: number; charts: number; drawn: number; map: number; painted: number; queryMs: number };
 const SIGNS = ['count', 'charts', 'drawn', 'map', 'painted', 'queryMs'] as const;
+
+const PAN_MS = 1000;
+const PAN_RUNS = 3;
+type Move = { intervals: number[]; frames: number; wallMs: number };
+
+/** In the page: from `view`, once the map is idle, ease by `pan` px and `zoomBy` over `ms`; the frames drawn. */
+function timeMove(args: {
+  view: { center: [number, number]; zoom: number };
+  pan: [number, number];
+  zoomBy: number;
+  ms: number;
+}): Promise<Move> {
+  type MapLike = {
+    jumpTo(view: { center: [number, number]; zoom: number }): void;
+    easeTo(options: {
+      offset?: [number, number];
+      center?: [number, number];
+      zoom: number;
+      duration: number;
+    }): void;
+    project(lngLat: [number, number]): { x: number; y: number };
+    unproject(point: [number, number]): { lng: number; lat: number };
+    on(event: 'render', fn: () => void): void;
+    off(event: 'render', fn: () => void): void;
+    once(event: 'idle' | 'moveend', fn: () => void): void;
+  };
+  const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapLike }).maplibreMap;
+  return new Promise<Move>((done) => {
+    map.once('idle', () => {
+      const at = map.project(args.view.center);
+      const to = map.unproject([at.x + args.pan[0], at.y + args.pan[1]]);
+      const stamps: number[] = [];
+      const onRender = () => stamps.push(performance.now());
+      map.on('render', onRender);
+      const t0 = performance.now();
+      map.once('moveend', () => {
+        const wallMs = performance.now() - t0;
+        map.off('render', onRender);
+        const intervals = stamps.map((t, k) => t - (k === 0 ? t0 : stamps[k - 1]!));
+        done({ intervals, frames: stamps.length, wallMs });
+      });
+      map.easeTo({ center: [to.lng, to.lat], zoom: args.view.zoom + args.zoomBy, duration: args.ms });
+    });
+    map.jumpTo(args.view);
+  });
+}
+
+/** The median and 90th percentile of a list of times. */
+function percentiles(times: number[]): { p50: number; p90: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { p50: at(0.5), p90: at(0.9) };
+}
 
 /** In the page: click the category box, resolve with the times (ms from the click) of each sign. */
 function timeFilterChange(category: string): Promise<Times> {
@@ -168,6 +226,73 @@ try {
         measured.map((r) => r[key]),
         extra,
       );
+    }
+    // The last run put the category back: every record is selected.
+    await page.waitForTimeout(500);
+    const center = await page.evaluate(() => {
+      const map = (
+        document.getElementById('map') as HTMLElement & {
+          maplibreMap: { getCenter(): { lng: number; lat: number } };
+        }
+      ).maplibreMap;
+      const c = map.getCenter();
+      return [c.lng, c.lat] as [number, number];
+    });
+    const moves = [
+      { name: 'pan', pan: [480, 300] as [number, number], zoomBy: 0 },
+      { name: 'zoom', pan: [0, 0] as [number, number], zoomBy: 1 },
+    ];
+    /** Shows or hides the records layer; what it draws (single points, clusters). */
+    const records = (visible: boolean) =>
+      page.evaluate((show) => {
+        const map = (
+          document.getElementById('map') as HTMLElement & {
+            maplibreMap: {
+              setLayoutProperty(id: string, name: string, value: string): void;
+              getLayer(id: string): { implementation: { shown(): { clusters: string[]; points: number } } };
+            };
+          }
+        ).maplibreMap;
+        map.setLayoutProperty('records-gl', 'visibility', show ? 'visible' : 'none');
+        const shown = map.getLayer('records-gl').implementation.shown();
+        return { points: shown.points, clusters: shown.clusters.length };
+      }, visible);
+    for (const [place, zoom] of [
+      ['town', 12.5],
+      ['street', 15.5],
+    ] as const) {
+      // With the records drawn, then the basemap alone (".bare": what the records layer adds).
+      for (const visible of [true, false]) {
+        await records(visible);
+        for (const move of moves) {
+          const all: Move[] = [];
+          for (let i = 0; i < PAN_RUNS + 1; i++) {
+            all.push(
+              await page.evaluate(timeMove, {
+                view: { center, zoom },
+                pan: move.pan,
+                zoomBy: move.zoomBy,
+                ms: PAN_MS,
+              }),
+            );
+          }
+          const drawn = await records(visible);
+          const kept = all.slice(1);
+          const intervals = kept.flatMap((m) => m.intervals);
+          const { p50, p90 } = percentiles(intervals);
+          report(`map-${move.name}.${place}${visible ? '' : '.bare'}`, [p50], {
+            p90Ms: Math.round(p90 * 10) / 10,
+            maxMs: Math.round(Math.max(...intervals) * 10) / 10,
+            frames: kept.map((m) => m.frames),
+            wallMs: kept.map((m) => Math.round(m.wallMs)),
+            zoom,
+            easeMs: PAN_MS,
+            drawn: visible ? drawn : 'none',
+            points,
+          });
+        }
+      }
+      await records(true);
     }
   } finally {
     await browser.close();
