@@ -19,14 +19,13 @@
  * partner[rowStart[a] … rowStart[a+1]), each partner position > a. Grouping pairs by their first
  * event and placing neighbours close in memory keeps the simulation's random reads in cache.
  */
-import { bandOf, type DistanceMetric } from './bands.js';
+import { bandOf, type DistanceMetric, largestFiniteEdge } from './bands.js';
+import { cellGrid, cellKeys, MAX_CELL_KEY } from './cell-grid.js';
 
 /** Band code of a pair closer than the first distance edge (counted in no band). */
 export const BELOW_FIRST_EDGE = 255;
 /** Distance bands must fit in a byte beside BELOW_FIRST_EDGE. */
 export const MAX_DISTANCE_BANDS = 254;
-/** Cell keys must stay exact integers in a double. */
-const MAX_CELL_KEY = 2 ** 52;
 
 export interface ClosePairs {
   /** order[a] = input index of the event at position a (cell order). */
@@ -55,8 +54,7 @@ export function findClosePairs(
   if (distanceEdgesM.length - 1 > MAX_DISTANCE_BANDS) {
     throw new RangeError(`at most ${MAX_DISTANCE_BANDS} distance bands, got ${distanceEdgesM.length - 1}`);
   }
-  const last = distanceEdgesM[distanceEdgesM.length - 1];
-  const radiusM = last === Infinity ? distanceEdgesM[distanceEdgesM.length - 2] : last;
+  const radiusM = largestFiniteEdge(distanceEdgesM);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const rowStart = new Int32Array(n + 1);
@@ -64,30 +62,15 @@ export function findClosePairs(
     return { order, rowStart, partner: new Int32Array(0), band: new Uint8Array(0), count: 0 };
   }
 
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (x[i] < minX) minX = x[i];
-    if (x[i] > maxX) maxX = x[i];
-    if (y[i] < minY) minY = y[i];
-    if (y[i] > maxY) maxY = y[i];
-  }
-  const cols = Math.floor((maxX - minX) / radiusM) + 3;
-  const rows = Math.floor((maxY - minY) / radiusM) + 3;
+  const grid = cellGrid(x, y, radiusM);
+  const { cols, rows } = grid;
   if (cols * rows > MAX_CELL_KEY) {
     throw new RangeError(
-      `the events span ${Math.round(maxX - minX)} × ${Math.round(maxY - minY)} m, too wide for ${radiusM} m cells: ` +
+      `the events span ${Math.round(grid.maxX - grid.minX)} × ${Math.round(grid.maxY - grid.minY)} m, too wide for ${radiusM} m cells: ` +
         'check for a stray point far from the rest (e.g. at 0,0)',
     );
   }
-  const key = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const cx = Math.floor((x[i] - minX) / radiusM) + 1;
-    const cy = Math.floor((y[i] - minY) / radiusM) + 1;
-    key[i] = cy * cols + cx;
-  }
+  const key = cellKeys(grid, x, y, radiusM);
   order.sort((a, b) => key[a] - key[b] || a - b);
   const sk = new Float64Array(n);
   const sx = new Float64Array(n);
