@@ -249,13 +249,22 @@ try {
           document.getElementById('map') as HTMLElement & {
             maplibreMap: {
               setLayoutProperty(id: string, name: string, value: string): void;
-              getLayer(id: string): { implementation: { shown(): { clusters: string[]; points: number } } };
+              getLayer(id: string): {
+                implementation: {
+                  shown(): { clusters: string[]; points: number; pointsDrawn: number; tiles: number };
+                };
+              };
             };
           }
         ).maplibreMap;
         map.setLayoutProperty('records-gl', 'visibility', show ? 'visible' : 'none');
         const shown = map.getLayer('records-gl').implementation.shown();
-        return { points: shown.points, clusters: shown.clusters.length };
+        return {
+          points: shown.points,
+          clusters: shown.clusters.length,
+          pointsDrawn: shown.pointsDrawn,
+          tiles: shown.tiles,
+        };
       }, visible);
     for (const [place, zoom] of [
       ['town', 12.5],

@@ -14,7 +14,7 @@
  */
 
 /** MapLibre's world size in pixels at zoom 0 (its tiles are 512 px). */
-const WORLD_PX_AT_Z0 = 512;
+export const WORLD_PX_AT_Z0 = 512;
 /** Cell keys: column × KEY_ROWS + row; rows stay below 2^22 up to zoom 16 at radii ≥ 8 px. */
 const KEY_ROWS = 4_194_304;
 

@@ -1,8 +1,9 @@
 /**
  * The records layer's GL programs (records-gl.ts): discs as GL points shaded in the fragment shader
  * (fill, a white ring, one device pixel of antialiasing; premultiplied output for MapLibre's
- * ONE, ONE_MINUS_SRC_ALPHA blending) and count labels as textured quads placed in pixels around
- * their anchor, from a glyph atlas drawn once with the local sans-serif font.
+ * ONE, ONE_MINUS_SRC_ALPHA blending), count labels as textured quads placed in pixels around
+ * their anchor, from a glyph atlas drawn once with the local sans-serif font, and point tiles as
+ * textured quads.
  */
 import type { Glyph, GlyphSet } from './records-geometry.js';
 
@@ -69,6 +70,26 @@ in vec2 v_uv;
 out vec4 frag;
 void main() {
   frag = texture(u_atlas, v_uv);
+}`;
+
+/** A point tile's texture (premultiplied) on its quad (records-tile-cache.ts). */
+export const TILE_VS = `#version 300 es
+uniform mat4 u_matrix;
+in vec2 a_pos;
+in vec2 a_uv;
+out vec2 v_uv;
+void main() {
+  gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0);
+  v_uv = a_uv;
+}`;
+
+export const TILE_FS = `#version 300 es
+precision mediump float;
+uniform sampler2D u_tile;
+in vec2 v_uv;
+out vec4 frag;
+void main() {
+  frag = texture(u_tile, v_uv);
 }`;
 
 const LABEL_SIZE_PX = 11;

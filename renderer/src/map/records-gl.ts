@@ -14,10 +14,12 @@
  * are in the units of one zoom-14 tile (records-geometry.ts) with that tile's matrix.
  *
  * The layer holds data and uploads it on the next frame; `drawnKey` is the key of the data the last
- * frame drew (the bench's sign that a selection is on screen).
+ * frame drew (the bench's sign that a selection is on screen). At street zoom the scene's rows come
+ * in cell order and a frame draws only the cells in view (records-cells.ts), one draw call per run.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
-import { fromMercator } from './point-clusters.js';
+import { fromMercator, toMercator, WORLD_PX_AT_Z0 } from './point-clusters.js';
+import { type CellGrid, runsInBox } from './records-cells.js';
 import {
   type AnchorTile,
   countLabelQuads,
@@ -36,10 +38,17 @@ import {
   linkProgram,
   makeAtlas,
 } from './records-gl-programs.js';
+import { PointTileCache } from './records-tile-cache.js';
+import { tileBox, tileClipMatrix, tileLevel, tileSizePx, tilesInBox } from './records-tiles.js';
 
 export interface RecordsScene {
   /** Rows drawn as single points (indices into the snapshot's positions). */
   rows: Uint32Array;
+  /**
+   * When set, `rows` are in cell order with these keys (records-cells.ts) and each frame draws only
+   * the runs of cells in view (street zoom).
+   */
+  cells?: { grid: CellGrid; keys: Uint32Array };
   /** Clusters: positions in anchor-tile units (x, y interleaved), radius in CSS px, count label. */
   clusters: { xy: Float32Array; radiusPx: Float32Array; labels: string[] };
   /** Identifies what this scene shows (the drawn selection and zoom). */
@@ -59,7 +68,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
   private map: MapLibreMap | null = null;
   private circle: GlProgram | null = null;
   private label: GlProgram | null = null;
-  private atlas: { texture: WebGLTexture; font: GlyphSet } | null = null;
+  private atlas: { texture: WebGLTexture; font: GlyphSet; ratio: number } | null = null;
   private readonly buffers: Record<
     'positions' | 'colours' | 'rows' | 'clusters' | 'labels',
     WebGLBuffer | null
@@ -74,6 +83,22 @@ export class RecordsGlLayer implements CustomLayerInterface {
   private scene: RecordsScene | null = null;
   private dirty = { positions: false, colours: false, scene: false };
   private counts = { rows: 0, clusters: 0, labelVertices: 0 };
+  /** The cell keys of the uploaded rows, when they are in cell order. */
+  private rowCells: RecordsScene['cells'] | undefined;
+  /** Single points the last frame drew one by one (all rows, or those in the cells in view). */
+  private pointsDrawn = 0;
+  /**
+   * Street-zoom points through the tile cache during pans (records-tile-cache.ts); false draws them
+   * one by one every frame (the e2e test compares the two).
+   */
+  useTiles = true;
+  private readonly tileCache = new PointTileCache();
+  /** Counts the uploads of data, so a tile knows what it was drawn from. */
+  private generation = 0;
+  /** The data, zoom and pixel ratio of the last frame; a frame with the same key is a pan. */
+  private frameKey = '';
+  /** The tiles this frame draws instead of its points, or null. */
+  private tiled: { level: number; tiles: [number, number][]; margin: number } | null = null;
 
   constructor(readonly id: string) {}
 
@@ -98,9 +123,17 @@ export class RecordsGlLayer implements CustomLayerInterface {
     this.map?.triggerRepaint();
   }
 
-  /** What the last uploaded scene holds: cluster counts and single points (for tests). */
-  shown(): { clusters: string[]; points: number } {
-    return { clusters: [...(this.scene?.clusters.labels ?? [])], points: this.scene?.rows.length ?? 0 };
+  /**
+   * What the last uploaded scene holds: cluster counts and single points (for tests), and how many
+   * of those points the last frame drew.
+   */
+  shown(): { clusters: string[]; points: number; pointsDrawn: number; tiles: number } {
+    return {
+      clusters: [...(this.scene?.clusters.labels ?? [])],
+      points: this.scene?.rows.length ?? 0,
+      pointsDrawn: this.pointsDrawn,
+      tiles: this.tiled?.tiles.length ?? 0,
+    };
   }
 
   /** Where each cluster of the last scene is drawn, [lon, lat] in the order of `shown().clusters`. */
@@ -135,7 +168,11 @@ export class RecordsGlLayer implements CustomLayerInterface {
     this.pointsVao = gl.createVertexArray();
     this.clustersVao = gl.createVertexArray();
     this.labelsVao = gl.createVertexArray();
+    this.tileCache.onAdd(gl);
+    // Everything goes to the GPU again: after a lost context this is a new one (layers.ts).
+    this.atlas = null;
     this.dirty = { positions: true, colours: true, scene: true };
+    this.frameKey = '';
   }
 
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext): void {
@@ -144,43 +181,60 @@ export class RecordsGlLayer implements CustomLayerInterface {
     if (this.circle !== null) gl.deleteProgram(this.circle.program);
     if (this.label !== null) gl.deleteProgram(this.label.program);
     if (this.atlas !== null) gl.deleteTexture(this.atlas.texture);
+    this.tileCache.onRemove(gl);
     this.atlas = null;
+    this.circle = null;
+    this.label = null;
     this.map = null;
   }
 
-  render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput): void {
-    if (this.circle === null || this.label === null || this.map === null) return;
+  /**
+   * Before the frame: uploads what changed and, at street zoom with the same data and zoom as the
+   * last frame (a pan), draws into textures the point tiles in view that the cache lacks. A frame
+   * after a filter change or a zoom draws its points directly: one frame of points costs less than
+   * the tiles around the view.
+   */
+  prerender(gl: WebGL2RenderingContext): void {
+    if (this.circle === null || this.map === null) return;
     // Made here rather than in onAdd: MapLibre resets its record of the GL state (texture bindings,
-    // unpack flags) after a custom layer's render, not after onAdd.
-    this.atlas ??= makeAtlas(gl, this.map.getPixelRatio());
+    // unpack flags) after a custom layer's prerender and render, not after onAdd.
+    const ratio = this.map.getPixelRatio();
+    if (this.atlas !== null && this.atlas.ratio !== ratio) {
+      gl.deleteTexture(this.atlas.texture);
+      this.atlas = null;
+    }
+    this.atlas ??= { ...makeAtlas(gl, ratio), ratio };
     this.upload(gl);
+    this.tiled = this.prepareTiles(gl);
+  }
+
+  render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput): void {
+    if (this.circle === null || this.label === null || this.map === null || this.atlas === null) return;
     const matrix = options.getProjectionData({
       tileID: { canonical: { x: this.anchor.x, y: this.anchor.y, z: this.anchor.z }, wrap: 0 },
       applyGlobeMatrix: false,
     }).mainMatrix;
     const ratio = this.map.getPixelRatio();
-    gl.disable(gl.DEPTH_TEST);
-    gl.disable(gl.STENCIL_TEST);
-    gl.enable(gl.BLEND);
-    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    setBlending(gl);
 
     const circle = this.circle;
-    gl.useProgram(circle.program);
-    gl.uniformMatrix4fv(circle.loc['u_matrix']!, false, matrix);
-    gl.uniform1f(circle.loc['u_pixel_ratio']!, ratio);
     if (this.counts.clusters > 0) {
+      gl.useProgram(circle.program);
+      gl.uniformMatrix4fv(circle.loc['u_matrix']!, false, matrix);
+      gl.uniform1f(circle.loc['u_pixel_ratio']!, ratio);
       gl.bindVertexArray(this.clustersVao);
       gl.vertexAttrib4f(ATTRIBUTE.colour, ...CLUSTER_RGBA, 1);
       gl.uniform1f(circle.loc['u_stroke_px']!, 1);
       gl.uniform1f(circle.loc['u_opacity']!, CLUSTER_OPACITY);
       gl.drawArrays(gl.POINTS, 0, this.counts.clusters);
     }
-    if (this.counts.rows > 0) {
-      gl.bindVertexArray(this.pointsVao);
-      gl.vertexAttrib1f(ATTRIBUTE.radius, pointRadiusPx(this.map.getZoom()));
-      gl.uniform1f(circle.loc['u_stroke_px']!, 0.6);
-      gl.uniform1f(circle.loc['u_opacity']!, POINT_OPACITY);
-      gl.drawElements(gl.POINTS, this.counts.rows, gl.UNSIGNED_INT, 0);
+    this.pointsDrawn = 0;
+    if (this.tiled !== null) {
+      const { level, tiles, margin } = this.tiled;
+      const aligned = this.map.getBearing() === 0 && this.map.getPitch() === 0;
+      this.tileCache.draw(gl, matrix, this.anchor, level, tiles, margin, aligned);
+    } else if (this.counts.rows > 0) {
+      this.pointsDrawn = this.drawPoints(gl, matrix, this.runsInView());
     }
     if (this.counts.labelVertices > 0) {
       const label = this.label;
@@ -200,8 +254,90 @@ export class RecordsGlLayer implements CustomLayerInterface {
     this.drawnKey = this.scene?.key ?? null;
   }
 
+  /** Draws the rows in `runs` ([start, end) pairs of the uploaded rows) as discs; how many it drew. */
+  private drawPoints(gl: WebGL2RenderingContext, matrix: Float32Array | number[], runs: number[]): number {
+    const circle = this.circle!;
+    gl.useProgram(circle.program);
+    gl.uniformMatrix4fv(circle.loc['u_matrix']!, false, matrix);
+    gl.uniform1f(circle.loc['u_pixel_ratio']!, this.map!.getPixelRatio());
+    gl.bindVertexArray(this.pointsVao);
+    gl.vertexAttrib1f(ATTRIBUTE.radius, pointRadiusPx(this.map!.getZoom()));
+    gl.uniform1f(circle.loc['u_stroke_px']!, 0.6);
+    gl.uniform1f(circle.loc['u_opacity']!, POINT_OPACITY);
+    let drawn = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const count = runs[r + 1]! - runs[r]!;
+      gl.drawElements(gl.POINTS, count, gl.UNSIGNED_INT, runs[r]! * Uint32Array.BYTES_PER_ELEMENT);
+      drawn += count;
+    }
+    gl.bindVertexArray(null);
+    return drawn;
+  }
+
+  /**
+   * At street zoom, when this frame shows the same data at the same zoom and pixel ratio as the
+   * last: the tiles in view, each drawn into the cache if it is not there yet. Null otherwise.
+   */
+  private prepareTiles(
+    gl: WebGL2RenderingContext,
+  ): { level: number; tiles: [number, number][]; margin: number } | null {
+    const map = this.map!;
+    const cells = this.rowCells;
+    const zoom = map.getZoom();
+    const ratio = map.getPixelRatio();
+    const key = `${this.generation} ${zoom} ${ratio}`;
+    const stable = key === this.frameKey;
+    this.frameKey = key;
+    const box = this.viewBox(0);
+    if (!this.useTiles || cells === undefined || this.counts.rows === 0 || !stable || box === null)
+      return null;
+    const level = tileLevel(zoom);
+    const tiles = tilesInBox(level, box);
+    const pad = this.padding(zoom);
+    // The texture's margin reaches as far as a disc past its centre, in whole device pixels.
+    const sizePx = tileSizePx(zoom, ratio);
+    const marginPx = Math.ceil(pad * WORLD_PX_AT_Z0 * 2 ** zoom * ratio);
+    const margin = marginPx / sizePx;
+    gl.disable(gl.SCISSOR_TEST);
+    setBlending(gl);
+    this.tileCache.prepare(gl, key, level, sizePx + 2 * marginPx, tiles, (x, y) => {
+      const [minX, minY, maxX, maxY] = tileBox(level, x, y);
+      const runs = runsInBox(cells.grid, cells.keys, [minX - pad, minY - pad, maxX + pad, maxY + pad]);
+      this.drawPoints(gl, tileClipMatrix(this.anchor, level, x, y, margin), runs);
+    });
+    return { level, tiles, margin };
+  }
+
+  /** World units a disc reaches past its centre at `zoom` (radius, ring and antialiasing). */
+  private padding(zoom: number): number {
+    return (pointRadiusPx(zoom) + 2) / (WORLD_PX_AT_Z0 * 2 ** zoom);
+  }
+
+  /** The map's view as a world box [minX, minY, maxX, maxY] widened by `pad`, or null where unknown. */
+  private viewBox(pad: number): number[] | null {
+    const bounds = this.map!.getBounds();
+    const corners = toMercator(
+      Float64Array.of(bounds.getWest(), bounds.getEast()),
+      Float64Array.of(bounds.getNorth(), bounds.getSouth()),
+    );
+    const box = [corners.mx[0]! - pad, corners.my[0]! - pad, corners.mx[1]! + pad, corners.my[1]! + pad];
+    return box.some(Number.isNaN) ? null : box;
+  }
+
+  /**
+   * The ranges [start, end) of the uploaded rows to draw: all of them, or with cell order the cells
+   * the view meets, widened by a disc's reach so a disc whose centre is just off screen still shows.
+   */
+  private runsInView(): number[] {
+    const all = [0, this.counts.rows];
+    if (this.rowCells === undefined || this.map === null) return all;
+    const box = this.viewBox(this.padding(this.map.getZoom()));
+    return box === null ? all : runsInBox(this.rowCells.grid, this.rowCells.keys, box);
+  }
+
   /** Sends what changed since the last frame to the GPU and (re)binds the vertex arrays. */
   private upload(gl: WebGL2RenderingContext): void {
+    if (!this.dirty.positions && !this.dirty.colours && !this.dirty.scene) return;
     const { positions, colours, rows, clusters, labels } = this.buffers;
     if (this.dirty.positions && this.positions !== null) {
       gl.bindBuffer(gl.ARRAY_BUFFER, positions);
@@ -229,6 +365,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
       gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, rows);
       gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, scene.rows, gl.DYNAMIC_DRAW);
       gl.bindVertexArray(null);
+      this.rowCells = scene.cells;
 
       const n = scene.clusters.radiusPx.length;
       const interleaved = new Float32Array(n * 3);
@@ -265,6 +402,15 @@ export class RecordsGlLayer implements CustomLayerInterface {
       };
     }
     if (this.positions === null || this.colours === null) this.counts.rows = 0;
+    if (this.dirty.positions || this.dirty.colours || this.dirty.scene) this.generation++;
     this.dirty = { positions: false, colours: false, scene: false };
   }
+}
+
+/** Premultiplied "over" blending (MapLibre's for custom layers), no depth or stencil. */
+function setBlending(gl: WebGL2RenderingContext): void {
+  gl.disable(gl.DEPTH_TEST);
+  gl.disable(gl.STENCIL_TEST);
+  gl.enable(gl.BLEND);
+  gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
 }

@@ -28,7 +28,9 @@ import {
   gridCells,
   type MercatorPoints,
   toMercator,
+  WORLD_PX_AT_Z0,
 } from './point-clusters.js';
+import { type CellOrder, cellOrder, runsInBox, selectInOrder } from './records-cells.js';
 import {
   type AnchorTile,
   anchorTile,
@@ -48,8 +50,6 @@ const CLUSTER_RADIUS_PX = 36;
 /** The last zoom with clusters; from STREET_ZOOM every record is drawn on its own. */
 const CLUSTER_MAX_ZOOM = 14;
 const STREET_ZOOM = CLUSTER_MAX_ZOOM + 1;
-/** MapLibre's world size in pixels at zoom 0. */
-const WORLD_PX_AT_Z0 = 512;
 
 type ColourBy = 'dataset' | 'category';
 type Snapshot = FilteredRecords['points']['snapshot'];
@@ -77,12 +77,21 @@ export function connectRecordsLayer(ctx: MapContext): RecordsOnMap {
   const gl = new RecordsGlLayer(RECORDS_LAYER);
   let colourBy: ColourBy = 'dataset';
   let drawn: FilteredRecords | null = null;
-  /** Mercator positions of the snapshot's points and their anchor tile (once per snapshot). */
-  let placed: { snapshot: Snapshot; points: MercatorPoints; anchor: AnchorTile } | null = null;
+  /**
+   * Mercator positions of the snapshot's points and their anchor tile (once per snapshot), and the
+   * points in cell order (made at the first street zoom).
+   */
+  let placed: {
+    snapshot: Snapshot;
+    points: MercatorPoints;
+    anchor: AnchorTile;
+    order?: CellOrder;
+  } | null = null;
   /** The colouring the layer holds (which snapshot, which colours). */
   let colourKey = '';
-  /** The rows drawn as single points and the clusters, of the zoom shown. */
-  let shownRows = new Uint32Array(0);
+  /** The rows drawn as single points (at street zoom in cell order, with their keys) and the clusters. */
+  let shownRows: Uint32Array = new Uint32Array(0);
+  let shownCells: Uint32Array | null = null;
   let shown: ShownClusters | null = null;
 
   const clusterZoom = () => Math.min(Math.floor(map.getZoom()), STREET_ZOOM);
@@ -93,6 +102,7 @@ export function connectRecordsLayer(ctx: MapContext): RecordsOnMap {
       layers.remove('records');
       shown = null;
       shownRows = new Uint32Array(0);
+      shownCells = null;
       legend.set('records', records === null ? null : emptyLegend(records));
       return;
     }
@@ -129,14 +139,14 @@ export function connectRecordsLayer(ctx: MapContext): RecordsOnMap {
     const { positions } = drawn.points;
     const { mx } = placed.points;
     if (zoom > CLUSTER_MAX_ZOOM) {
-      const rows = new Uint32Array(positions.length);
-      let n = 0;
-      for (let k = 0; k < positions.length; k++)
-        if (!Number.isNaN(mx[positions[k]!]!)) rows[n++] = positions[k]!;
-      shownRows = rows.subarray(0, n);
+      placed.order ??= cellOrder(mx, placed.points.my);
+      const { rows, keys } = selectInOrder(placed.order, positions, mx.length);
+      shownRows = rows;
+      shownCells = keys;
       shown = null;
       gl.setScene({
-        rows: shownRows,
+        rows,
+        cells: { grid: placed.order.grid, keys },
         clusters: { xy: new Float32Array(0), radiusPx: new Float32Array(0), labels: [] },
         key: { drawn, zoom },
       });
@@ -169,6 +179,7 @@ export function connectRecordsLayer(ctx: MapContext): RecordsOnMap {
     });
     shown = clusters;
     shownRows = Uint32Array.from(single);
+    shownCells = null;
     gl.setScene({
       rows: shownRows,
       clusters: { xy, radiusPx: clusters.radiusPx, labels },
@@ -272,7 +283,15 @@ export function connectRecordsLayer(ctx: MapContext): RecordsOnMap {
       Math.max(...ys),
     ];
     const { id } = placed.snapshot.columns;
-    return rowsInBox(placed.points.mx, placed.points.my, shownRows, box).map((row) => id[row]!);
+    const { mx, my } = placed.points;
+    if (shownCells === null || placed.order === undefined)
+      return rowsInBox(mx, my, shownRows, box).map((row) => id[row]!);
+    // Street zoom: only the cells the box meets, as the layer draws them.
+    const runs = runsInBox(placed.order.grid, shownCells, box);
+    const hits: number[] = [];
+    for (let r = 0; r < runs.length; r += 2)
+      for (const row of rowsInBox(mx, my, shownRows.subarray(runs[r], runs[r + 1]), box)) hits.push(id[row]!);
+    return hits;
   };
 
   const onClick = (event: MapMouseEvent) => {
