@@ -60,13 +60,17 @@ type MapHandle = {
   getLayer(id: string):
     | {
         implementation: {
-          shown(): { clusters: string[]; points: number };
+          shown(): { clusters: string[]; points: number; pointsDrawn: number; tiles: number };
           clusterPlaces(): [number, number][];
+          useTiles: boolean;
         };
       }
     | undefined;
-  once(event: 'idle', listener: () => void): void;
+  once(event: 'idle' | 'webglcontextlost' | 'webglcontextrestored', listener: () => void): void;
   triggerRepaint(): void;
+  panBy(offset: [number, number], options: { duration: number }): void;
+  setLayoutProperty(layer: string, name: string, value: string): void;
+  getCanvas(): HTMLCanvasElement;
 };
 
 async function mapView(page: Page): Promise<{ bounds: [number, number, number, number]; zoom: number }> {
@@ -290,4 +294,150 @@ test('goes to the data, identifies a point, maps area-only data and draws refere
   await page.getByRole('button', { name: 'Zoom to Police crimes' }).click();
   await expectOnTheTown(page);
   expect((await mapView(page)).zoom).toBeLessThan(15);
+});
+
+/**
+ * Draws the map with the records layer in `mode` (its points one by one, from its street-zoom tiles,
+ * or hidden) until idle, and keeps the canvas's pixels in the page as `name`. Returns what the layer
+ * drew in its last frame.
+ */
+async function frame(
+  page: Page,
+  name: string,
+  mode: 'points' | 'tiles' | 'hidden',
+): Promise<{ pointsDrawn: number; tiles: number }> {
+  return page.evaluate(
+    async ([key, how]) => {
+      const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+      const layer = map.getLayer('records-gl')!.implementation;
+      layer.useTiles = how === 'tiles';
+      map.setLayoutProperty('records-gl', 'visibility', how === 'hidden' ? 'none' : 'visible');
+      // Two frames at least: the first after a change draws its points directly.
+      for (let i = 0; i < 2; i++)
+        await new Promise<void>((done) => {
+          map.once('idle', () => done());
+          map.triggerRepaint();
+        });
+      const canvas = map.getCanvas();
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(canvas, 0, 0);
+      const store = globalThis as unknown as { frames?: Record<string, Uint8ClampedArray> };
+      store.frames ??= {};
+      store.frames[key!] = context.getImageData(0, 0, copy.width, copy.height).data;
+      const { pointsDrawn, tiles } = layer.shown();
+      return { pointsDrawn, tiles };
+    },
+    [name, mode],
+  );
+}
+
+/** The share of pixels of two kept frames whose colours differ by more than 8 in some channel. */
+async function differing(page: Page, a: string, b: string): Promise<number> {
+  return page.evaluate(
+    ([x, y]) => {
+      const { frames } = globalThis as unknown as { frames: Record<string, Uint8ClampedArray> };
+      const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+      const width = map.getCanvas().width;
+      const [p, q] = [frames[x!]!, frames[y!]!];
+      const height = p.length / 4 / width;
+      const near = (i: number, j: number) =>
+        Math.abs(p[i]! - q[j]!) <= 48 &&
+        Math.abs(p[i + 1]! - q[j + 1]!) <= 48 &&
+        Math.abs(p[i + 2]! - q[j + 2]!) <= 48;
+      let differ = 0;
+      for (let row = 0; row < height; row++) {
+        for (let col = 0; col < width; col++) {
+          const i = 4 * (row * width + col);
+          let matched = false;
+          for (let dy = -1; dy <= 1 && !matched; dy++)
+            for (let dx = -1; dx <= 1 && !matched; dx++) {
+              const [r, c] = [row + dy, col + dx];
+              if (r >= 0 && r < height && c >= 0 && c < width) matched = near(i, 4 * (r * width + c));
+            }
+          if (!matched) differ++;
+        }
+      }
+      return differ / (width * height);
+    },
+    [a, b],
+  );
+}
+
+test('at street zoom a pan draws the points from tiles as drawn one by one, and survives a lost WebGL context', async ({
+  page,
+  hotspot,
+}, testInfo) => {
+  await page.goto(hotspot.url);
+  await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 60_000 });
+  await importCsv(page, 'police_crimes.csv', 'Police crimes');
+  await expectOnTheTown(page);
+  // Zoom 16 with the view's corner on a whole pixel of the world: tiles are 256 px and their texels
+  // fall on the screen's pixels, so a tile shows exactly what its points drawn alone show (at other
+  // views the two differ by less than a pixel's shift).
+  await page.evaluate((town) => {
+    const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+    const worldPx = 512 * 2 ** 16;
+    const { width, height } = map.getCanvas();
+    const lat = (town[1] + town[3]) / 2;
+    const sin = Math.sin((lat * Math.PI) / 180);
+    const px = Math.round(((town[0] + town[2]) / 2 / 360 + 0.5) * worldPx) + (width % 2) / 2;
+    const py =
+      Math.round((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * worldPx) + (height % 2) / 2;
+    const lon = (px / worldPx - 0.5) * 360;
+    const back = (360 / Math.PI) * Math.atan(Math.exp((0.5 - py / worldPx) * 2 * Math.PI)) - 90;
+    map.jumpTo({ center: [lon, back], zoom: 16 });
+  }, TOWN);
+  await expect.poll(async () => (await recordsShown(page)).points).toBeGreaterThan(1000);
+
+  // The points are on the map (the frame without them differs), and the tiles show what the points
+  // one by one show: here, and after a pan that reuses some tiles and draws others.
+  await frame(page, 'hidden', 'hidden');
+  const points = await frame(page, 'points', 'points');
+  await page.screenshot({ path: testInfo.outputPath('map-street-points.png') });
+  const tiles = await frame(page, 'tiles', 'tiles');
+  await page.screenshot({ path: testInfo.outputPath('map-street-tiles.png') });
+  expect(points).toEqual({ pointsDrawn: expect.any(Number), tiles: 0 });
+  expect(points.pointsDrawn).toBeGreaterThan(100);
+  expect(tiles.tiles).toBeGreaterThan(1);
+  expect(tiles.pointsDrawn).toBe(0);
+  expect(await differing(page, 'hidden', 'points')).toBeGreaterThan(0.01);
+  expect(await differing(page, 'points', 'tiles')).toBeLessThan(0.001);
+  await page.evaluate(() => {
+    const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+    map.panBy([230, 170], { duration: 0 });
+  });
+  await frame(page, 'panned-tiles', 'tiles');
+  await frame(page, 'panned-points', 'points');
+  expect(await differing(page, 'panned-points', 'panned-tiles')).toBeLessThan(0.001);
+
+  // A lost WebGL context: MapLibre rebuilds its style without custom layers; the records come back.
+  await page.evaluate(async () => {
+    const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+    const canvas = map.getCanvas();
+    const lose = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+    // Chromium allows a restore only once the 'lost' event has been dispatched to every listener.
+    const lost = new Promise<void>((done) =>
+      canvas.addEventListener('webglcontextlost', () => setTimeout(done, 0), { once: true }),
+    );
+    lose.loseContext();
+    await lost;
+    const restored = new Promise<void>((done) => map.once('webglcontextrestored', () => done()));
+    lose.restoreContext();
+    await restored;
+  });
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const map = (document.getElementById('map') as HTMLElement & { maplibreMap: MapHandle }).maplibreMap;
+        return map.getLayer('records-gl') !== undefined;
+      }),
+    )
+    .toBe(true);
+  const restored = await frame(page, 'restored', 'points');
+  expect(restored.pointsDrawn).toBeGreaterThan(100);
+  expect(await differing(page, 'panned-points', 'restored')).toBeLessThan(0.001);
+  await page.screenshot({ path: testInfo.outputPath('map-street-restored.png') });
 });

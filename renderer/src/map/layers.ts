@@ -45,16 +45,8 @@ export interface LayerGroup {
 export class MapLayers {
   private readonly groups = new Map<string, LayerGroup & { seq: number }>();
   private seq = 0;
-  /**
-   * Set once the style has loaded. Not `map.isStyleLoaded()`: that is false again whenever any source
-   * is still loading (a large GeoJSON in the worker), and 'load' fires only once, so a layer set in
-   * such a moment would wait for an event that never comes.
-   */
-  private styleReady = false;
-
   constructor(private readonly map: MapLibreMap) {
-    if (map.isStyleLoaded()) this.styleReady = true;
-    else map.once('load', () => (this.styleReady = true));
+    map.on('webglcontextrestored', () => this.whenReady(() => this.restoreCustomLayers()));
   }
 
   ids(): string[] {
@@ -111,8 +103,27 @@ export class MapLayers {
     return undefined;
   }
 
+  /**
+   * Runs `action` now if the style has loaded, else when it has. Not `map.isStyleLoaded()`: that is
+   * false again whenever any source is still loading (a large GeoJSON in the worker). After a lost
+   * WebGL context MapLibre has no style until it rebuilds one from its snapshot ('style.load').
+   */
   private whenReady(action: () => void): void {
-    if (this.styleReady || this.map.isStyleLoaded()) action();
-    else this.map.once('load', action);
+    if (this.map.style?._loaded === true) action();
+    else this.map.once('style.load', action);
+  }
+
+  /**
+   * After a lost WebGL context MapLibre rebuilds the style from a snapshot without custom layers
+   * (they held GL objects of the lost context). Each group's custom layers go back in their place;
+   * their onAdd makes new GL objects from the data they keep.
+   */
+  private restoreCustomLayers(): void {
+    for (const [id, group] of this.groups) {
+      for (const layer of group.layers) {
+        if (layer.type === 'custom' && this.map.getLayer(layer.id) === undefined)
+          this.map.addLayer(layer, this.firstLayerAbove(id));
+      }
+    }
   }
 }
