@@ -87,6 +87,8 @@ export class RecordsGlLayer implements CustomLayerInterface {
   private rowCells: RecordsScene['cells'] | undefined;
   /** Single points the last frame drew one by one (all rows, or those in the cells in view). */
   private pointsDrawn = 0;
+  /** Point tiles the last frame drew instead. */
+  private tilesDrawn = 0;
   /**
    * Street-zoom points through the tile cache during pans (records-tile-cache.ts); false draws them
    * one by one every frame (the e2e test compares the two).
@@ -97,8 +99,11 @@ export class RecordsGlLayer implements CustomLayerInterface {
   private generation = 0;
   /** The data, zoom and pixel ratio of the last frame; a frame with the same key is a pan. */
   private frameKey = '';
-  /** The tiles this frame draws instead of its points, or null. */
-  private tiled: { level: number; tiles: [number, number][]; margin: number } | null = null;
+  /**
+   * The tiles this frame draws instead of its points (null for every held tile, scaled during a
+   * zoom), or null to draw the points.
+   */
+  private tiled: { tiles: [number, number][] | null; exact: boolean } | null = null;
 
   constructor(readonly id: string) {}
 
@@ -132,7 +137,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
       clusters: [...(this.scene?.clusters.labels ?? [])],
       points: this.scene?.rows.length ?? 0,
       pointsDrawn: this.pointsDrawn,
-      tiles: this.tiled?.tiles.length ?? 0,
+      tiles: this.tilesDrawn,
     };
   }
 
@@ -189,10 +194,8 @@ export class RecordsGlLayer implements CustomLayerInterface {
   }
 
   /**
-   * Before the frame: uploads what changed and, at street zoom with the same data and zoom as the
-   * last frame (a pan), draws into textures the point tiles in view that the cache lacks. A frame
-   * after a filter change or a zoom draws its points directly: one frame of points costs less than
-   * the tiles around the view.
+   * Before the frame: uploads what changed and, at street zoom, plans how the points are drawn
+   * (planPoints), drawing into textures the tiles in view that the cache lacks.
    */
   prerender(gl: WebGL2RenderingContext): void {
     if (this.circle === null || this.map === null) return;
@@ -205,7 +208,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
     }
     this.atlas ??= { ...makeAtlas(gl, ratio), ratio };
     this.upload(gl);
-    this.tiled = this.prepareTiles(gl);
+    this.tiled = this.planPoints(gl);
   }
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput): void {
@@ -229,10 +232,11 @@ export class RecordsGlLayer implements CustomLayerInterface {
       gl.drawArrays(gl.POINTS, 0, this.counts.clusters);
     }
     this.pointsDrawn = 0;
+    this.tilesDrawn = 0;
     if (this.tiled !== null) {
-      const { level, tiles, margin } = this.tiled;
-      const aligned = this.map.getBearing() === 0 && this.map.getPitch() === 0;
-      this.tileCache.draw(gl, matrix, this.anchor, level, tiles, margin, aligned);
+      const { tiles, exact } = this.tiled;
+      const aligned = exact && this.map.getBearing() === 0 && this.map.getPitch() === 0;
+      this.tilesDrawn = this.tileCache.draw(gl, matrix, this.anchor, tiles, aligned);
     } else if (this.counts.rows > 0) {
       this.pointsDrawn = this.drawPoints(gl, matrix, this.runsInView());
     }
@@ -275,12 +279,16 @@ export class RecordsGlLayer implements CustomLayerInterface {
   }
 
   /**
-   * At street zoom, when this frame shows the same data at the same zoom and pixel ratio as the
-   * last: the tiles in view, each drawn into the cache if it is not there yet. Null otherwise.
+   * How this frame draws the street-zoom points. With the same data, zoom and pixel ratio as the
+   * last frame (a pan, or the frame after a change): from the tiles in view, each drawn into the
+   * cache if it is not there yet. During a zoom: every held tile of the same data drawn within a
+   * level of this zoom, scaled, as a desktop GIS shows its last drawing while the view moves, and a
+   * repaint asked for, so the view is drawn afresh once the zoom stops. Otherwise (a filter change,
+   * clusters, no tiles) null: the points are drawn one by one.
    */
-  private prepareTiles(
+  private planPoints(
     gl: WebGL2RenderingContext,
-  ): { level: number; tiles: [number, number][]; margin: number } | null {
+  ): { tiles: [number, number][] | null; exact: boolean } | null {
     const map = this.map!;
     const cells = this.rowCells;
     const zoom = map.getZoom();
@@ -289,8 +297,14 @@ export class RecordsGlLayer implements CustomLayerInterface {
     const stable = key === this.frameKey;
     this.frameKey = key;
     const box = this.viewBox(0);
-    if (!this.useTiles || cells === undefined || this.counts.rows === 0 || !stable || box === null)
-      return null;
+    if (!this.useTiles || cells === undefined || this.counts.rows === 0 || box === null) return null;
+    if (!stable) {
+      const held = this.tileCache.held;
+      if (held === null || held.generation !== this.generation || held.pixelRatio !== ratio) return null;
+      if (Math.abs(held.zoom - zoom) > 1) return null;
+      map.triggerRepaint();
+      return { tiles: null, exact: false };
+    }
     const level = tileLevel(zoom);
     const tiles = tilesInBox(level, box);
     const pad = this.padding(zoom);
@@ -298,14 +312,22 @@ export class RecordsGlLayer implements CustomLayerInterface {
     const sizePx = tileSizePx(zoom, ratio);
     const marginPx = Math.ceil(pad * WORLD_PX_AT_Z0 * 2 ** zoom * ratio);
     const margin = marginPx / sizePx;
+    const set = {
+      generation: this.generation,
+      zoom,
+      pixelRatio: ratio,
+      level,
+      margin,
+      sizePx: sizePx + 2 * marginPx,
+    };
     gl.disable(gl.SCISSOR_TEST);
     setBlending(gl);
-    this.tileCache.prepare(gl, key, level, sizePx + 2 * marginPx, tiles, (x, y) => {
+    this.tileCache.prepare(gl, set, tiles, (x, y) => {
       const [minX, minY, maxX, maxY] = tileBox(level, x, y);
       const runs = runsInBox(cells.grid, cells.keys, [minX - pad, minY - pad, maxX + pad, maxY + pad]);
       this.drawPoints(gl, tileClipMatrix(this.anchor, level, x, y, margin), runs);
     });
-    return { level, tiles, margin };
+    return { tiles, exact: true };
   }
 
   /** World units a disc reaches past its centre at `zoom` (radius, ring and antialiasing). */

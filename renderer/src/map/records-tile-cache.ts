@@ -3,8 +3,8 @@
  * are drawn once into a texture, and every later frame at the same zoom draws the textures, so a pan
  * costs a textured quad per tile plus the points of the tiles it brings into view.
  *
- * The cache holds the tiles of one key (the layer's data generation, the zoom and the pixel ratio)
- * and empties itself when the key changes. It keeps at most TEXTURE_BUDGET_BYTES of textures (and
+ * The cache holds the tiles of one tile set (the layer's data generation, the zoom and the pixel
+ * ratio they were drawn for) and empties itself when asked for another. It keeps at most TEXTURE_BUDGET_BYTES of textures (and
  * never fewer than the tiles in view), dropping those least recently drawn. Textures hold
  * premultiplied colour, cleared to transparent, so drawing one with MapLibre's ONE,
  * ONE_MINUS_SRC_ALPHA blending gives what drawing its points over the map gives.
@@ -17,13 +17,25 @@ import { TILE_VERTEX_FLOATS, tileQuad } from './records-tiles.js';
 /** About 64 tiles of 512² device pixels. */
 const TEXTURE_BUDGET_BYTES = 64 * 2 ** 20;
 
+/** What a set of tiles was drawn from and for, and its tiles' level, margin and texture size. */
+export interface TileSet {
+  generation: number;
+  zoom: number;
+  pixelRatio: number;
+  level: number;
+  /** The margin around each tile, as a fraction of the tile (records-tiles.ts). */
+  margin: number;
+  /** Side of each texture (tile and margins) in device pixels. */
+  sizePx: number;
+}
+
 interface Tile {
   texture: WebGLTexture;
   lastUsed: number;
 }
 
 export class PointTileCache {
-  private key = '';
+  private set: TileSet | null = null;
   private readonly tiles = new Map<string, Tile>();
   private framebuffer: WebGLFramebuffer | null = null;
   private program: GlProgram | null = null;
@@ -33,7 +45,7 @@ export class PointTileCache {
 
   onAdd(gl: WebGL2RenderingContext): void {
     this.tiles.clear();
-    this.key = '';
+    this.set = null;
     this.program = linkProgram(gl, TILE_VS, TILE_FS, ['u_matrix', 'u_tile']);
     this.framebuffer = gl.createFramebuffer();
     this.quads = gl.createBuffer();
@@ -57,28 +69,27 @@ export class PointTileCache {
     this.program = null;
   }
 
-  /** Tiles held (for tests and the bench). */
-  get size(): number {
-    return this.tiles.size;
+  /** The set of the tiles held, or null when none are. */
+  get held(): TileSet | null {
+    return this.tiles.size === 0 ? null : this.set;
   }
 
   /**
-   * Makes sure each of `tiles` (x, y of `level`) has a texture of `sizePx`² (tile and margin) for
-   * `key`, drawing the missing ones with `drawTile(x, y)` into a bound, cleared framebuffer with the
-   * viewport set. Returns how many it drew.
+   * Makes sure each of `tiles` (x, y of the set's level) has a texture of `set`, drawing the missing
+   * ones with `drawTile(x, y)` into a bound, cleared framebuffer of the texture's size. Returns how
+   * many it drew.
    */
   prepare(
     gl: WebGL2RenderingContext,
-    key: string,
-    level: number,
-    sizePx: number,
+    set: TileSet,
     tiles: readonly [number, number][],
     drawTile: (x: number, y: number) => void,
   ): number {
-    if (key !== this.key) {
+    if (this.set === null || !sameSet(set, this.set)) {
       this.clear(gl);
-      this.key = key;
+      this.set = set;
     }
+    const { level, sizePx } = set;
     this.frame++;
     let drawn = 0;
     gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
@@ -105,21 +116,23 @@ export class PointTileCache {
   }
 
   /**
-   * Draws the held textures of `tiles` (with margin `margin`, records-tiles.ts) with the map's
-   * `matrix` (anchor-tile units to clip space), sampled NEAREST when `pixelAligned` (no rotation or
-   * pitch: one texel per device pixel) and LINEAR otherwise.
+   * Draws the held textures of `tiles` (all held tiles when null) with the map's `matrix`
+   * (anchor-tile units to clip space), sampled NEAREST when `pixelAligned` (at the zoom they were
+   * drawn for, no rotation or pitch: one texel per device pixel) and LINEAR otherwise. Returns how
+   * many it drew.
    */
   draw(
     gl: WebGL2RenderingContext,
     matrix: Float32Array | number[],
     anchor: AnchorTile,
-    level: number,
-    tiles: readonly [number, number][],
-    margin: number,
+    tiles: readonly [number, number][] | null,
     pixelAligned: boolean,
-  ): void {
-    if (this.program === null) return;
-    const held = tiles.filter(([x, y]) => this.tiles.has(`${level}/${x}/${y}`));
+  ): number {
+    if (this.program === null || this.set === null) return 0;
+    const { level, margin } = this.set;
+    const held = (tiles ?? [...this.tiles.keys()].map(tileXY)).filter(([x, y]) =>
+      this.tiles.has(`${level}/${x}/${y}`),
+    );
     const vertices = new Float32Array(held.length * 6 * TILE_VERTEX_FLOATS);
     held.forEach(([x, y], k) => {
       vertices.set(tileQuad(anchor, level, x, y, margin), k * 6 * TILE_VERTEX_FLOATS);
@@ -141,13 +154,14 @@ export class PointTileCache {
     });
     gl.bindTexture(gl.TEXTURE_2D, null);
     gl.bindVertexArray(null);
+    return held.length;
   }
 
   /** Drops every texture (the data, zoom or pixel ratio changed, or the layer left the map). */
   clear(gl: WebGL2RenderingContext): void {
     for (const tile of this.tiles.values()) gl.deleteTexture(tile.texture);
     this.tiles.clear();
-    this.key = '';
+    this.set = null;
   }
 
   private evict(gl: WebGL2RenderingContext, keep: number): void {
@@ -158,6 +172,16 @@ export class PointTileCache {
       this.tiles.delete(id);
     }
   }
+}
+
+function sameSet(a: TileSet, b: TileSet): boolean {
+  return a.generation === b.generation && a.zoom === b.zoom && a.pixelRatio === b.pixelRatio;
+}
+
+/** The x, y of a tile id `level/x/y`. */
+function tileXY(id: string): [number, number] {
+  const [, x, y] = id.split('/').map(Number);
+  return [x!, y!];
 }
 
 function emptyTexture(gl: WebGL2RenderingContext, sizePx: number): WebGLTexture {
