@@ -7,27 +7,30 @@
  *
  * What it draws, bottom to top:
  *   clusters  discs sized by count (clusterRadiusPx), fill at 0.6 opacity, 1 px white ring
- *   points    the snapshot rows given by setRows, each in its row colour, 0.9 opacity, 0.6 px ring
+ *   points    the snapshot rows given by setScene, each in its row colour, 0.9 opacity, 0.6 px ring
  *   counts    each cluster's count (abbreviated as MapLibre wrote them) in a dark face with a white
  *             halo, from a glyph atlas drawn once with the local sans-serif font
  * Discs are GL points shaded in the fragment shader (antialiased over one device pixel). Positions
  * are in the units of one zoom-14 tile (records-geometry.ts) with that tile's matrix.
  *
  * The layer holds data and uploads it on the next frame; `drawnKey` is the key of the data the last
- * frame drew (the bench's sign that a selection is on screen). At street zoom the scene's rows come
- * in cell order and a frame draws only the cells in view (records-cells.ts), one draw call per run.
+ * frame drew (the bench's sign that a selection is on screen). Buffers are in records-gl-buffers.ts.
+ *
+ * At street zoom (every selected point on its own) the scene's rows come in cell order:
+ *   - a frame after a change (filter, colours, zoom) draws only the points of the cells in view
+ *     (records-cells.ts), one draw call per run;
+ *   - a frame with the same data and zoom as the last (a pan) draws point tiles, each drawn once
+ *     into a texture (records-tiles.ts, records-tile-cache.ts): a pan costs a quad per tile;
+ *   - a frame during a zoom draws the held tiles scaled, and the view is drawn afresh when it stops.
+ * Software WebGL spent ~1 µs per point in the vertex stage and as much again in fragments, so
+ * panning 60,000 points in view ran at 3–4 frames a second; with tiles a pan runs as fast as the
+ * basemap alone (bench/map-filter.bench.ts).
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { fromMercator, toMercator, WORLD_PX_AT_Z0 } from './point-clusters.js';
 import { type CellGrid, runsInBox } from './records-cells.js';
-import {
-  type AnchorTile,
-  countLabelQuads,
-  type GlyphSet,
-  LABEL_VERTEX_FLOATS,
-  pointRadiusPx,
-  TILE_EXTENT,
-} from './records-geometry.js';
+import { type AnchorTile, type GlyphSet, pointRadiusPx, TILE_EXTENT } from './records-geometry.js';
+import { RecordsBuffers } from './records-gl-buffers.js';
 import {
   ATTRIBUTE,
   CIRCLE_FS,
@@ -69,13 +72,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
   private circle: GlProgram | null = null;
   private label: GlProgram | null = null;
   private atlas: { texture: WebGLTexture; font: GlyphSet; ratio: number } | null = null;
-  private readonly buffers: Record<
-    'positions' | 'colours' | 'rows' | 'clusters' | 'labels',
-    WebGLBuffer | null
-  > = { positions: null, colours: null, rows: null, clusters: null, labels: null };
-  private pointsVao: WebGLVertexArrayObject | null = null;
-  private clustersVao: WebGLVertexArrayObject | null = null;
-  private labelsVao: WebGLVertexArrayObject | null = null;
+  private readonly buffers = new RecordsBuffers();
 
   private anchor: AnchorTile = { x: 0, y: 0, z: 0 };
   private positions: Float32Array | null = null;
@@ -168,11 +165,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
       'u_pixel_ratio',
       'u_atlas',
     ]);
-    for (const name of Object.keys(this.buffers) as (keyof typeof this.buffers)[])
-      this.buffers[name] = gl.createBuffer();
-    this.pointsVao = gl.createVertexArray();
-    this.clustersVao = gl.createVertexArray();
-    this.labelsVao = gl.createVertexArray();
+    this.buffers.onAdd(gl);
     this.tileCache.onAdd(gl);
     // Everything goes to the GPU again: after a lost context this is a new one (layers.ts).
     this.atlas = null;
@@ -181,8 +174,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
   }
 
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext): void {
-    for (const buffer of Object.values(this.buffers)) gl.deleteBuffer(buffer);
-    for (const vao of [this.pointsVao, this.clustersVao, this.labelsVao]) gl.deleteVertexArray(vao);
+    this.buffers.onRemove(gl);
     if (this.circle !== null) gl.deleteProgram(this.circle.program);
     if (this.label !== null) gl.deleteProgram(this.label.program);
     if (this.atlas !== null) gl.deleteTexture(this.atlas.texture);
@@ -225,7 +217,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
       gl.useProgram(circle.program);
       gl.uniformMatrix4fv(circle.loc['u_matrix']!, false, matrix);
       gl.uniform1f(circle.loc['u_pixel_ratio']!, ratio);
-      gl.bindVertexArray(this.clustersVao);
+      gl.bindVertexArray(this.buffers.clustersVao);
       gl.vertexAttrib4f(ATTRIBUTE.colour, ...CLUSTER_RGBA, 1);
       gl.uniform1f(circle.loc['u_stroke_px']!, 1);
       gl.uniform1f(circle.loc['u_opacity']!, CLUSTER_OPACITY);
@@ -249,7 +241,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, this.atlas.texture);
       gl.uniform1i(label.loc['u_atlas']!, 0);
-      gl.bindVertexArray(this.labelsVao);
+      gl.bindVertexArray(this.buffers.labelsVao);
       gl.drawArrays(gl.TRIANGLES, 0, this.counts.labelVertices);
     }
     gl.bindVertexArray(null);
@@ -264,7 +256,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
     gl.useProgram(circle.program);
     gl.uniformMatrix4fv(circle.loc['u_matrix']!, false, matrix);
     gl.uniform1f(circle.loc['u_pixel_ratio']!, this.map!.getPixelRatio());
-    gl.bindVertexArray(this.pointsVao);
+    gl.bindVertexArray(this.buffers.pointsVao);
     gl.vertexAttrib1f(ATTRIBUTE.radius, pointRadiusPx(this.map!.getZoom()));
     gl.uniform1f(circle.loc['u_stroke_px']!, 0.6);
     gl.uniform1f(circle.loc['u_opacity']!, POINT_OPACITY);
@@ -357,74 +349,22 @@ export class RecordsGlLayer implements CustomLayerInterface {
     return box === null ? all : runsInBox(this.rowCells.grid, this.rowCells.keys, box);
   }
 
-  /** Sends what changed since the last frame to the GPU and (re)binds the vertex arrays. */
+  /** Sends what changed since the last frame to the GPU. */
   private upload(gl: WebGL2RenderingContext): void {
-    if (!this.dirty.positions && !this.dirty.colours && !this.dirty.scene) return;
-    const { positions, colours, rows, clusters, labels } = this.buffers;
-    if (this.dirty.positions && this.positions !== null) {
-      gl.bindBuffer(gl.ARRAY_BUFFER, positions);
-      gl.bufferData(gl.ARRAY_BUFFER, this.positions, gl.STATIC_DRAW);
-    }
-    if (this.dirty.colours && this.colours !== null) {
-      gl.bindBuffer(gl.ARRAY_BUFFER, colours);
-      gl.bufferData(gl.ARRAY_BUFFER, this.colours, gl.STATIC_DRAW);
-    }
-    if ((this.dirty.positions || this.dirty.colours) && this.positions !== null && this.colours !== null) {
-      gl.bindVertexArray(this.pointsVao);
-      gl.bindBuffer(gl.ARRAY_BUFFER, positions);
-      gl.enableVertexAttribArray(ATTRIBUTE.pos);
-      gl.vertexAttribPointer(ATTRIBUTE.pos, 2, gl.FLOAT, false, 0, 0);
-      gl.bindBuffer(gl.ARRAY_BUFFER, colours);
-      gl.enableVertexAttribArray(ATTRIBUTE.colour);
-      gl.vertexAttribPointer(ATTRIBUTE.colour, 4, gl.UNSIGNED_BYTE, true, 0, 0);
-      gl.disableVertexAttribArray(ATTRIBUTE.radius);
-      gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, rows);
-      gl.bindVertexArray(null);
-    }
-    if (this.dirty.scene && this.scene !== null && this.atlas !== null) {
-      const scene = this.scene;
-      gl.bindVertexArray(this.pointsVao);
-      gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, rows);
-      gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, scene.rows, gl.DYNAMIC_DRAW);
-      gl.bindVertexArray(null);
-      this.rowCells = scene.cells;
-
-      const n = scene.clusters.radiusPx.length;
-      const interleaved = new Float32Array(n * 3);
-      for (let k = 0; k < n; k++) {
-        interleaved[3 * k] = scene.clusters.xy[2 * k]!;
-        interleaved[3 * k + 1] = scene.clusters.xy[2 * k + 1]!;
-        interleaved[3 * k + 2] = scene.clusters.radiusPx[k]!;
-      }
-      gl.bindVertexArray(this.clustersVao);
-      gl.bindBuffer(gl.ARRAY_BUFFER, clusters);
-      gl.bufferData(gl.ARRAY_BUFFER, interleaved, gl.DYNAMIC_DRAW);
-      gl.enableVertexAttribArray(ATTRIBUTE.pos);
-      gl.vertexAttribPointer(ATTRIBUTE.pos, 2, gl.FLOAT, false, 12, 0);
-      gl.enableVertexAttribArray(ATTRIBUTE.radius);
-      gl.vertexAttribPointer(ATTRIBUTE.radius, 1, gl.FLOAT, false, 12, 8);
-      gl.disableVertexAttribArray(ATTRIBUTE.colour);
-
-      const quads = countLabelQuads(scene.clusters.xy, scene.clusters.labels, this.atlas.font);
-      const stride = LABEL_VERTEX_FLOATS * 4;
-      gl.bindVertexArray(this.labelsVao);
-      gl.bindBuffer(gl.ARRAY_BUFFER, labels);
-      gl.bufferData(gl.ARRAY_BUFFER, quads, gl.DYNAMIC_DRAW);
-      gl.enableVertexAttribArray(ATTRIBUTE.pos);
-      gl.vertexAttribPointer(ATTRIBUTE.pos, 2, gl.FLOAT, false, stride, 0);
-      gl.enableVertexAttribArray(ATTRIBUTE.offset);
-      gl.vertexAttribPointer(ATTRIBUTE.offset, 2, gl.FLOAT, false, stride, 8);
-      gl.enableVertexAttribArray(ATTRIBUTE.uv);
-      gl.vertexAttribPointer(ATTRIBUTE.uv, 2, gl.FLOAT, false, stride, 16);
-      gl.bindVertexArray(null);
-      this.counts = {
-        rows: scene.rows.length,
-        clusters: n,
-        labelVertices: quads.length / LABEL_VERTEX_FLOATS,
-      };
+    const { dirty } = this;
+    if (!dirty.positions && !dirty.colours && !dirty.scene) return;
+    if ((dirty.positions || dirty.colours) && this.positions !== null && this.colours !== null)
+      this.buffers.uploadPoints(
+        gl,
+        dirty.positions ? this.positions : null,
+        dirty.colours ? this.colours : null,
+      );
+    if (dirty.scene && this.scene !== null && this.atlas !== null) {
+      this.counts = this.buffers.uploadScene(gl, this.scene, this.atlas.font);
+      this.rowCells = this.scene.cells;
     }
     if (this.positions === null || this.colours === null) this.counts.rows = 0;
-    if (this.dirty.positions || this.dirty.colours || this.dirty.scene) this.generation++;
+    this.generation++;
     this.dirty = { positions: false, colours: false, scene: false };
   }
 }
