@@ -141,18 +141,22 @@ async function chooseForButton(page: Page, button: string, file: string): Promis
   await (await chooser).setFiles(join(SAMPLE, file));
 }
 
+/** Opens the app with the map ready. */
+async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 60_000 });
+}
+
 test('goes to the data, identifies a point, maps area-only data and draws reference lines', async ({
   page,
   hotspot,
 }, testInfo) => {
-  await page.goto(hotspot.url);
-  await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 60_000 });
+  await openApp(page, hotspot.url);
 
   // Going to the data: after the import, and again when the project opens in a new page.
   await importCsv(page, 'police_crimes.csv', 'Police crimes');
   await expectOnTheTown(page);
-  await page.goto(hotspot.url);
-  await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 60_000 });
+  await openApp(page, hotspot.url);
   await expectOnTheTown(page);
   await expect.poll(async () => (await recordsShown(page)).clusters.length).toBeGreaterThan(0);
   // Clusters carry their counts (drawn as text on them).
@@ -370,8 +374,7 @@ test('at street zoom a pan draws the points from tiles as drawn one by one, and 
   page,
   hotspot,
 }, testInfo) => {
-  await page.goto(hotspot.url);
-  await expect(page.locator('.map[data-map-ready="true"]')).toBeVisible({ timeout: 60_000 });
+  await openApp(page, hotspot.url);
   await importCsv(page, 'police_crimes.csv', 'Police crimes');
   await expectOnTheTown(page);
   // Zoom 16 with the view's corner on a whole pixel of the world: tiles are 256 px and their texels

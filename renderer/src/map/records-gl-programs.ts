@@ -63,16 +63,17 @@ void main() {
   v_uv = a_uv;
 }`;
 
-export const LABEL_FS = `#version 300 es
+/** A premultiplied texture as it is: the labels' glyph atlas and the point tiles. */
+export const TEXTURE_FS = `#version 300 es
 precision mediump float;
-uniform sampler2D u_atlas;
+uniform sampler2D u_texture;
 in vec2 v_uv;
 out vec4 frag;
 void main() {
-  frag = texture(u_atlas, v_uv);
+  frag = texture(u_texture, v_uv);
 }`;
 
-/** A point tile's texture (premultiplied) on its quad (records-tile-cache.ts). */
+/** A point tile's quad (records-tile-cache.ts), drawn with TEXTURE_FS. */
 export const TILE_VS = `#version 300 es
 uniform mat4 u_matrix;
 in vec2 a_pos;
@@ -81,15 +82,6 @@ out vec2 v_uv;
 void main() {
   gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0);
   v_uv = a_uv;
-}`;
-
-export const TILE_FS = `#version 300 es
-precision mediump float;
-uniform sampler2D u_tile;
-in vec2 v_uv;
-out vec4 frag;
-void main() {
-  frag = texture(u_tile, v_uv);
 }`;
 
 const LABEL_SIZE_PX = 11;

@@ -36,10 +36,10 @@ import {
   CIRCLE_FS,
   CIRCLE_VS,
   type GlProgram,
-  LABEL_FS,
   LABEL_VS,
   linkProgram,
   makeAtlas,
+  TEXTURE_FS,
 } from './records-gl-programs.js';
 import { PointTileCache } from './records-tile-cache.js';
 import { tileBox, tileClipMatrix, tileLevel, tileSizePx, tilesInBox } from './records-tiles.js';
@@ -159,11 +159,11 @@ export class RecordsGlLayer implements CustomLayerInterface {
       'u_stroke_px',
       'u_opacity',
     ]);
-    this.label = linkProgram(gl, LABEL_VS, LABEL_FS, [
+    this.label = linkProgram(gl, LABEL_VS, TEXTURE_FS, [
       'u_matrix',
       'u_viewport_px',
       'u_pixel_ratio',
-      'u_atlas',
+      'u_texture',
     ]);
     this.buffers.onAdd(gl);
     this.tileCache.onAdd(gl);
@@ -240,7 +240,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
       gl.uniform1f(label.loc['u_pixel_ratio']!, ratio);
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, this.atlas.texture);
-      gl.uniform1i(label.loc['u_atlas']!, 0);
+      gl.uniform1i(label.loc['u_texture']!, 0);
       gl.bindVertexArray(this.buffers.labelsVao);
       gl.drawArrays(gl.TRIANGLES, 0, this.counts.labelVertices);
     }

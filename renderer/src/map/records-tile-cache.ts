@@ -11,7 +11,7 @@
  */
 
 import type { AnchorTile } from './records-geometry.js';
-import { ATTRIBUTE, type GlProgram, linkProgram, TILE_FS, TILE_VS } from './records-gl-programs.js';
+import { ATTRIBUTE, type GlProgram, linkProgram, TEXTURE_FS, TILE_VS } from './records-gl-programs.js';
 import { TILE_VERTEX_FLOATS, tileQuad } from './records-tiles.js';
 
 /** About 64 tiles of 512² device pixels. */
@@ -46,7 +46,7 @@ export class PointTileCache {
   onAdd(gl: WebGL2RenderingContext): void {
     this.tiles.clear();
     this.set = null;
-    this.program = linkProgram(gl, TILE_VS, TILE_FS, ['u_matrix', 'u_tile']);
+    this.program = linkProgram(gl, TILE_VS, TEXTURE_FS, ['u_matrix', 'u_texture']);
     this.framebuffer = gl.createFramebuffer();
     this.quads = gl.createBuffer();
     this.vao = gl.createVertexArray();
@@ -140,7 +140,7 @@ export class PointTileCache {
     const { program, loc } = this.program;
     gl.useProgram(program);
     gl.uniformMatrix4fv(loc['u_matrix']!, false, matrix);
-    gl.uniform1i(loc['u_tile']!, 0);
+    gl.uniform1i(loc['u_texture']!, 0);
     gl.activeTexture(gl.TEXTURE0);
     gl.bindVertexArray(this.vao);
     gl.bindBuffer(gl.ARRAY_BUFFER, this.quads);
