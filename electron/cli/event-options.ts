@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { ApiError } from '../../shared/api/errors.js';
+import { CsvColumnError } from '../../shared/import/csv-columns.js';
 import { CliRefusal, CliUsageError } from './command.js';
 
 /** The parseCommandArgs options both commands take for their input. */
@@ -44,12 +45,13 @@ export function chooseEventInput(
   return { csv: positionals[0] };
 }
 
-/** Guard rails (RangeError) and engine refusals become a one-line CLI refusal (exit 1). */
+/** Guard rails (RangeError), refused CSV columns and engine refusals become a one-line CLI refusal (exit 1). */
 export function refusing<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof RangeError || error instanceof ApiError) throw new CliRefusal(error.message);
+    if (error instanceof RangeError || error instanceof CsvColumnError || error instanceof ApiError)
+      throw new CliRefusal(error.message);
     throw error;
   }
 }
