@@ -288,8 +288,9 @@ export class RecordsGlLayer implements CustomLayerInterface {
     const key = `${this.generation} ${zoom} ${ratio}`;
     const stable = key === this.frameKey;
     this.frameKey = key;
+    if (!this.useTiles || cells === undefined || this.counts.rows === 0) return null;
     const box = this.viewBox(0);
-    if (!this.useTiles || cells === undefined || this.counts.rows === 0 || box === null) return null;
+    if (box === null) return null;
     if (!stable) {
       const held = this.tileCache.held;
       if (held === null || held.generation !== this.generation || held.pixelRatio !== ratio) return null;
@@ -302,7 +303,7 @@ export class RecordsGlLayer implements CustomLayerInterface {
     const pad = this.padding(zoom);
     // The texture's margin reaches as far as a disc past its centre, in whole device pixels.
     const sizePx = tileSizePx(zoom, ratio);
-    const marginPx = Math.ceil(pad * WORLD_PX_AT_Z0 * 2 ** zoom * ratio);
+    const marginPx = Math.ceil(discReachPx(zoom) * ratio);
     const margin = marginPx / sizePx;
     const set = {
       generation: this.generation,
@@ -322,9 +323,9 @@ export class RecordsGlLayer implements CustomLayerInterface {
     return { tiles, exact: true };
   }
 
-  /** World units a disc reaches past its centre at `zoom` (radius, ring and antialiasing). */
+  /** World units a disc reaches past its centre at `zoom` (discReachPx). */
   private padding(zoom: number): number {
-    return (pointRadiusPx(zoom) + 2) / (WORLD_PX_AT_Z0 * 2 ** zoom);
+    return discReachPx(zoom) / (WORLD_PX_AT_Z0 * 2 ** zoom);
   }
 
   /** The map's view as a world box [minX, minY, maxX, maxY] widened by `pad`, or null where unknown. */
@@ -367,6 +368,11 @@ export class RecordsGlLayer implements CustomLayerInterface {
     this.generation++;
     this.dirty = { positions: false, colours: false, scene: false };
   }
+}
+
+/** CSS px a point's disc reaches past its centre at `zoom`: radius, ring (0.6 px) and antialiasing. */
+function discReachPx(zoom: number): number {
+  return pointRadiusPx(zoom) + 2;
 }
 
 /** Premultiplied "over" blending (MapLibre's for custom layers), no depth or stencil. */

@@ -30,6 +30,8 @@ export interface TileSet {
 }
 
 interface Tile {
+  x: number;
+  y: number;
   texture: WebGLTexture;
   lastUsed: number;
 }
@@ -106,7 +108,7 @@ export class PointTileCache {
       gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture, 0);
       gl.clear(gl.COLOR_BUFFER_BIT);
       drawTile(x, y);
-      this.tiles.set(id, { texture, lastUsed: this.frame });
+      this.tiles.set(id, { x, y, texture, lastUsed: this.frame });
       drawn++;
     }
     gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, null, 0);
@@ -130,8 +132,8 @@ export class PointTileCache {
   ): number {
     if (this.program === null || this.set === null) return 0;
     const { level, margin } = this.set;
-    const held = (tiles ?? [...this.tiles.keys()].map(tileXY)).filter(([x, y]) =>
-      this.tiles.has(`${level}/${x}/${y}`),
+    const held = (tiles ?? [...this.tiles.values()].map(({ x, y }): [number, number] => [x, y])).filter(
+      ([x, y]) => this.tiles.has(`${level}/${x}/${y}`),
     );
     const vertices = new Float32Array(held.length * 6 * TILE_VERTEX_FLOATS);
     held.forEach(([x, y], k) => {
@@ -176,12 +178,6 @@ export class PointTileCache {
 
 function sameSet(a: TileSet, b: TileSet): boolean {
   return a.generation === b.generation && a.zoom === b.zoom && a.pixelRatio === b.pixelRatio;
-}
-
-/** The x, y of a tile id `level/x/y`. */
-function tileXY(id: string): [number, number] {
-  const [, x, y] = id.split('/').map(Number);
-  return [x!, y!];
 }
 
 function emptyTexture(gl: WebGL2RenderingContext, sizePx: number): WebGLTexture {

@@ -15,10 +15,8 @@
  * point by its centre, so a disc centred just over the edge would otherwise be cut off there. Its
  * texture coordinates are (u + m) / (1 + 2m); only the tile itself is drawn.
  */
+import { WORLD_PX_AT_Z0 } from './point-clusters.js';
 import { type AnchorTile, TILE_EXTENT } from './records-geometry.js';
-
-/** MapLibre's world size in CSS pixels at zoom 0 (its tiles are 512 px). */
-const WORLD_PX_AT_Z0 = 512;
 
 /** The tile level for map zoom `zoom`. */
 export function tileLevel(zoom: number): number {
